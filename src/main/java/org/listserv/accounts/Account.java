@@ -1,0 +1,8 @@
+package org.listserv.accounts;
+
+import java.time.OffsetDateTime;
+
+/** A person who logs in to the web UI or the API. */
+record Account(long id, String email, String name, String passwordHash, Role role, boolean enabled,
+		OffsetDateTime createdAt) {
+}

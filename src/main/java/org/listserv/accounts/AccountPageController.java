@@ -1,0 +1,59 @@
+package org.listserv.accounts;
+
+import java.security.Principal;
+
+import org.listserv.web.ConflictException;
+import org.listserv.web.InvalidInputException;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Admins manage who can log in: {@code /admin/users}. */
+@Controller
+@PreAuthorize("hasRole('ADMIN')")
+class AccountPageController {
+
+	private final AccountService service;
+
+	AccountPageController(AccountService service) {
+		this.service = service;
+	}
+
+	@GetMapping("/admin/users")
+	String users(Model model) {
+		model.addAttribute("accounts", service.all());
+		model.addAttribute("roles", Role.values());
+		return "users";
+	}
+
+	@PostMapping("/admin/users")
+	String create(@RequestParam String email, @RequestParam(defaultValue = "") String name,
+			@RequestParam String password, @RequestParam(defaultValue = "STAFF") Role role,
+			RedirectAttributes flash, Model model) {
+		try {
+			service.create(email, name, password, role);
+			flash.addFlashAttribute("notice", "Account " + email.strip() + " created");
+			return "redirect:/admin/users";
+		}
+		catch (InvalidInputException | ConflictException ex) {
+			model.addAttribute("error", ex.getMessage());
+			model.addAttribute("email", email);
+			model.addAttribute("name", name);
+			return users(model);
+		}
+	}
+
+	@PostMapping("/admin/users/{id}/enabled")
+	String enable(@PathVariable long id, @RequestParam boolean enabled, Principal me, RedirectAttributes flash) {
+		service.setEnabled(id, enabled, me.getName());
+		flash.addFlashAttribute("notice", enabled ? "Account enabled" : "Account disabled");
+		return "redirect:/admin/users";
+	}
+
+}

@@ -1,0 +1,120 @@
+package org.listserv.accounts;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.listserv.mail.EmailAddress;
+import org.listserv.web.ConflictException;
+import org.listserv.web.InvalidInputException;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accounts of admins and staff: login lookup, creation, and the first admin at first start.
+ */
+@Service
+public class AccountService implements UserDetailsService, ApplicationRunner {
+
+	static final int MIN_PASSWORD_LENGTH = 12;
+
+	private static final Logger log = LoggerFactory.getLogger(AccountService.class);
+
+	private final Accounts accounts;
+
+	private final PasswordEncoder encoder;
+
+	private final AccountsProperties properties;
+
+	AccountService(Accounts accounts, PasswordEncoder encoder, AccountsProperties properties) {
+		this.accounts = accounts;
+		this.encoder = encoder;
+		this.properties = properties;
+	}
+
+	@Override
+	public UserDetails loadUserByUsername(String username) {
+		Account account = accounts.findByEmail(username.strip())
+			.orElseThrow(() -> new UsernameNotFoundException("No such account"));
+		return User.withUsername(account.email())
+			.password(account.passwordHash())
+			.roles(account.role().name())
+			.disabled(!account.enabled())
+			.build();
+	}
+
+	List<Account> all() {
+		return accounts.all();
+	}
+
+	/** Creates an account; the email must be new and the password at least 12 characters. */
+	@Transactional
+	public void create(String email, String name, String password, Role role) {
+		String address;
+		try {
+			address = EmailAddress.parse(email).value();
+		}
+		catch (EmailAddress.InvalidEmailAddressException ex) {
+			throw new InvalidInputException("email", "The address " + ex.getMessage());
+		}
+		if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+			throw new InvalidInputException("password",
+					"The password must have at least " + MIN_PASSWORD_LENGTH + " characters");
+		}
+		if (role == null) {
+			throw new InvalidInputException("role", "Choose a role: ADMIN or STAFF");
+		}
+		if (accounts.findByEmail(address).isPresent()) {
+			throw new ConflictException("An account for " + address + " exists already");
+		}
+		accounts.insert(address, name == null ? "" : name.strip(), encoder.encode(password), role);
+	}
+
+	@Transactional
+	void setEnabled(long id, boolean enabled, String byWhom) {
+		Account self = accounts.findByEmail(byWhom).orElseThrow();
+		if (self.id() == id && !enabled) {
+			throw new ConflictException("You cannot disable your own account");
+		}
+		accounts.setEnabled(id, enabled);
+	}
+
+	/** At the first start, creates the first admin from the environment or with a generated password. */
+	@Override
+	@Transactional
+	public void run(ApplicationArguments args) {
+		if (accounts.count() > 0) {
+			return;
+		}
+		String password = properties.password();
+		boolean generated = password.isBlank();
+		if (generated) {
+			byte[] bytes = new byte[15];
+			new SecureRandom().nextBytes(bytes);
+			password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		}
+		create(properties.email(), "Administrator", password, Role.ADMIN);
+		if (generated) {
+			log.warn("""
+
+					*** First start: created the admin account {} with the password {}
+					*** It is shown only this once. Log in and keep it safe, or set LISTSERV_ADMIN_PASSWORD \
+					before the first start.""", properties.email(), password);
+		}
+		else {
+			log.info("First start: created the admin account {}", properties.email());
+		}
+	}
+
+}

@@ -1,0 +1,81 @@
+package org.listserv.lists;
+
+
+import org.listserv.web.ConflictException;
+import org.listserv.web.InvalidInputException;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The lists overview ({@code /admin/lists}) and the forms that create, change and delete a list. The list
+ * page itself, with its members, belongs to subscriptions.
+ */
+@Controller
+class ListPageController {
+
+	private final ListService service;
+
+	private final MemberCounts counts;
+
+	ListPageController(ListService service, MemberCounts counts) {
+		this.service = service;
+		this.counts = counts;
+	}
+
+	@GetMapping("/admin/lists")
+	String overview(Model model) {
+		model.addAttribute("lists", service.all());
+		model.addAttribute("counts", counts.countsByList());
+		model.addAttribute("kinds", ListKind.values());
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", new ListRequest("", "", "INFORMATIONAL", "", "", "", "", "", "", ""));
+		}
+		return "lists";
+	}
+
+	@PostMapping("/admin/lists")
+	@PreAuthorize("hasRole('ADMIN')")
+	String create(@ModelAttribute("form") ListRequest form, Model model, RedirectAttributes flash) {
+		try {
+			MailingList list = service.create(form);
+			flash.addFlashAttribute("notice", "List " + list.name() + " created");
+			return "redirect:/admin/lists/" + list.slug();
+		}
+		catch (InvalidInputException | ConflictException ex) {
+			model.addAttribute("error", ex.getMessage());
+			return overview(model);
+		}
+	}
+
+	@PostMapping("/admin/lists/{slug}/settings")
+	@PreAuthorize("hasRole('ADMIN')")
+	String update(@PathVariable String slug, @ModelAttribute ListRequest form, RedirectAttributes flash) {
+		try {
+			service.update(slug, form);
+			flash.addFlashAttribute("notice", "Settings saved");
+		}
+		catch (InvalidInputException ex) {
+			flash.addFlashAttribute("settingsError", ex.getMessage());
+			flash.addFlashAttribute("settingsForm", form);
+		}
+		return "redirect:/admin/lists/" + slug;
+	}
+
+	@PostMapping("/admin/lists/{slug}/delete")
+	@PreAuthorize("hasRole('ADMIN')")
+	String delete(@PathVariable String slug, RedirectAttributes flash) {
+		String name = service.get(slug).name();
+		service.delete(slug);
+		flash.addFlashAttribute("notice", "List " + name + " deleted");
+		return "redirect:/admin/lists";
+	}
+
+
+}

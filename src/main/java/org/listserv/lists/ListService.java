@@ -1,0 +1,63 @@
+package org.listserv.lists;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.listserv.web.ConflictException;
+import org.listserv.web.NotFoundException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Lists and their settings: the public service other capabilities use. */
+@Service
+public class ListService {
+
+	private final Lists lists;
+
+	ListService(Lists lists) {
+		this.lists = lists;
+	}
+
+	public List<MailingList> all() {
+		return lists.all();
+	}
+
+	public Optional<MailingList> find(String slug) {
+		return lists.findBySlug(slug);
+	}
+
+	/** The list with this id, deleted or not: for showing history. */
+	public Optional<MailingList> findById(long id) {
+		return lists.findById(id);
+	}
+
+	/** The live list with this slug. @throws NotFoundException if there is none */
+	public MailingList get(String slug) {
+		return lists.findBySlug(slug).orElseThrow(() -> new NotFoundException("No list with the slug '" + slug + "'"));
+	}
+
+	@Transactional
+	public MailingList create(ListRequest request) {
+		ListSettings settings = ListSettings.forCreate(request);
+		if (lists.findBySlug(settings.slug()).isPresent()) {
+			throw new ConflictException("A list with the slug '" + settings.slug() + "' exists already");
+		}
+		return lists.insert(settings);
+	}
+
+	@Transactional
+	public MailingList update(String slug, ListRequest request) {
+		MailingList current = get(slug);
+		return lists.update(current.id(), ListSettings.forUpdate(current, request));
+	}
+
+	/** Hides the list and frees its slug; its members and consent history stay stored. */
+	@Transactional
+	public void delete(String slug) {
+		if (!lists.markDeleted(get(slug).id())) {
+			throw new NotFoundException("No list with the slug '" + slug + "'");
+		}
+	}
+
+}

@@ -1,0 +1,151 @@
+package org.listserv.lists;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.listserv.mail.EmailAddress;
+import org.listserv.web.InvalidInputException;
+
+/** Validated settings of a list, made from a request; every error names its field. */
+record ListSettings(String slug, String name, String description, ListKind kind,
+		SubscriptionPolicy subscriptionPolicy, PostingPolicy postingPolicy, String fromName, String fromAddress,
+		String replyTo, String footer) {
+
+	static final Pattern SLUG = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
+
+	static final int MAX_SLUG = 32;
+
+	/** Suffixes of the list's own addresses ({slug}-request@...): a slug ending so would be ambiguous. */
+	static final List<String> RESERVED_SUFFIXES = List.of("-request", "-subscribe", "-unsubscribe", "-confirm",
+			"-bounces", "-owner", "-join", "-leave");
+
+	static ListSettings forCreate(ListRequest r) {
+		String slug = slug(r.slug());
+		ListKind kind = required("kind", r.kind(), ListKind.class);
+		return new ListSettings(slug, name(r.name()), text("description", r.description(), 2000), kind,
+				isBlank(r.subscriptionPolicy()) ? kind.defaultSubscriptionPolicy()
+						: required("subscriptionPolicy", r.subscriptionPolicy(), SubscriptionPolicy.class),
+				isBlank(r.postingPolicy()) ? kind.defaultPostingPolicy()
+						: required("postingPolicy", r.postingPolicy(), PostingPolicy.class),
+				headerText("fromName", r.fromName()), address("fromAddress", r.fromAddress()),
+				address("replyTo", r.replyTo()), text("footer", r.footer(), 10_000));
+	}
+
+	static ListSettings forUpdate(MailingList current, ListRequest r) {
+		if (r.slug() != null && !r.slug().equals(current.slug())) {
+			throw new InvalidInputException("slug", "The slug cannot change: it is part of the list's addresses");
+		}
+		return new ListSettings(current.slug(), r.name() == null ? current.name() : name(r.name()),
+				r.description() == null ? current.description() : text("description", r.description(), 2000),
+				r.kind() == null ? current.kind() : required("kind", r.kind(), ListKind.class),
+				r.subscriptionPolicy() == null ? current.subscriptionPolicy()
+						: required("subscriptionPolicy", r.subscriptionPolicy(), SubscriptionPolicy.class),
+				r.postingPolicy() == null ? current.postingPolicy()
+						: required("postingPolicy", r.postingPolicy(), PostingPolicy.class),
+				r.fromName() == null ? current.fromName() : headerText("fromName", r.fromName()),
+				r.fromAddress() == null ? current.fromAddress() : address("fromAddress", r.fromAddress()),
+				r.replyTo() == null ? current.replyTo() : address("replyTo", r.replyTo()),
+				r.footer() == null ? current.footer() : text("footer", r.footer(), 10_000));
+	}
+
+	Map<String, Object> asParams() {
+		Map<String, Object> p = new HashMap<>();
+		p.put("slug", slug);
+		p.put("name", name);
+		p.put("description", description);
+		p.put("kind", kind.name());
+		p.put("subscriptionPolicy", subscriptionPolicy.name());
+		p.put("postingPolicy", postingPolicy.name());
+		p.put("fromName", fromName);
+		p.put("fromAddress", fromAddress);
+		p.put("replyTo", replyTo);
+		p.put("footer", footer);
+		return p;
+	}
+
+	private static boolean isBlank(String s) {
+		return s == null || s.isBlank();
+	}
+
+	private static String slug(String raw) {
+		if (raw == null || raw.isBlank()) {
+			throw new InvalidInputException("slug", "The slug is required (lower-case letters, digits and -)");
+		}
+		String slug = raw.strip();
+		if (slug.length() > MAX_SLUG || !SLUG.matcher(slug).matches()) {
+			throw new InvalidInputException("slug", "The slug must be 1 to " + MAX_SLUG
+					+ " lower-case letters, digits or '-', not starting or ending with '-'");
+		}
+		for (String suffix : RESERVED_SUFFIXES) {
+			if (slug.endsWith(suffix)) {
+				throw new InvalidInputException("slug",
+						"The slug may not end with '" + suffix + "': that names one of a list's own addresses");
+			}
+		}
+		return slug;
+	}
+
+	private static String name(String raw) {
+		if (raw == null || raw.isBlank()) {
+			throw new InvalidInputException("name", "The name is required");
+		}
+		return headerText("name", raw);
+	}
+
+	/** Text that may end up in a mail header: one line, no control characters (no header injection). */
+	private static String headerText(String field, String raw) {
+		if (raw == null) {
+			return "";
+		}
+		String value = raw.strip();
+		if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+			throw new InvalidInputException(field, "The " + field + " must be one line without control characters");
+		}
+		if (value.length() > 200) {
+			throw new InvalidInputException(field, "The " + field + " is longer than 200 characters");
+		}
+		return value;
+	}
+
+	private static String text(String field, String raw, int max) {
+		if (raw == null) {
+			return "";
+		}
+		if (raw.length() > max) {
+			throw new InvalidInputException(field, "The " + field + " is longer than " + max + " characters");
+		}
+		return raw.strip();
+	}
+
+	private static String address(String field, String raw) {
+		if (raw == null || raw.isBlank()) {
+			return "";
+		}
+		try {
+			return EmailAddress.parse(raw).value();
+		}
+		catch (EmailAddress.InvalidEmailAddressException ex) {
+			throw new InvalidInputException(field, "The " + field + " " + ex.getMessage());
+		}
+	}
+
+	static <E extends Enum<E>> E required(String field, String raw, Class<E> type) {
+		if (raw == null || raw.isBlank()) {
+			throw new InvalidInputException(field, "The " + field + " is required, one of " + values(type));
+		}
+		try {
+			return Enum.valueOf(type, raw.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException(field, "The " + field + " must be one of " + values(type));
+		}
+	}
+
+	private static String values(Class<? extends Enum<?>> type) {
+		return String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+	}
+
+}

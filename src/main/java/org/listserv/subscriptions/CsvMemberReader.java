@@ -1,0 +1,202 @@
+package org.listserv.subscriptions;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.input.BOMInputStream;
+
+import org.listserv.mail.EmailAddress;
+import org.listserv.web.InvalidInputException;
+
+/**
+ * Reads a members CSV as a stream: UTF-8 with or without BOM, a header row naming an {@code email} column,
+ * {@code ,} {@code ;} or tab as separator (whichever the header uses most), quoted fields with separators
+ * and newlines inside. {@code name} is the name; the export's own columns ({@code status}, {@code mode},
+ * {@code subscribed_at}) are ignored so that an export can be imported again; every other column becomes
+ * an attribute. Each row is handed on as soon as it is read, good or bad.
+ */
+final class CsvMemberReader {
+
+	private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("[\\s\\u0085\\u2028\\u2029]+");
+
+	static final Set<String> IGNORED_COLUMNS = Set.of("status", "mode", "subscribed_at");
+
+	/** A row ready to import: the line it starts on, the normalised address, name, attributes. */
+	record Row(long line, String email, String name, Map<String, String> attributes) {
+	}
+
+	interface Handler {
+
+		void row(Row row);
+
+		void rejected(long line, String value, String reason);
+
+	}
+
+	private CsvMemberReader() {
+	}
+
+	static void read(InputStream in, Handler handler) {
+		try {
+			BufferedReader reader = new BufferedReader(new InputStreamReader(
+					BOMInputStream.builder().setInputStream(in).get(),
+					StandardCharsets.UTF_8.newDecoder()
+						.onMalformedInput(CodingErrorAction.REPORT)
+						.onUnmappableCharacter(CodingErrorAction.REPORT)),
+					1 << 16);
+			char delimiter = detectDelimiter(reader);
+			CSVFormat format = CSVFormat.RFC4180.builder()
+				.setDelimiter(delimiter)
+				.setHeader()
+				.setSkipHeaderRecord(true)
+				.setIgnoreEmptyLines(true)
+				.setAllowMissingColumnNames(true)
+				.setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
+				.get();
+			try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+				Columns columns = Columns.of(parser.getHeaderNames());
+				Iterator<CSVRecord> records = parser.iterator();
+				while (true) {
+					long line = parser.getCurrentLineNumber() + 1;
+					if (!records.hasNext()) {
+						break;
+					}
+					row(records.next(), line, columns, handler);
+				}
+			}
+		}
+		catch (UncheckedIOException | IllegalStateException ex) {
+			throw unreadable(ex.getCause() != null ? ex.getCause() : ex);
+		}
+		catch (IOException ex) {
+			throw unreadable(ex);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException("file", "The header row is not valid: " + ex.getMessage());
+		}
+	}
+
+	private static void row(CSVRecord record, long line, Columns columns, Handler handler) {
+		String rawEmail = value(record, columns.email);
+		if (rawEmail.isBlank()) {
+			handler.rejected(line, rawEmail, "missing email");
+			return;
+		}
+		String email;
+		try {
+			email = EmailAddress.parse(rawEmail).value();
+		}
+		catch (EmailAddress.InvalidEmailAddressException ex) {
+			handler.rejected(line, rawEmail, "the address " + ex.getMessage());
+			return;
+		}
+		// a name split over lines in a spreadsheet cell is still a name: fold it onto one line
+		String name = columns.name < 0 ? "" : WHITESPACE.matcher(value(record, columns.name)).replaceAll(" ").strip();
+		if (name.length() > 200 || name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+			handler.rejected(line, rawEmail, "the name is longer than 200 characters or has control characters");
+			return;
+		}
+		Map<String, String> attributes = new LinkedHashMap<>();
+		for (int i = 0; i < columns.attributes.size(); i++) {
+			String v = value(record, columns.attributeIndexes.get(i));
+			if (!v.isBlank()) {
+				attributes.put(columns.attributes.get(i), v.strip());
+			}
+		}
+		handler.row(new Row(line, email, name, attributes));
+	}
+
+	private static String value(CSVRecord record, int index) {
+		return index < record.size() ? record.get(index) : "";
+	}
+
+	/** Peeks at the header line to pick the separator, then rewinds. */
+	private static char detectDelimiter(BufferedReader reader) throws IOException {
+		reader.mark(1 << 15);
+		int commas = 0;
+		int semicolons = 0;
+		int tabs = 0;
+		boolean quoted = false;
+		for (int i = 0, c; i < (1 << 15) - 1 && (c = reader.read()) != -1; i++) {
+			if (c == '"') {
+				quoted = !quoted;
+			}
+			else if (!quoted && (c == '\n' || c == '\r')) {
+				break;
+			}
+			else if (!quoted) {
+				commas += c == ',' ? 1 : 0;
+				semicolons += c == ';' ? 1 : 0;
+				tabs += c == '\t' ? 1 : 0;
+			}
+		}
+		reader.reset();
+		if (semicolons > commas && semicolons >= tabs) {
+			return ';';
+		}
+		return tabs > commas ? '\t' : ',';
+	}
+
+	private static InvalidInputException unreadable(Throwable cause) {
+		if (cause instanceof CharacterCodingException) {
+			return new InvalidInputException("file", "The file is not UTF-8 text; save it as CSV UTF-8 and try again");
+		}
+		return new InvalidInputException("file", "The file could not be read as CSV: " + cause.getMessage());
+	}
+
+	/** Where the email, name and attribute columns are. */
+	private record Columns(int email, int name, List<String> attributes, List<Integer> attributeIndexes) {
+
+		static Columns of(List<String> header) {
+			int email = -1;
+			int name = -1;
+			List<String> attributes = new ArrayList<>();
+			List<Integer> indexes = new ArrayList<>();
+			Set<String> seen = new HashSet<>();
+			for (int i = 0; i < header.size(); i++) {
+				String column = header.get(i).strip();
+				String key = column.toLowerCase(Locale.ROOT);
+				if (column.isEmpty()) {
+					throw new InvalidInputException("file", "Column " + (i + 1) + " of the header row has no name");
+				}
+				if (!seen.add(key)) {
+					throw new InvalidInputException("file", "The header row names the column '" + column + "' twice");
+				}
+				if (key.equals("email")) {
+					email = i;
+				}
+				else if (key.equals("name")) {
+					name = i;
+				}
+				else if (!IGNORED_COLUMNS.contains(key)) {
+					attributes.add(column);
+					indexes.add(i);
+				}
+			}
+			if (email < 0) {
+				throw new InvalidInputException("file",
+						"The first row must be a header naming an 'email' column (found: " + String.join(", ", header) + ")");
+			}
+			return new Columns(email, name, attributes, indexes);
+		}
+
+	}
+
+}

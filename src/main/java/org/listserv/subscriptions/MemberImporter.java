@@ -1,0 +1,222 @@
+package org.listserv.subscriptions;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.listserv.lists.ListService;
+import org.listserv.lists.MailingList;
+
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports members from CSV in one transaction: the rows stream from the request into a temporary table
+ * with PostgreSQL's COPY, and a few set-based statements then sort them into new members, known ones and
+ * people who left. Memory stays flat whatever the file's size; a file that fails half-way (unreadable CSV,
+ * too large, a database error) leaves the database as it was.
+ */
+@Service
+public class MemberImporter {
+
+	private final ListService lists;
+
+	private final JdbcClient jdbc;
+
+	private final DataSource dataSource;
+
+	private final TransactionTemplate tx;
+
+	private final JsonMapper json;
+
+	private final SubscriptionsProperties properties;
+
+	MemberImporter(ListService lists, JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, JsonMapper json,
+			SubscriptionsProperties properties) {
+		this.lists = lists;
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+		this.tx = tx;
+		this.json = json;
+		this.properties = properties;
+	}
+
+	public ImportResult importCsv(String slug, InputStream csv, ImportMode mode, Actor actor) {
+		MailingList list = lists.get(slug);
+		InputStream limited = new SizeLimitedInputStream(csv, properties.importMaxSize().toBytes());
+		return tx.execute(status -> {
+			Rejections rejections = new Rejections(properties.importMaxReported());
+			jdbc.sql("create temp table import_rows (line bigint, email text, name text, attributes jsonb) on commit drop")
+				.update();
+			copyRows(limited, rejections);
+			jdbc.sql("analyze import_rows").update();
+			rejectDuplicates(rejections);
+			rejections.trim();
+			return new ImportStatements(jdbc, list.id(), mode, actor).apply(rejections.list, rejections.count);
+		});
+	}
+
+	private void copyRows(InputStream csv, Rejections rejections) {
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			CopyIn copy = connection.unwrap(PGConnection.class)
+				.getCopyAPI()
+				.copyIn("copy import_rows (line, email, name, attributes) from stdin (format csv)");
+			try {
+				CopyWriter writer = new CopyWriter(copy);
+				CsvMemberReader.read(csv, new CsvMemberReader.Handler() {
+					@Override
+					public void row(CsvMemberReader.Row row) {
+						writer.write(row.line(), row.email(), row.name(), attributes(row.attributes()));
+					}
+
+					@Override
+					public void rejected(long line, String value, String reason) {
+						rejections.add(line, value, reason);
+					}
+				});
+				writer.flush();
+				copy.endCopy();
+			}
+			finally {
+				if (copy.isActive()) {
+					copy.cancelCopy();
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new UncategorizedSQLException("COPY import_rows", null, ex);
+		}
+	}
+
+	private String attributes(Map<String, String> attributes) {
+		return attributes.isEmpty() ? "{}" : json.writeValueAsString(attributes);
+	}
+
+	/** A second row for an address already in the file is rejected; the first one counts. */
+	private void rejectDuplicates(Rejections rejections) {
+		jdbc.sql("""
+				delete from import_rows r
+				using (select line, min(line) over (partition by lower(email)) as first_line from import_rows) d
+				where r.line = d.line and d.first_line <> d.line
+				returning r.line, r.email, d.first_line
+				""").query(rs -> {
+			rejections.add(rs.getLong("line"), rs.getString("email"), "duplicate of line " + rs.getLong("first_line"));
+		});
+	}
+
+	/** Rejected rows: all counted, the first few kept in order of line. */
+	private static final class Rejections {
+
+		final int max;
+
+		final List<ImportResult.Rejection> list = new ArrayList<>();
+
+		long count;
+
+		Rejections(int max) {
+			this.max = max;
+		}
+
+		void add(long line, String value, String reason) {
+			count++;
+			list.add(new ImportResult.Rejection(line, value.length() > 200 ? value.substring(0, 200) + "…" : value,
+					reason));
+			if (list.size() > max * 2) {
+				trim();
+			}
+		}
+
+		void trim() {
+			list.sort(java.util.Comparator.comparingLong(ImportResult.Rejection::line));
+			list.subList(Math.min(max, list.size()), list.size()).clear();
+		}
+
+	}
+
+	/** Buffers CSV lines for COPY and sends them in blocks. */
+	private static final class CopyWriter {
+
+		private final CopyIn copy;
+
+		private final StringBuilder buffer = new StringBuilder(1 << 17);
+
+		CopyWriter(CopyIn copy) {
+			this.copy = copy;
+		}
+
+		void write(long line, String... fields) {
+			buffer.append(line);
+			for (String f : fields) {
+				buffer.append(",\"").append(f.replace("\"", "\"\"")).append('"');
+			}
+			buffer.append('\n');
+			if (buffer.length() > (1 << 16)) {
+				flush();
+			}
+		}
+
+		void flush() {
+			byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+			buffer.setLength(0);
+			try {
+				copy.writeToCopy(bytes, 0, bytes.length);
+			}
+			catch (SQLException ex) {
+				throw new UncategorizedSQLException("COPY import_rows", null, ex);
+			}
+		}
+
+	}
+
+	/** Counts bytes read and refuses to go past the limit. */
+	private static final class SizeLimitedInputStream extends java.io.FilterInputStream {
+
+		private final long max;
+
+		private long read;
+
+		SizeLimitedInputStream(InputStream in, long max) {
+			super(in);
+			this.max = max;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = super.read();
+			count(b < 0 ? 0 : 1);
+			return b;
+		}
+
+		@Override
+		public int read(byte[] b, int off, int len) throws IOException {
+			int n = super.read(b, off, len);
+			count(Math.max(n, 0));
+			return n;
+		}
+
+		private void count(int n) {
+			read += n;
+			if (read > max) {
+				throw new org.listserv.web.PayloadTooLargeException(
+						"The file is larger than " + max + " bytes (listserv.subscriptions.import-max-size)");
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,131 @@
+package org.listserv.subscriptions;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.listserv.lists.ListKind;
+import org.listserv.lists.ListService;
+import org.listserv.lists.MailingList;
+import org.listserv.lists.PostingPolicy;
+import org.listserv.lists.SubscriptionPolicy;
+import org.listserv.web.ConflictException;
+import org.listserv.web.InvalidInputException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The list page (settings and members) and a member's consent history. */
+@Controller
+class MemberPageController {
+
+	private static final int PAGE_SIZE = 50;
+
+	private final ListService lists;
+
+	private final MemberService members;
+
+	private final MemberImporter importer;
+
+	private final MemberExporter exporter;
+
+	MemberPageController(ListService lists, MemberService members, MemberImporter importer, MemberExporter exporter) {
+		this.lists = lists;
+		this.members = members;
+		this.importer = importer;
+		this.exporter = exporter;
+	}
+
+	@GetMapping("/admin/lists/{slug}")
+	String list(@PathVariable String slug, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
+		MailingList list = lists.get(slug);
+		model.addAttribute("list", list);
+		model.addAttribute("members", members.page(slug, status, q, Math.max(page, 0), PAGE_SIZE));
+		model.addAttribute("status", status == null ? "" : status);
+		model.addAttribute("q", q == null ? "" : q);
+		model.addAttribute("statuses", MembershipStatus.values());
+		model.addAttribute("kinds", ListKind.values());
+		model.addAttribute("subscriptionPolicies", SubscriptionPolicy.values());
+		model.addAttribute("postingPolicies", PostingPolicy.values());
+		return "list";
+	}
+
+	@PostMapping("/admin/lists/{slug}/members")
+	String add(@PathVariable String slug, @RequestParam String email, @RequestParam(defaultValue = "") String name,
+			Principal me, HttpServletRequest request, RedirectAttributes flash) {
+		try {
+			var added = members.add(slug, email, name, Map.of(),
+					Actor.staff(ConsentSource.ADMIN, me.getName(), request.getRemoteAddr()));
+			flash.addFlashAttribute("notice", added.member().email() + (added.created() ? " added" : " is active"));
+		}
+		catch (InvalidInputException | ConflictException ex) {
+			flash.addFlashAttribute("memberError", ex.getMessage());
+		}
+		return "redirect:/admin/lists/" + slug;
+	}
+
+	@PostMapping("/admin/lists/{slug}/members/remove")
+	@PreAuthorize("hasRole('ADMIN')")
+	String remove(@PathVariable String slug, @RequestParam String email, Principal me, HttpServletRequest request,
+			RedirectAttributes flash) {
+		members.remove(slug, email, Actor.staff(ConsentSource.ADMIN, me.getName(), request.getRemoteAddr()));
+		flash.addFlashAttribute("notice", email + " removed");
+		return "redirect:/admin/lists/" + slug;
+	}
+
+	@PostMapping("/admin/lists/{slug}/import")
+	@PreAuthorize("hasRole('ADMIN')")
+	String importCsv(@PathVariable String slug, @RequestParam("file") MultipartFile file,
+			@RequestParam(defaultValue = "ACTIVE") String mode, Principal me, HttpServletRequest request,
+			RedirectAttributes flash) throws IOException {
+		try (InputStream in = file.getInputStream()) {
+			ImportResult result = importer.importCsv(slug, in, MemberApiController.mode(mode),
+					Actor.staff(ConsentSource.IMPORT, me.getName(), request.getRemoteAddr()));
+			flash.addFlashAttribute("importResult", result);
+			flash.addFlashAttribute("importFile", file.getOriginalFilename());
+		}
+		catch (InvalidInputException ex) {
+			flash.addFlashAttribute("importError", ex.getMessage());
+		}
+		return "redirect:/admin/lists/" + slug;
+	}
+
+	@GetMapping("/admin/lists/{slug}/export")
+	@PreAuthorize("hasRole('ADMIN')")
+	ResponseEntity<StreamingResponseBody> export(@PathVariable String slug,
+			@RequestParam(required = false) String status) {
+		MemberExporter.Export export = exporter.export(slug, status);
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + slug + "-members.csv\"")
+			.body(export::writeTo);
+	}
+
+	@GetMapping("/admin/subscribers/{id}")
+	String history(@PathVariable long id, Model model) {
+		var events = members.history(id);
+		Map<Long, MailingList> listsById = new LinkedHashMap<>();
+		events.forEach(e -> listsById.computeIfAbsent(e.listId(), k -> lists.findById(k).orElse(null)));
+		model.addAttribute("email", members.emailOf(id));
+		model.addAttribute("events", events);
+		model.addAttribute("lists", listsById);
+		return "subscriber";
+	}
+
+}

@@ -1,0 +1,125 @@
+package org.listserv.subscriptions;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.listserv.lists.MemberCounts;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code memberships} table: a subscriber on a list, with status and delivery mode. */
+@Repository
+class Memberships implements MemberCounts {
+
+	private static final String MEMBER = """
+			select s.id as subscriber_id, s.email, s.name, m.status, m.delivery_mode, m.subscribed_at,
+			       m.status_changed_at, s.attributes::text as attributes
+			from memberships m join subscribers s on s.id = m.subscriber_id
+			""";
+
+	/** Optional filters: a null status or query matches everything. */
+	private static final String FILTER = """
+			where m.list_id = :list
+			  and (cast(:status as text) is null or m.status = cast(:status as text))
+			  and (cast(:pattern as text) is null or lower(s.email) like :pattern or lower(s.name) like :pattern)
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	Memberships(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	Optional<Member> find(long listId, long subscriberId) {
+		return jdbc.sql(MEMBER + " where m.list_id = :list and m.subscriber_id = :subscriber")
+			.param("list", listId)
+			.param("subscriber", subscriberId)
+			.query(this::member)
+			.optional();
+	}
+
+	List<Member> page(long listId, MembershipStatus status, String query, int page, int size) {
+		return jdbc.sql(MEMBER + FILTER + " order by lower(s.email) limit :size offset :offset")
+			.params(filter(listId, status, query))
+			.param("size", size)
+			.param("offset", (long) page * size)
+			.query(this::member)
+			.list();
+	}
+
+	long count(long listId, MembershipStatus status, String query) {
+		return jdbc.sql("select count(*) from memberships m join subscribers s on s.id = m.subscriber_id " + FILTER)
+			.params(filter(listId, status, query))
+			.query(Long.class)
+			.single();
+	}
+
+	void insert(long listId, long subscriberId, MembershipStatus status) {
+		jdbc.sql("""
+				insert into memberships (list_id, subscriber_id, status, subscribed_at)
+				values (:list, :subscriber, :status, case when :status = 'ACTIVE' then now() end)
+				""")
+			.param("list", listId)
+			.param("subscriber", subscriberId)
+			.param("status", status.name())
+			.update();
+	}
+
+	void updateStatus(long listId, long subscriberId, MembershipStatus status) {
+		jdbc.sql("""
+				update memberships
+				   set status = :status, status_changed_at = now(), updated_at = now(),
+				       subscribed_at = case when :status = 'ACTIVE' then now() else subscribed_at end
+				 where list_id = :list and subscriber_id = :subscriber
+				""")
+			.param("list", listId)
+			.param("subscriber", subscriberId)
+			.param("status", status.name())
+			.update();
+	}
+
+	@Override
+	public Map<Long, Map<String, Long>> countsByList() {
+		Map<Long, Map<String, Long>> counts = new HashMap<>();
+		jdbc.sql("select list_id, status, count(*) as n from memberships group by list_id, status")
+			.query(rs -> {
+				counts.computeIfAbsent(rs.getLong("list_id"), k -> new HashMap<>())
+					.put(rs.getString("status"), rs.getLong("n"));
+			});
+		return counts;
+	}
+
+	private static Map<String, Object> filter(long listId, MembershipStatus status, String query) {
+		Map<String, Object> p = new HashMap<>();
+		p.put("list", listId);
+		p.put("status", status == null ? null : status.name());
+		p.put("pattern", query == null || query.isBlank() ? null : "%" + escapeLike(query.strip().toLowerCase()) + "%");
+		return p;
+	}
+
+	private static String escapeLike(String s) {
+		return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	Member member(ResultSet rs, int row) throws SQLException {
+		return new Member(rs.getLong("subscriber_id"), rs.getString("email"), rs.getString("name"),
+				MembershipStatus.valueOf(rs.getString("status")), DeliveryMode.valueOf(rs.getString("delivery_mode")),
+				rs.getObject("subscribed_at", OffsetDateTime.class),
+				rs.getObject("status_changed_at", OffsetDateTime.class),
+				json.readValue(rs.getString("attributes"), new TypeReference<Map<String, Object>>() {
+				}));
+	}
+
+}

@@ -1,0 +1,97 @@
+package org.listserv.web;
+
+import java.net.URI;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Errors of the JSON API as RFC 9457 problem details, each saying what was wrong and where. */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiProblemAdvice extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiProblemAdvice.class);
+
+	@ExceptionHandler
+	ProblemDetail invalid(InvalidInputException ex) {
+		ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "Invalid input", ex.getMessage());
+		pd.setProperty("field", ex.field());
+		return pd;
+	}
+
+	@ExceptionHandler
+	ProblemDetail notFound(NotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail conflict(ConflictException ex) {
+		return problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail tooLarge(PayloadTooLargeException ex) {
+		return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail integrity(DataIntegrityViolationException ex) {
+		log.info("Refused by a database constraint: {}", ex.getMostSpecificCause().getMessage());
+		return problem(HttpStatus.CONFLICT, "Conflict",
+				"The change clashes with data stored meanwhile; reload and try again");
+	}
+
+	/** Anything unexpected: logged with its stack trace, answered without it. */
+	@ExceptionHandler
+	ProblemDetail unexpected(RuntimeException ex) {
+		if (ex instanceof org.springframework.security.access.AccessDeniedException
+				|| ex instanceof org.springframework.security.core.AuthenticationException) {
+			throw ex;
+		}
+		log.error("Unexpected error in an API request", ex);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+				"Something went wrong on our side; nothing was changed. The log has the details.");
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String detail = "The request body is not valid JSON of the expected shape";
+		Throwable cause = ex.getMostSpecificCause();
+		if (cause != null && cause != ex && cause.getMessage() != null) {
+			detail += ": " + cause.getMessage().lines().findFirst().orElse("");
+		}
+		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid input", detail));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		var error = ex.getBindingResult().getFieldErrors().stream().findFirst();
+		ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "Invalid input",
+				error.map(e -> e.getField() + " " + e.getDefaultMessage()).orElse("Invalid request"));
+		error.ifPresent(e -> pd.setProperty("field", e.getField()));
+		return ResponseEntity.badRequest().body(pd);
+	}
+
+	static ProblemDetail problem(HttpStatus status, String title, String detail) {
+		ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
+		pd.setTitle(title);
+		pd.setType(URI.create("about:blank"));
+		return pd;
+	}
+
+}

@@ -1,0 +1,17 @@
+package org.listserv.web;
+
+/** A field of the request is missing or wrong: HTTP 400, naming the field. */
+public class InvalidInputException extends RuntimeException {
+
+	private final String field;
+
+	public InvalidInputException(String field, String message) {
+		super(message);
+		this.field = field;
+	}
+
+	public String field() {
+		return field;
+	}
+
+}

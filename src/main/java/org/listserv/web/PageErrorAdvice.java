@@ -1,0 +1,42 @@
+package org.listserv.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/** Errors on HTML pages as a plain page that says what went wrong, never a stack trace. */
+@ControllerAdvice(annotations = Controller.class)
+class PageErrorAdvice {
+
+	@ExceptionHandler
+	ModelAndView notFound(NotFoundException ex) {
+		return page(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ModelAndView conflict(ConflictException ex) {
+		return page(HttpStatus.CONFLICT, ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ModelAndView invalid(InvalidInputException ex) {
+		return page(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ModelAndView tooLarge(PayloadTooLargeException ex) {
+		return page(HttpStatus.PAYLOAD_TOO_LARGE, ex.getMessage());
+	}
+
+	private static ModelAndView page(HttpStatus status, String message) {
+		ModelAndView mv = new ModelAndView("error");
+		mv.setStatus(status);
+		mv.addObject("status", status.value());
+		mv.addObject("error", status.getReasonPhrase());
+		mv.addObject("message", message);
+		return mv;
+	}
+
+}

@@ -1,0 +1,90 @@
+package org.listserv.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may see what. The JSON API uses HTTP Basic with no session and no CSRF token (scripts call it);
+ * pages use a form login with CSRF protection. Everything needs a login except the login page, static
+ * files, error pages, {@code /actuator/health}, and the public pages that later capabilities declare under
+ * {@link #PUBLIC_PATHS}. Admin-only actions are marked with {@code @PreAuthorize("hasRole('ADMIN')")}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	static final String[] PUBLIC_PATHS = { "/login", "/css/**", "/favicon.ico", "/error" };
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http) throws Exception {
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests(a -> a.anyRequest().authenticated())
+			.httpBasic(b -> b.realmName("listserv")
+				.authenticationEntryPoint((req, res, ex) -> problem(res, 401, "Unauthorized",
+						"Log in with HTTP Basic (an admin or staff account)")))
+			.csrf(c -> c.disable())
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.exceptionHandling(e -> e
+				.authenticationEntryPoint((req, res, ex) -> problem(res, 401, "Unauthorized",
+						"Log in with HTTP Basic (an admin or staff account)"))
+				.accessDeniedHandler((req, res, ex) -> problem(res, 403, "Forbidden",
+						"This action needs the ADMIN role")));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+		http.securityMatcher("/actuator/**")
+			.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.anyRequest()
+				.hasRole("ADMIN"))
+			.httpBasic(b -> b.realmName("listserv"))
+			.csrf(c -> c.disable())
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().authenticated())
+			.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/admin/lists", false).permitAll())
+			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
+					"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")));
+		return http.build();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	private static void problem(HttpServletResponse res, int status, String title, String detail) throws IOException {
+		res.setStatus(status);
+		if (status == 401) {
+			res.setHeader("WWW-Authenticate", "Basic realm=\"listserv\"");
+		}
+		res.setContentType("application/problem+json");
+		res.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		res.getWriter()
+			.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
+					+ detail + "\"}");
+	}
+
+}
