@@ -1,0 +1,68 @@
+package org.listserv.database;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.listserv.ListservApplication;
+import org.listserv.lists.ListRequest;
+import org.listserv.lists.ListService;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real application, started and stopped twice on one data folder. */
+class EmbeddedPostgresIntegrationTests {
+
+	@TempDir
+	Path dataDir;
+
+	private ConfigurableApplicationContext start() {
+		return new SpringApplicationBuilder(ListservApplication.class).run("--listserv.data-dir=" + dataDir,
+				"--server.port=0", "--spring.main.banner-mode=off", "--listserv.admin.password=restart-password-1");
+	}
+
+	@Test
+	void dataSurvivesARestartAndTheServerStopsWithTheApplication() throws Exception {
+		try (ConfigurableApplicationContext app = start()) {
+			app.getBean(ListService.class)
+				.create(new ListRequest("survivor", "Survivor", "INFORMATIONAL", "kept", null, null, null, null, null,
+						null));
+			assertThat(Files.exists(dataDir.resolve("postgres/postmaster.pid"))).isTrue();
+		}
+		assertThat(Files.exists(dataDir.resolve("postgres/postmaster.pid")))
+			.as("the server is stopped when the application closes")
+			.isFalse();
+		try (ConfigurableApplicationContext app = start()) {
+			assertThat(app.getBean(ListService.class).get("survivor").description()).isEqualTo("kept");
+			assertThat(app.getBean(JdbcClient.class).sql("select count(*) from users").query(Long.class).single())
+				.as("the first admin is created once, not at every start")
+				.isEqualTo(1);
+		}
+	}
+
+	@Test
+	void runsPostgresAsAnUnprivilegedUserWhenStartedAsRoot() throws Exception {
+		try (ConfigurableApplicationContext app = start()) {
+			int uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+			int owner = (Integer) Files.getAttribute(dataDir.resolve("postgres"), "unix:uid");
+			String user = app.getBean(JdbcClient.class).sql("select current_user").query(String.class).single();
+			assertThat(user).isEqualTo("postgres");
+			if (uid == 0) {
+				assertThat(owner).as("PostgreSQL refuses root, so the cluster belongs to another user").isNotZero();
+			}
+			else {
+				assertThat(owner).isEqualTo(uid);
+			}
+			assertThat(Files.getPosixFilePermissions(dataDir.resolve("postgres.password")))
+				.as("the generated database password is readable by its owner only")
+				.hasSize(2);
+		}
+	}
+
+}

@@ -1,0 +1,117 @@
+package org.listserv.web;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.listserv.IntegrationTest;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An admin in a real browser (Debian's headless Chromium): logs in, creates a list, imports a CSV file and
+ * sees the members. Skipped, saying why, where Chromium or ChromeDriver is not installed ({@code .ci/run}
+ * installs both). Screenshots go to {@code target/screenshots}.
+ */
+class AdminBrowserTests extends IntegrationTest {
+
+	static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+
+	static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
+
+	static WebDriver browser;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void startBrowser() {
+		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+				"Browser test skipped: " + CHROMIUM + " and " + CHROMEDRIVER
+						+ " are needed (apt-get install chromium chromium-driver)");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--window-size=1280,1000");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		browser = new ChromeDriver(service, options);
+		browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void adminLogsInCreatesAListImportsAFileAndSeesTheMembers() throws Exception {
+		browser.get("http://localhost:" + port + "/admin/lists");
+		assertThat(browser.getCurrentUrl()).endsWith("/login");
+		browser.findElement(By.id("username")).sendKeys(ADMIN);
+		browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
+		browser.findElement(By.id("login")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/admin/lists"));
+		screenshot("1-lists");
+
+		WebElement form = browser.findElement(By.id("new-list"));
+		form.findElement(By.name("name")).sendKeys("Peace Action Alerts");
+		form.findElement(By.name("slug")).sendKeys("browser-alerts");
+		form.findElement(By.cssSelector("input[name=kind][value=ACTION]")).click();
+		form.findElement(By.cssSelector("button[type=submit]")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(d -> d.getCurrentUrl().endsWith("/admin/lists/browser-alerts"));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Peace Action Alerts");
+
+		Path csv = Files.createTempFile("members", ".csv");
+		Files.writeString(csv, "email;name;city\nrosa@example.org;Rosa;Berlin\nmax@example.org;\"Max, M.\";Bonn\n"
+				+ "broken-address;Nobody;\n");
+		WebElement importForm = browser.findElement(By.id("import"));
+		importForm.findElement(By.name("file")).sendKeys(csv.toAbsolutePath().toString());
+		importForm.findElement(By.cssSelector("button[type=submit]")).click();
+
+		WebElement result = browser.findElement(By.id("import-result"));
+		assertThat(result.getText()).contains("2 imported").contains("1 rejected").contains("broken-address");
+		String members = browser.findElement(By.id("members")).getText();
+		assertThat(members).contains("rosa@example.org").contains("Rosa").contains("max@example.org")
+			.contains("Max, M.").contains("ACTIVE");
+		screenshot("2-list-after-import");
+
+		browser.findElement(By.linkText("rosa@example.org")).click();
+		assertThat(browser.findElement(By.id("history")).getText()).contains("IMPORT").contains(ADMIN)
+			.contains("ACTIVE");
+		screenshot("3-consent-history");
+
+		browser.get("http://localhost:" + port + "/admin/lists");
+		assertThat(browser.findElement(By.id("lists")).getText()).contains("Peace Action Alerts").contains("Action");
+		Files.deleteIfExists(csv);
+	}
+
+	private static void screenshot(String name) throws Exception {
+		File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+		Path dir = Files.createDirectories(Path.of("target/screenshots"));
+		Files.copy(shot.toPath(), dir.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+	}
+
+}
