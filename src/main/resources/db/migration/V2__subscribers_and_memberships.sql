@@ -21,8 +21,8 @@ create table memberships (
     status_changed_at timestamptz not null default now(),
     created_at        timestamptz not null default now(),
     updated_at        timestamptz not null default now(),
-    unique (list_id, subscriber_id)
+    -- subscriber first: the same index finds all lists of one subscriber (preference page)
+    unique (subscriber_id, list_id)
 );
 
 create index memberships_list_status on memberships (list_id, status);
-create index memberships_subscriber on memberships (subscriber_id);

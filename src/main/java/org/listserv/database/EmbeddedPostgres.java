@@ -82,7 +82,9 @@ final class EmbeddedPostgres {
 			port = settings.port() != 0 ? settings.port() : freePort();
 			pgCtl("start", "-w", "-t", String.valueOf(settings.startTimeout().toSeconds()), "-l",
 					dataDir.resolve("postgres.log").toString(), "-o",
-					"-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c timezone=UTC");
+					"-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c timezone=UTC"
+							// room for a million-row import without a checkpoint in the middle of it
+							+ " -c shared_buffers=256MB -c max_wal_size=4GB");
 			running = true;
 			Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "embedded-postgres-stop"));
 			createDatabase();

@@ -52,6 +52,18 @@ public class ListService {
 		return lists.update(current.id(), ListSettings.forUpdate(current, request));
 	}
 
+	/**
+	 * Within the caller's transaction, keeps the list from being changed or deleted until it commits
+	 * (a bulk change to its members relies on it).
+	 * @throws NotFoundException if the list is deleted meanwhile
+	 */
+	@Transactional
+	public void lockAgainstChanges(long id) {
+		if (!lists.lockShared(id)) {
+			throw new NotFoundException("The list was deleted meanwhile");
+		}
+	}
+
 	/** Hides the list and frees its slug; its members and consent history stay stored. */
 	@Transactional
 	public void delete(String slug) {

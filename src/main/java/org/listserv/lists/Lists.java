@@ -67,6 +67,14 @@ class Lists {
 			.single();
 	}
 
+	boolean lockShared(long id) {
+		return jdbc.sql("select id from lists where id = :id and deleted_at is null for share")
+			.param("id", id)
+			.query(Long.class)
+			.optional()
+			.isPresent();
+	}
+
 	boolean markDeleted(long id) {
 		return jdbc.sql("update lists set deleted_at = now() where id = :id and deleted_at is null")
 			.param("id", id)

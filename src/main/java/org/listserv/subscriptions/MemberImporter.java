@@ -33,6 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class MemberImporter {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MemberImporter.class);
+
 	private final ListService lists;
 
 	private final JdbcClient jdbc;
@@ -59,14 +61,23 @@ public class MemberImporter {
 		MailingList list = lists.get(slug);
 		InputStream limited = new SizeLimitedInputStream(csv, properties.importMaxSize().toBytes());
 		return tx.execute(status -> {
+			// the list stays as it is (not deleted, not changed) while its members are imported
+			lists.lockAgainstChanges(list.id());
 			Rejections rejections = new Rejections(properties.importMaxReported());
 			jdbc.sql("create temp table import_rows (line bigint, email text, name text, attributes jsonb) on commit drop")
 				.update();
+			long start = System.nanoTime();
 			copyRows(limited, rejections);
+			long copied = System.nanoTime();
 			jdbc.sql("analyze import_rows").update();
 			rejectDuplicates(rejections);
 			rejections.trim();
-			return new ImportStatements(jdbc, list.id(), mode, actor).apply(rejections.list, rejections.count);
+			ImportResult result = new ImportStatements(jdbc, list.id(), mode, actor).apply(rejections.list,
+					rejections.count);
+			log.info("Import into {} by {}: {} imported, {} updated, {} skipped, {} rejected; read and copied in {} ms, sorted in {} ms",
+					list.slug(), actor.actor(), result.imported(), result.updated(), result.skipped(),
+					result.rejectedCount(), (copied - start) / 1_000_000, (System.nanoTime() - copied) / 1_000_000);
+			return result;
 		});
 	}
 

@@ -47,6 +47,34 @@ class EmbeddedPostgresIntegrationTests {
 	}
 
 	@Test
+	void recoversAfterTheApplicationIsKilledLeavingPostgresRunning() throws Exception {
+		Path log = dataDir.resolve("killed-app.log");
+		Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), ListservApplication.class.getName(),
+				"--listserv.data-dir=" + dataDir, "--server.port=0", "--spring.main.banner-mode=off",
+				"--listserv.admin.password=restart-password-1")
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		try {
+			long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
+			while (!Files.readString(log).contains("Started ListservApplication")) {
+				assertThat(app.isAlive()).as("the first application starts: %s", log).isTrue();
+				assertThat(System.nanoTime()).as("started within 90 s").isLessThan(deadline);
+				Thread.sleep(200);
+			}
+		}
+		finally {
+			app.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook runs, PostgreSQL is orphaned
+		}
+		assertThat(Files.exists(dataDir.resolve("postgres/postmaster.pid"))).isTrue();
+		try (ConfigurableApplicationContext again = start()) {
+			assertThat(again.getBean(JdbcClient.class).sql("select count(*) from users").query(Long.class).single())
+				.isEqualTo(1);
+		}
+	}
+
+	@Test
 	void runsPostgresAsAnUnprivilegedUserWhenStartedAsRoot() throws Exception {
 		try (ConfigurableApplicationContext app = start()) {
 			int uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
