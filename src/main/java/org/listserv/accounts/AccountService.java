@@ -37,10 +37,13 @@ public class AccountService implements UserDetailsService, ApplicationRunner {
 
 	private final AccountsProperties properties;
 
-	AccountService(Accounts accounts, PasswordEncoder encoder, AccountsProperties properties) {
+	private final LoginThrottle throttle;
+
+	AccountService(Accounts accounts, PasswordEncoder encoder, AccountsProperties properties, LoginThrottle throttle) {
 		this.accounts = accounts;
 		this.encoder = encoder;
 		this.properties = properties;
+		this.throttle = throttle;
 	}
 
 	@Override
@@ -51,6 +54,7 @@ public class AccountService implements UserDetailsService, ApplicationRunner {
 			.password(account.passwordHash())
 			.roles(account.role().name())
 			.disabled(!account.enabled())
+			.accountLocked(throttle.blocked(username))
 			.build();
 	}
 

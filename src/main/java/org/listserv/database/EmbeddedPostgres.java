@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * user through {@code setpriv}, keeping only the right to read and write files (to reach a data folder under
  * {@code /root}). The server listens on 127.0.0.1 only and asks for a password generated at {@code initdb}.
  * A lock file keeps a second application from sharing the cluster; a server orphaned by a killed JVM is
- * stopped and started again.
+ * stopped and started again. Stopping is the owner's job: the application context stops it when it
+ * closes (on SIGTERM or Ctrl-C too, through Spring's shutdown hook), after the connection pool.
  */
 final class EmbeddedPostgres {
 
@@ -86,7 +87,6 @@ final class EmbeddedPostgres {
 							// room for a million-row import without a checkpoint in the middle of it
 							+ " -c shared_buffers=256MB -c max_wal_size=4GB");
 			running = true;
-			Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "embedded-postgres-stop"));
 			createDatabase();
 			log.info("Embedded PostgreSQL running on 127.0.0.1:{}, cluster {}", port, cluster);
 		}

@@ -108,7 +108,11 @@ class MemberApiController {
 	@PreAuthorize("hasRole('ADMIN')")
 	ResponseEntity<StreamingResponseBody> export(@PathVariable String slug,
 			@RequestParam(required = false) String status) {
-		MemberExporter.Export export = exporter.export(slug, status);
+		return csv(slug, exporter.export(slug, status));
+	}
+
+	/** A streamed CSV download named after the list. */
+	static ResponseEntity<StreamingResponseBody> csv(String slug, MemberExporter.Export export) {
 		return ResponseEntity.status(HttpStatus.OK)
 			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + slug + "-members.csv\"")

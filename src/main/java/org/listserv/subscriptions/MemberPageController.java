@@ -16,8 +16,6 @@ import org.listserv.lists.SubscriptionPolicy;
 import org.listserv.web.ConflictException;
 import org.listserv.web.InvalidInputException;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -110,11 +108,7 @@ class MemberPageController {
 	@PreAuthorize("hasRole('ADMIN')")
 	ResponseEntity<StreamingResponseBody> export(@PathVariable String slug,
 			@RequestParam(required = false) String status) {
-		MemberExporter.Export export = exporter.export(slug, status);
-		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + slug + "-members.csv\"")
-			.body(export::writeTo);
+		return MemberApiController.csv(slug, exporter.export(slug, status));
 	}
 
 	@GetMapping("/admin/subscribers/{id}")
