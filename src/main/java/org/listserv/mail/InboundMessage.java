@@ -1,0 +1,197 @@
+package org.listserv.mail;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.codec.DecoderUtil;
+import org.apache.james.mime4j.dom.Body;
+import org.apache.james.mime4j.dom.Entity;
+import org.apache.james.mime4j.dom.Message;
+import org.apache.james.mime4j.dom.Multipart;
+import org.apache.james.mime4j.dom.TextBody;
+import org.apache.james.mime4j.dom.address.Mailbox;
+import org.apache.james.mime4j.message.DefaultMessageBuilder;
+import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.MimeConfig;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/**
+ * A received message, parsed once with Mime4J, as the rest of the application sees it: sender,
+ * subject, the readable text, headers, and whether a machine sent it. Parsing is lenient (real mail is
+ * often malformed); only bytes that are not a message at all are refused.
+ */
+public final class InboundMessage {
+
+	private final byte[] raw;
+
+	private final Message message;
+
+	private InboundMessage(byte[] raw, Message message) {
+		this.raw = raw;
+		this.message = message;
+	}
+
+	/** @throws MalformedMessageException if the bytes cannot be read as a message */
+	public static InboundMessage parse(byte[] raw) {
+		if (raw == null || raw.length == 0) {
+			throw new MalformedMessageException("The message is empty");
+		}
+		DefaultMessageBuilder builder = new DefaultMessageBuilder();
+		builder.setMimeEntityConfig(MimeConfig.custom().setMaxLineLen(-1).setMaxHeaderLen(-1).setMaxHeaderCount(-1)
+			.build());
+		builder.setDecodeMonitor(DecodeMonitor.SILENT);
+		try {
+			Message message = builder.parseMessage(new ByteArrayInputStream(raw));
+			if (message.getHeader() == null || message.getHeader().getFields().isEmpty()) {
+				throw new MalformedMessageException("The message has no header");
+			}
+			return new InboundMessage(raw, message);
+		}
+		catch (IOException | RuntimeException ex) {
+			if (ex instanceof MalformedMessageException m) {
+				throw m;
+			}
+			throw new MalformedMessageException("The message cannot be parsed: " + ex.getMessage());
+		}
+	}
+
+	public byte[] raw() {
+		return raw;
+	}
+
+	/** The Message-ID as written (with angle brackets), or null. */
+	public String messageId() {
+		return message.getMessageId();
+	}
+
+	/** The first From mailbox, normalised; empty if missing or invalid. */
+	public Optional<EmailAddress> from() {
+		return firstFrom().flatMap(m -> {
+			try {
+				return Optional.of(EmailAddress.parse(m.getAddress()));
+			}
+			catch (EmailAddress.InvalidEmailAddressException ex) {
+				return Optional.empty();
+			}
+		});
+	}
+
+	/** The display name of the first From mailbox, decoded, or "". */
+	public String fromName() {
+		return firstFrom().map(Mailbox::getName).map(String::strip).orElse("");
+	}
+
+	private Optional<Mailbox> firstFrom() {
+		try {
+			return message.getFrom() == null || message.getFrom().isEmpty() ? Optional.empty()
+					: Optional.of(message.getFrom().get(0));
+		}
+		catch (RuntimeException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/** The decoded subject, or "". */
+	public String subject() {
+		String subject = message.getSubject();
+		return subject == null ? "" : subject.strip();
+	}
+
+	/** Every value of a header, decoded (RFC 2047), in order. */
+	public List<String> header(String name) {
+		return message.getHeader().getFields(name).stream()
+			.map(Field::getBody)
+			.map(v -> DecoderUtil.decodeEncodedWords(v, DecodeMonitor.SILENT).strip())
+			.toList();
+	}
+
+	/** The first value of a header, decoded, or "". */
+	public String firstHeader(String name) {
+		List<String> values = header(name);
+		return values.isEmpty() ? "" : values.get(0);
+	}
+
+	/** The readable text: the first text/plain part that is not an attachment, else the HTML part as text. */
+	public String textBody() {
+		String plain = findText(message, "text/plain");
+		if (plain != null) {
+			return plain;
+		}
+		String html = findText(message, "text/html");
+		if (html == null) {
+			return "";
+		}
+		Document doc = Jsoup.parse(html);
+		doc.select("br").append("\n");
+		doc.select("p, div, li, tr, h1, h2, h3").prepend("\n");
+		return doc.wholeText().strip();
+	}
+
+	/**
+	 * Whether a machine sent this, so it must not be answered (RFC 3834 and common practice):
+	 * Auto-Submitted other than "no", Precedence bulk/list/junk, auto-reply markers, a delivery report,
+	 * mail from another list, or a sender like MAILER-DAEMON. The envelope's null sender is the caller's
+	 * to check.
+	 */
+	public boolean isAutomated() {
+		String autoSubmitted = firstHeader("Auto-Submitted").toLowerCase(Locale.ROOT);
+		String precedence = firstHeader("Precedence").toLowerCase(Locale.ROOT);
+		String sender = from().map(a -> a.value().substring(0, a.value().indexOf('@')).toLowerCase(Locale.ROOT))
+			.orElse("");
+		return (!autoSubmitted.isEmpty() && !autoSubmitted.startsWith("no"))
+				|| List.of("bulk", "list", "junk").contains(precedence) || !header("X-Autoreply").isEmpty()
+				|| !header("X-Autorespond").isEmpty() || !header("List-Id").isEmpty()
+				|| "multipart/report".equalsIgnoreCase(message.getMimeType())
+				|| List.of("mailer-daemon", "postmaster", "noreply", "no-reply").contains(sender);
+	}
+
+	private static String findText(Entity entity, String mimeType) {
+		Body body = entity.getBody();
+		if (body instanceof Multipart multipart) {
+			for (Entity part : multipart.getBodyParts()) {
+				String found = findText(part, mimeType);
+				if (found != null) {
+					return found;
+				}
+			}
+			return null;
+		}
+		if (body instanceof TextBody text && mimeType.equalsIgnoreCase(entity.getMimeType())
+				&& !"attachment".equalsIgnoreCase(entity.getDispositionType())) {
+			try (InputStream in = text.getInputStream()) {
+				return new String(in.readAllBytes(), charset(entity.getCharset()));
+			}
+			catch (IOException ex) {
+				return null;
+			}
+		}
+		return null;
+	}
+
+	private static Charset charset(String name) {
+		try {
+			return name == null ? StandardCharsets.US_ASCII : Charset.forName(name);
+		}
+		catch (RuntimeException ex) {
+			return StandardCharsets.UTF_8;
+		}
+	}
+
+	/** The bytes are not a message. */
+	public static class MalformedMessageException extends IllegalArgumentException {
+
+		public MalformedMessageException(String message) {
+			super(message);
+		}
+
+	}
+
+}
