@@ -1,6 +1,18 @@
 package org.listserv;
 
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 import org.listserv.accounts.AccountService;
 import org.listserv.accounts.Role;
@@ -13,11 +25,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the integration tests: the whole application on the real embedded PostgreSQL (one per test
  * JVM, shared by every test class through Spring's context cache), on a random port. Tests share the
- * database, so each one makes its own lists with {@link #newList}.
+ * database, so each one makes its own lists with {@link #newList}. Outgoing mail goes to one GreenMail
+ * SMTP server per JVM, a real SMTP peer; {@link #awaitMail} finds a test's messages by recipient.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -33,6 +48,82 @@ public abstract class IntegrationTest {
 	public static final String STAFF_PASSWORD = "staff-password-1";
 
 	private static final AtomicInteger counter = new AtomicInteger();
+
+	protected static final GreenMail smtp = startSmtp();
+
+	private static GreenMail startSmtp() {
+		GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort())
+			.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+		mail.start();
+		return mail;
+	}
+
+	@DynamicPropertySource
+	static void mailProperties(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+	}
+
+	/** Waits (up to 10 s) until {@code count} messages to {@code to} have arrived, and returns them. */
+	protected static List<MimeMessage> awaitMail(String to, int count) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (true) {
+			List<MimeMessage> found = mailTo(to);
+			if (found.size() >= count) {
+				return found;
+			}
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("Expected " + count + " message(s) to " + to + " within 10 s, got " + found.size());
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(ex);
+			}
+		}
+	}
+
+	/** Every message received so far for this address. */
+	protected static List<MimeMessage> mailTo(String to) {
+		return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+			try {
+				return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+					.anyMatch(a -> a.toString().equalsIgnoreCase(to));
+			}
+			catch (MessagingException ex) {
+				return false;
+			}
+		}).toList();
+	}
+
+	/** The decoded text/plain content of a message. */
+	protected static String body(MimeMessage message) {
+		try {
+			Object content = message.getContent();
+			if (content instanceof jakarta.mail.Multipart multipart) {
+				for (int i = 0; i < multipart.getCount(); i++) {
+					if (multipart.getBodyPart(i).isMimeType("text/plain")) {
+						return multipart.getBodyPart(i).getContent().toString().replace("\r\n", "\n");
+					}
+				}
+			}
+			return content.toString().replace("\r\n", "\n");
+		}
+		catch (MessagingException | java.io.IOException ex) {
+			throw new AssertionError(ex);
+		}
+	}
+
+	/** The first match of {@code regex}'s group 1 in the message's text. */
+	protected static String find(MimeMessage message, String regex) {
+		Matcher m = Pattern.compile(regex).matcher(body(message));
+		if (!m.find()) {
+			throw new AssertionError("No " + regex + " in:\n" + body(message));
+		}
+		return m.group(1);
+	}
 
 	@Autowired
 	protected ListService listService;

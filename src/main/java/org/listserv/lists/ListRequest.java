@@ -1,9 +1,20 @@
 package org.listserv.lists;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * A list to create, or the changes to one (null means "leave as is"). Enum fields are strings so that
  * a wrong value gets an error naming the field and the values allowed.
  */
 public record ListRequest(String slug, String name, String kind, String description, String subscriptionPolicy,
-		String postingPolicy, String fromName, String fromAddress, String replyTo, String footer) {
+		String postingPolicy, String fromName, String fromAddress, String replyTo, String footer,
+		@JsonProperty("public") Boolean publicList, String consentText, Boolean goodbyeNotice) {
+
+	/** A request with only the basic fields. */
+	public ListRequest(String slug, String name, String kind, String description, String subscriptionPolicy,
+			String postingPolicy, String fromName, String fromAddress, String replyTo, String footer) {
+		this(slug, name, kind, description, subscriptionPolicy, postingPolicy, fromName, fromAddress, replyTo, footer,
+				null, null, null);
+	}
+
 }

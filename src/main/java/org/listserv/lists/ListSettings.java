@@ -12,7 +12,7 @@ import org.listserv.web.InvalidInputException;
 /** Validated settings of a list, made from a request; every error names its field. */
 record ListSettings(String slug, String name, String description, ListKind kind,
 		SubscriptionPolicy subscriptionPolicy, PostingPolicy postingPolicy, String fromName, String fromAddress,
-		String replyTo, String footer) {
+		String replyTo, String footer, boolean publicList, String consentText, boolean goodbyeNotice) {
 
 	static final Pattern SLUG = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
 
@@ -31,7 +31,9 @@ record ListSettings(String slug, String name, String description, ListKind kind,
 				isBlank(r.postingPolicy()) ? kind.defaultPostingPolicy()
 						: required("postingPolicy", r.postingPolicy(), PostingPolicy.class),
 				headerText("fromName", r.fromName()), address("fromAddress", r.fromAddress()),
-				address("replyTo", r.replyTo()), text("footer", r.footer(), 10_000));
+				address("replyTo", r.replyTo()), text("footer", r.footer(), 10_000),
+				r.publicList() == null || r.publicList(), text("consentText", r.consentText(), 2000),
+				r.goodbyeNotice() == null || r.goodbyeNotice());
 	}
 
 	static ListSettings forUpdate(MailingList current, ListRequest r) {
@@ -48,7 +50,10 @@ record ListSettings(String slug, String name, String description, ListKind kind,
 				r.fromName() == null ? current.fromName() : headerText("fromName", r.fromName()),
 				r.fromAddress() == null ? current.fromAddress() : address("fromAddress", r.fromAddress()),
 				r.replyTo() == null ? current.replyTo() : address("replyTo", r.replyTo()),
-				r.footer() == null ? current.footer() : text("footer", r.footer(), 10_000));
+				r.footer() == null ? current.footer() : text("footer", r.footer(), 10_000),
+				r.publicList() == null ? current.publicList() : r.publicList(),
+				r.consentText() == null ? current.consentText() : text("consentText", r.consentText(), 2000),
+				r.goodbyeNotice() == null ? current.goodbyeNotice() : r.goodbyeNotice());
 	}
 
 	Map<String, Object> asParams() {
@@ -63,6 +68,9 @@ record ListSettings(String slug, String name, String description, ListKind kind,
 		p.put("fromAddress", fromAddress);
 		p.put("replyTo", replyTo);
 		p.put("footer", footer);
+		p.put("publicList", publicList);
+		p.put("consentText", consentText);
+		p.put("goodbyeNotice", goodbyeNotice);
 		return p;
 	}
 

@@ -12,7 +12,8 @@ class Lists {
 
 	private static final String COLUMNS = """
 			id, slug, name, description, kind, subscription_policy, posting_policy,
-			from_name, from_address, reply_to, footer, created_at, updated_at
+			from_name, from_address, reply_to, footer, public as public_list, consent_text, goodbye_notice,
+			created_at, updated_at
 			""";
 
 	private final JdbcClient jdbc;
@@ -44,9 +45,9 @@ class Lists {
 	MailingList insert(ListSettings s) {
 		return jdbc.sql("""
 				insert into lists (slug, name, description, kind, subscription_policy, posting_policy,
-				                   from_name, from_address, reply_to, footer)
+				                   from_name, from_address, reply_to, footer, public, consent_text, goodbye_notice)
 				values (:slug, :name, :description, :kind, :subscriptionPolicy, :postingPolicy,
-				        :fromName, :fromAddress, :replyTo, :footer)
+				        :fromName, :fromAddress, :replyTo, :footer, :publicList, :consentText, :goodbyeNotice)
 				""" + " returning " + COLUMNS)
 			.params(s.asParams())
 			.query(MailingList.class)
@@ -58,7 +59,8 @@ class Lists {
 				update lists set name = :name, description = :description, kind = :kind,
 				       subscription_policy = :subscriptionPolicy, posting_policy = :postingPolicy,
 				       from_name = :fromName, from_address = :fromAddress, reply_to = :replyTo,
-				       footer = :footer, updated_at = now()
+				       footer = :footer, public = :publicList, consent_text = :consentText,
+				       goodbye_notice = :goodbyeNotice, updated_at = now()
 				where id = :id and deleted_at is null
 				""" + " returning " + COLUMNS)
 			.params(s.asParams())

@@ -2,8 +2,17 @@ package org.listserv.lists;
 
 import java.time.OffsetDateTime;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /** A mailing list and its settings, as stored and as the API shows it. */
 public record MailingList(long id, String slug, String name, String description, ListKind kind,
 		SubscriptionPolicy subscriptionPolicy, PostingPolicy postingPolicy, String fromName, String fromAddress,
-		String replyTo, String footer, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+		String replyTo, String footer, @JsonProperty("public") boolean publicList, String consentText,
+		boolean goodbyeNotice, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+	/** The text a person agrees to when joining: the list's own, or one made from its name. */
+	public String effectiveConsentText() {
+		return consentText.isBlank() ? "I want to receive " + name + " by email. I can leave at any time." : consentText;
+	}
+
 }

@@ -69,8 +69,9 @@ final class ImportStatements {
 
 		long imported = jdbc.sql("""
 				with added as (
-				    insert into memberships (list_id, subscriber_id, status, subscribed_at)
-				    select :list, subscriber_id, :mode, case when :mode = 'ACTIVE' then now() end
+				    insert into memberships (list_id, subscriber_id, status, awaiting, subscribed_at)
+				    select :list, subscriber_id, :mode, case when :mode = 'PENDING' then 'CONFIRMATION' end,
+				           case when :mode = 'ACTIVE' then now() end
 				    from import_matched where old_status is null
 				    on conflict (list_id, subscriber_id) do nothing
 				    returning subscriber_id)
@@ -82,7 +83,8 @@ final class ImportStatements {
 			jdbc.sql("""
 					with activated as (
 					    update memberships m
-					       set status = 'ACTIVE', subscribed_at = now(), status_changed_at = now(), updated_at = now()
+					       set status = 'ACTIVE', awaiting = null, subscribed_at = now(), status_changed_at = now(),
+					           updated_at = now()
 					    from import_matched i
 					    where m.list_id = :list and m.subscriber_id = i.subscriber_id and i.old_status = 'PENDING'
 					    returning m.subscriber_id)

@@ -5,5 +5,6 @@ import java.util.Map;
 
 /** A subscriber as a member of one list, as the API and the pages show it. */
 public record Member(long subscriberId, String email, String name, MembershipStatus status, DeliveryMode mode,
-		OffsetDateTime subscribedAt, OffsetDateTime statusChangedAt, Map<String, Object> attributes) {
+		OffsetDateTime subscribedAt, OffsetDateTime statusChangedAt, Map<String, Object> attributes,
+		PendingReason awaiting) {
 }

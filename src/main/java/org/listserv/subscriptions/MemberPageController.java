@@ -42,7 +42,14 @@ class MemberPageController {
 
 	private final MemberExporter exporter;
 
-	MemberPageController(ListService lists, MemberService members, MemberImporter importer, MemberExporter exporter) {
+	private final org.listserv.web.WebProperties web;
+
+	private final org.listserv.mail.MailProperties mail;
+
+	MemberPageController(ListService lists, MemberService members, MemberImporter importer, MemberExporter exporter,
+			org.listserv.web.WebProperties web, org.listserv.mail.MailProperties mail) {
+		this.web = web;
+		this.mail = mail;
 		this.lists = lists;
 		this.members = members;
 		this.importer = importer;
@@ -61,6 +68,15 @@ class MemberPageController {
 		model.addAttribute("kinds", ListKind.values());
 		model.addAttribute("subscriptionPolicies", SubscriptionPolicy.values());
 		model.addAttribute("postingPolicies", PostingPolicy.values());
+		model.addAttribute("baseUrl", web.base());
+		model.addAttribute("mailDomain", mail.domain());
+		model.addAttribute("snippet", """
+				<form method="post" action="%s/subscribe/%s">
+				  <label>Email <input type="email" name="email" required></label>
+				  <label>Name <input name="name"></label>
+				  <div style="position:absolute;left:-10000px" aria-hidden="true"><input name="website" tabindex="-1"></div>
+				  <button type="submit">Join %s</button>
+				</form>""".formatted(web.base(), list.slug(), org.springframework.web.util.HtmlUtils.htmlEscape(list.name())));
 		return "list";
 	}
 

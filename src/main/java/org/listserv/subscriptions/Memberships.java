@@ -22,7 +22,7 @@ class Memberships implements MemberCounts {
 
 	private static final String MEMBER = """
 			select s.id as subscriber_id, s.email, s.name, m.status, m.delivery_mode, m.subscribed_at,
-			       m.status_changed_at, s.attributes::text as attributes
+			       m.status_changed_at, s.attributes::text as attributes, m.awaiting
 			from memberships m join subscribers s on s.id = m.subscriber_id
 			""";
 
@@ -66,28 +66,72 @@ class Memberships implements MemberCounts {
 			.single();
 	}
 
-	void insert(long listId, long subscriberId, MembershipStatus status) {
+	/** A new membership; {@code awaiting} is required for PENDING and ignored otherwise. */
+	void insert(long listId, long subscriberId, MembershipStatus status, PendingReason awaiting) {
 		jdbc.sql("""
-				insert into memberships (list_id, subscriber_id, status, subscribed_at)
-				values (:list, :subscriber, :status, case when :status = 'ACTIVE' then now() end)
+				insert into memberships (list_id, subscriber_id, status, awaiting, subscribed_at)
+				values (:list, :subscriber, :status, :awaiting, case when :status = 'ACTIVE' then now() end)
 				""")
 			.param("list", listId)
 			.param("subscriber", subscriberId)
 			.param("status", status.name())
+			.param("awaiting", awaiting(status, awaiting))
 			.update();
 	}
 
-	void updateStatus(long listId, long subscriberId, MembershipStatus status) {
+	void insert(long listId, long subscriberId, MembershipStatus status) {
+		insert(listId, subscriberId, status, PendingReason.CONFIRMATION);
+	}
+
+	/** Changes the status; {@code awaiting} is required for PENDING and ignored otherwise. */
+	void updateStatus(long listId, long subscriberId, MembershipStatus status, PendingReason awaiting) {
 		jdbc.sql("""
 				update memberships
-				   set status = :status, status_changed_at = now(), updated_at = now(),
+				   set status = :status, awaiting = :awaiting, status_changed_at = now(), updated_at = now(),
 				       subscribed_at = case when :status = 'ACTIVE' then now() else subscribed_at end
 				 where list_id = :list and subscriber_id = :subscriber
 				""")
 			.param("list", listId)
 			.param("subscriber", subscriberId)
 			.param("status", status.name())
+			.param("awaiting", awaiting(status, awaiting))
 			.update();
+	}
+
+	void updateStatus(long listId, long subscriberId, MembershipStatus status) {
+		updateStatus(listId, subscriberId, status, PendingReason.CONFIRMATION);
+	}
+
+	void updateMode(long listId, long subscriberId, DeliveryMode mode) {
+		jdbc.sql("""
+				update memberships set delivery_mode = :mode, updated_at = now()
+				where list_id = :list and subscriber_id = :subscriber
+				""")
+			.param("list", listId)
+			.param("subscriber", subscriberId)
+			.param("mode", mode.name())
+			.update();
+	}
+
+	/** Every membership of one subscriber, any status. */
+	List<Long> listIdsOf(long subscriberId) {
+		return jdbc.sql("select list_id from memberships where subscriber_id = :subscriber order by list_id")
+			.param("subscriber", subscriberId)
+			.query(Long.class)
+			.list();
+	}
+
+	/** PENDING memberships of a list that wait for an admin, oldest first. */
+	List<Member> awaitingApproval(long listId) {
+		return jdbc.sql(MEMBER + " where m.list_id = :list and m.awaiting = 'APPROVAL' order by m.status_changed_at")
+			.param("list", listId)
+			.query(this::member)
+			.list();
+	}
+
+	private static String awaiting(MembershipStatus status, PendingReason awaiting) {
+		return status == MembershipStatus.PENDING ? (awaiting == null ? PendingReason.CONFIRMATION : awaiting).name()
+				: null;
 	}
 
 	@Override
@@ -119,7 +163,7 @@ class Memberships implements MemberCounts {
 				rs.getObject("subscribed_at", OffsetDateTime.class),
 				rs.getObject("status_changed_at", OffsetDateTime.class),
 				json.readValue(rs.getString("attributes"), new TypeReference<Map<String, Object>>() {
-				}));
+				}), rs.getString("awaiting") == null ? null : PendingReason.valueOf(rs.getString("awaiting")));
 	}
 
 }

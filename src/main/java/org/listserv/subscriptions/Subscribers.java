@@ -38,6 +38,13 @@ class Subscribers {
 			.optional();
 	}
 
+	void rename(long id, String name) {
+		jdbc.sql("update subscribers set name = :name, updated_at = now() where id = :id")
+			.param("id", id)
+			.param("name", name)
+			.update();
+	}
+
 	/**
 	 * Creates the subscriber or refreshes them: a non-empty name replaces the stored one, attributes are
 	 * merged over the stored ones. Returns the id.

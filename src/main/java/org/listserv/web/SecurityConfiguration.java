@@ -25,7 +25,16 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-	static final String[] PUBLIC_PATHS = { "/login", "/css/**", "/favicon.ico", "/error" };
+	static final String[] PUBLIC_PATHS = { "/login", "/css/**", "/favicon.ico", "/error", "/lists", "/subscribe/**",
+			"/confirm/**", "/unsubscribe/**", "/preferences", "/preferences/**" };
+
+	/**
+	 * Public forms posted without a session CSRF token: the subscribe form is embedded on other sites
+	 * (double opt-in, honeypot and rate limits contain abuse), one-click unsubscribe comes from mail
+	 * providers with no cookie (RFC 8058), and the other paths carry an unguessable token in the URL.
+	 */
+	static final String[] NO_CSRF_PATHS = { "/subscribe/**", "/confirm/**", "/unsubscribe/**", "/preferences",
+			"/preferences/**" };
 
 	@Bean
 	@Order(1)
@@ -65,6 +74,7 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().authenticated())
 			.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/admin/lists", false).permitAll())
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.csrf(c -> c.ignoringRequestMatchers(NO_CSRF_PATHS))
 			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
 					"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")));
 		return http.build();

@@ -1,0 +1,97 @@
+package org.listserv.mail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.MustacheException;
+import com.samskivert.mustache.Template;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The mail people receive, from Mustache files editable without a rebuild: {@code notices/NAME.txt} (first
+ * line {@code Subject: ...}, a blank line, then the text) and, if present, {@code notices/NAME.html} as the
+ * HTML alternative, whose merge values are HTML-escaped. Files are read from
+ * {@code listserv.templates-dir} (re-read when changed), else from the jar. Templates see only the map
+ * they are given: Mustache is logic-less, no code runs from a template.
+ */
+@Component
+public class MailTemplates {
+
+	/** A rendered notice; {@code html} is null when there is no HTML template. */
+	public record Rendered(String subject, String text, String html) {
+	}
+
+	private static final Logger log = LoggerFactory.getLogger(MailTemplates.class);
+
+	private static final Mustache.Compiler TEXT = Mustache.compiler().escapeHTML(false).defaultValue("");
+
+	private static final Mustache.Compiler HTML = Mustache.compiler().escapeHTML(true).defaultValue("");
+
+	private record Cached(long modified, Template template) {
+	}
+
+	private final Path dir;
+
+	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+	MailTemplates(TemplatesProperties properties) {
+		this.dir = properties.templatesDir();
+	}
+
+	public Rendered render(String name, Map<String, Object> model) {
+		String text = template(name + ".txt", TEXT)
+			.orElseThrow(() -> new IllegalStateException("No mail template " + name + ".txt"))
+			.execute(model);
+		String html = template(name + ".html", HTML).map(t -> t.execute(model)).orElse(null);
+		String subject = "";
+		if (text.startsWith("Subject:")) {
+			int end = text.indexOf('\n');
+			subject = (end < 0 ? text.substring(8) : text.substring(8, end));
+			text = end < 0 ? "" : text.substring(end + 1).replaceFirst("^\r?\n", "");
+		}
+		// merged values must not break the subject into several header lines
+		subject = subject.replaceAll("[\\r\\n\\t\\x00]+", " ").strip();
+		return new Rendered(subject, text, html);
+	}
+
+	private Optional<Template> template(String file, Mustache.Compiler compiler) {
+		Path path = dir.resolve("notices").resolve(file);
+		if (Files.isRegularFile(path)) {
+			try {
+				long modified = Files.getLastModifiedTime(path).toMillis();
+				Cached cached = cache.get(file);
+				if (cached == null || cached.modified != modified) {
+					cached = new Cached(modified, compiler.compile(Files.readString(path, StandardCharsets.UTF_8)));
+					cache.put(file, cached);
+				}
+				return Optional.of(cached.template);
+			}
+			catch (IOException | MustacheException ex) {
+				log.error("The mail template {} cannot be used ({}); using the built-in one", path, ex.getMessage());
+			}
+		}
+		return builtIn(file, compiler);
+	}
+
+	private Optional<Template> builtIn(String file, Mustache.Compiler compiler) {
+		try (InputStream in = MailTemplates.class.getResourceAsStream("/mail-templates/notices/" + file)) {
+			return in == null ? Optional.empty()
+					: Optional.of(compiler.compile(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,94 @@
+package org.listserv.mail;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code outbox} table: notices waiting to be sent, sent, or given up. */
+@Repository
+class OutboxMessages {
+
+	/** A row claimed for sending. */
+	record Row(long id, OutboundMessage message, int attempts, OffsetDateTime createdAt) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	OutboxMessages(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	long insert(OutboundMessage m) {
+		return jdbc.sql("""
+				insert into outbox (kind, from_address, from_name, to_address, reply_to, subject, text_body,
+				                    html_body, headers)
+				values (:kind, :from, :fromName, :to, :replyTo, :subject, :text, :html, cast(:headers as jsonb))
+				returning id
+				""")
+			.param("kind", m.kind())
+			.param("from", m.from().value())
+			.param("fromName", m.fromName())
+			.param("to", m.to().value())
+			.param("replyTo", m.replyTo() == null ? null : m.replyTo().value())
+			.param("subject", m.subject())
+			.param("text", m.text())
+			.param("html", m.html())
+			.param("headers", json.writeValueAsString(m.headers()))
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Locks up to {@code limit} due notices for the caller's transaction; rows another instance holds are
+	 * skipped, so several instances can send from one outbox.
+	 */
+	List<Row> claimDue(int limit) {
+		return jdbc.sql("""
+				select id, kind, from_address, from_name, to_address, reply_to, subject, text_body, html_body,
+				       headers::text as headers, attempts, created_at
+				from outbox
+				where state = 'PENDING' and next_attempt_at <= now()
+				order by next_attempt_at
+				limit :limit
+				for update skip locked
+				""").param("limit", limit).query((rs, n) -> new Row(rs.getLong("id"),
+				new OutboundMessage(rs.getString("kind"), EmailAddress.parse(rs.getString("from_address")),
+						rs.getString("from_name"), EmailAddress.parse(rs.getString("to_address")),
+						rs.getString("reply_to") == null ? null : EmailAddress.parse(rs.getString("reply_to")),
+						rs.getString("subject"), rs.getString("text_body"), rs.getString("html_body"),
+						json.readValue(rs.getString("headers"), new TypeReference<Map<String, String>>() {
+						})),
+				rs.getInt("attempts"), rs.getObject("created_at", OffsetDateTime.class))).list();
+	}
+
+	void markSent(long id) {
+		jdbc.sql("update outbox set state = 'SENT', sent_at = now(), attempts = attempts + 1, last_error = null where id = :id")
+			.param("id", id)
+			.update();
+	}
+
+	void markFailed(long id, String error) {
+		jdbc.sql("update outbox set state = 'FAILED', attempts = attempts + 1, last_error = :error where id = :id")
+			.param("id", id)
+			.param("error", error)
+			.update();
+	}
+
+	void retryLater(long id, java.time.Duration delay, String error) {
+		jdbc.sql("""
+				update outbox set attempts = attempts + 1, last_error = :error,
+				       next_attempt_at = now() + make_interval(secs => :seconds)
+				where id = :id
+				""").param("id", id).param("error", error).param("seconds", (double) delay.toSeconds()).update();
+	}
+
+}

@@ -1,0 +1,150 @@
+package org.listserv.mail;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends due notices from the outbox on one background thread: right after a notice is written, and every
+ * {@code listserv.mail.outbox.interval}. A 5xx reply fails the notice at once; anything else (4xx, no
+ * connection, timeout) retries later with growing delays, until {@code give-up-after}. A crash between
+ * the SMTP reply and the commit sends that notice again: at least once, never lost.
+ */
+@Component
+class OutboxSender implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+
+	private final OutboxMessages messages;
+
+	private final JavaMailSender mailSender;
+
+	private final TransactionTemplate tx;
+
+	private final OutboxProperties properties;
+
+	private final MailProperties mail;
+
+	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-sender"));
+
+	private final AtomicBoolean scheduled = new AtomicBoolean();
+
+	OutboxSender(OutboxMessages messages, JavaMailSender mailSender, TransactionTemplate tx,
+			OutboxProperties properties, MailProperties mail) {
+		this.messages = messages;
+		this.mailSender = mailSender;
+		this.tx = tx;
+		this.properties = properties;
+		this.mail = mail;
+	}
+
+	/** Asks for a round soon, without waiting for it. */
+	void wakeUp() {
+		if (scheduled.compareAndSet(false, true)) {
+			worker.execute(() -> {
+				scheduled.set(false);
+				sendDue();
+			});
+		}
+	}
+
+	@Scheduled(fixedDelayString = "${listserv.mail.outbox.interval:10s}", initialDelayString = "5s")
+	void tick() {
+		wakeUp();
+	}
+
+	/** Sends rounds until nothing is due. */
+	void sendDue() {
+		try {
+			Integer sent;
+			do {
+				sent = tx.execute(status -> round());
+			}
+			while (sent != null && sent == properties.batchSize());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Outbox round failed, will try again: {}", ex.getMessage());
+		}
+	}
+
+	private int round() {
+		List<OutboxMessages.Row> due = messages.claimDue(properties.batchSize());
+		for (OutboxMessages.Row row : due) {
+			try {
+				MimeMessage mime = MimeMessages.build(mailSender.createMimeMessage().getSession(), row.message(),
+						mail.domain());
+				mailSender.send(mime);
+				messages.markSent(row.id());
+			}
+			catch (MailException | MessagingException ex) {
+				failed(row, ex);
+			}
+		}
+		return due.size();
+	}
+
+	private void failed(OutboxMessages.Row row, Exception ex) {
+		String error = describe(ex);
+		boolean permanent = isPermanent(ex);
+		boolean tooOld = row.createdAt().plus(properties.giveUpAfter()).isBefore(OffsetDateTime.now());
+		if (permanent || tooOld) {
+			log.warn("Notice {} ({}) to {} failed for good: {}", row.id(), row.message().kind(),
+					row.message().to(), error);
+			messages.markFailed(row.id(), error);
+		}
+		else {
+			log.info("Notice {} to {} not sent yet ({}); will retry", row.id(), row.message().to(), error);
+			messages.retryLater(row.id(), properties.delayAfter(row.attempts() + 1), error);
+		}
+	}
+
+	/** A 5xx SMTP reply anywhere in the cause chain. */
+	static boolean isPermanent(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof SMTPAddressFailedException a && a.getReturnCode() >= 500) {
+				return true;
+			}
+			if (t instanceof SMTPSendFailedException s && s.getReturnCode() >= 500) {
+				return true;
+			}
+			if (t instanceof SendFailedException sf && sf.getNextException() != null && sf.getNextException() != t
+					&& isPermanent(sf.getNextException())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String describe(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+		return message.strip().replaceAll("\\s+", " ");
+	}
+
+	@Override
+	public void destroy() {
+		worker.shutdownNow();
+	}
+
+}

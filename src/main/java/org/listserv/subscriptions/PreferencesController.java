@@ -1,0 +1,108 @@
+package org.listserv.subscriptions;
+
+import java.time.Duration;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.listserv.web.InvalidInputException;
+import org.listserv.web.RateLimits;
+import org.listserv.web.SignedTokens;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * {@code /preferences}: asks for an address and mails its link (the same answer whatever the address);
+ * {@code /preferences/{token}}: one subscriber's lists, name and delivery modes.
+ */
+@Controller
+class PreferencesController {
+
+	private final SignedTokens signed;
+
+	private final PreferencesService preferences;
+
+	private final SubscriptionService subscriptions;
+
+	private final RateLimits limits;
+
+	private final SubscriptionsProperties properties;
+
+	PreferencesController(SignedTokens signed, PreferencesService preferences, SubscriptionService subscriptions,
+			RateLimits limits, SubscriptionsProperties properties) {
+		this.signed = signed;
+		this.preferences = preferences;
+		this.subscriptions = subscriptions;
+		this.limits = limits;
+		this.properties = properties;
+	}
+
+	@GetMapping("/preferences")
+	String ask() {
+		return "public/preferences-ask";
+	}
+
+	@PostMapping("/preferences")
+	String sendLink(@RequestParam(defaultValue = "") String email, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		if (!limits.tryAcquire("preferences:" + request.getRemoteAddr(), properties.subscribePerClientPerMinute(),
+				Duration.ofMinutes(1))) {
+			response.setStatus(429);
+			model.addAttribute("error", "Too many requests from your network. Please wait a minute and try again.");
+			return "public/preferences-ask";
+		}
+		preferences.sendLink(email);
+		model.addAttribute("sent", true);
+		return "public/preferences-ask";
+	}
+
+	@GetMapping("/preferences/{token}")
+	String page(@PathVariable String token, Model model) {
+		long subscriber = subscriber(token);
+		if (subscriber < 0) {
+			return "public/preferences-invalid";
+		}
+		model.addAttribute("prefs", preferences.load(subscriber));
+		model.addAttribute("token", token);
+		model.addAttribute("modes", DeliveryMode.values());
+		return "public/preferences";
+	}
+
+	@PostMapping("/preferences/{token}/{action}")
+	String change(@PathVariable String token, @PathVariable String action,
+			@RequestParam(defaultValue = "") String slug, @RequestParam(defaultValue = "") String name,
+			@RequestParam(defaultValue = "REGULAR") DeliveryMode mode, HttpServletRequest request,
+			RedirectAttributes flash) {
+		long subscriber = subscriber(token);
+		if (subscriber < 0) {
+			return "public/preferences-invalid";
+		}
+		Actor actor = new Actor(ConsentSource.WEB_FORM, null, request.getRemoteAddr(), null, null);
+		try {
+			switch (action) {
+				case "join" -> preferences.join(subscriber, slug, actor);
+				case "leave" -> preferences.leave(subscriber, slug, actor);
+				case "leave-all" -> subscriptions.leaveAll(subscriber, actor);
+				case "name" -> preferences.rename(subscriber, name);
+				case "mode" -> preferences.setMode(subscriber, slug, mode);
+				default -> throw new InvalidInputException("action", "Unknown action");
+			}
+			flash.addFlashAttribute("notice", "Saved");
+		}
+		catch (InvalidInputException ex) {
+			flash.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/preferences/" + token;
+	}
+
+	private long subscriber(String token) {
+		return signed.verify(token, SubscriptionNotices.PREFERENCES).map(ids -> ids[0]).orElse(-1L);
+	}
+
+}

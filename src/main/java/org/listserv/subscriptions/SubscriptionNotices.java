@@ -1,0 +1,157 @@
+package org.listserv.subscriptions;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.listserv.lists.MailingList;
+import org.listserv.mail.EmailAddress;
+import org.listserv.mail.ListAddress;
+import org.listserv.mail.MailProperties;
+import org.listserv.mail.MailTemplates;
+import org.listserv.mail.OutboundMessage;
+import org.listserv.mail.Outbox;
+import org.listserv.web.RateLimits;
+import org.listserv.web.SignedTokens;
+import org.listserv.web.WebProperties;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the notices of a subscription's life to the outbox: the template's text, the links (confirm,
+ * unsubscribe, preferences) and the list headers (RFC 2369 List-Id, List-Unsubscribe; RFC 8058
+ * one-click; RFC 3834 Auto-Submitted). Notices come from {@code {slug}-request@}, so a reply lands in
+ * the command handler.
+ */
+@Component
+class SubscriptionNotices {
+
+	static final String UNSUBSCRIBE = "U";
+
+	static final String PREFERENCES = "P";
+
+	private final Outbox outbox;
+
+	private final MailTemplates templates;
+
+	private final SignedTokens signed;
+
+	private final MailProperties mail;
+
+	private final WebProperties web;
+
+	private final SubscriptionsProperties properties;
+
+	private final RateLimits limits;
+
+	SubscriptionNotices(Outbox outbox, MailTemplates templates, SignedTokens signed, MailProperties mail,
+			WebProperties web, SubscriptionsProperties properties, RateLimits limits) {
+		this.outbox = outbox;
+		this.templates = templates;
+		this.signed = signed;
+		this.mail = mail;
+		this.web = web;
+		this.properties = properties;
+		this.limits = limits;
+	}
+
+	/** Whether one more notice asked for by someone (not by an admin) may go to this address now. */
+	boolean mayNotify(EmailAddress to) {
+		return limits.tryAcquire("notice:" + to.value().toLowerCase(java.util.Locale.ROOT),
+				properties.noticesPerAddressPerHour(), Duration.ofHours(1));
+	}
+
+	void confirm(MailingList list, long subscriberId, EmailAddress to, String name, String token,
+			TokenPurpose purpose) {
+		Map<String, Object> model = model(list, subscriberId, to, name);
+		model.put("confirm_url", web.base() + "/confirm/" + token);
+		String confirmAddress = address(new ListAddress(list.slug(), ListAddress.Role.CONFIRM, token));
+		model.put("confirm_address", confirmAddress);
+		model.put("expiry_days", properties.confirmExpiry().toDays());
+		String template = purpose == TokenPurpose.SUBSCRIBE ? "confirm" : "confirm-leave";
+		send(template, list, to, model, EmailAddress.parse(confirmAddress), false, "auto-generated");
+	}
+
+	void send(String template, MailingList list, long subscriberId, EmailAddress to, String name, boolean member) {
+		send(template, list, to, model(list, subscriberId, to, name), null, member, "auto-generated");
+	}
+
+	void preferencesLink(long subscriberId, EmailAddress to, String name) {
+		Map<String, Object> model = new HashMap<>();
+		model.put("subscriber", Map.of("email", to.value(), "name", name));
+		model.put("preferences_url", preferencesUrl(subscriberId));
+		model.put("expiry_days", properties.preferencesLinkExpiry().toDays());
+		model.put("base_url", web.base());
+		MailTemplates.Rendered r = templates.render("preferences-link", model);
+		outbox.enqueue(new OutboundMessage("preferences-link", EmailAddress.parse("noreply@" + mail.domain()), "",
+				to, null, r.subject(), r.text(), r.html(), Map.of("Auto-Submitted", "auto-generated")));
+	}
+
+	/** A reply to an email command; {@code results} are (command, result) pairs. */
+	void commandReply(MailingList list, EmailAddress to, String originalSubject, List<Map<String, String>> results) {
+		Map<String, Object> model = model(list, 0, to, "");
+		model.put("original_subject", originalSubject.isBlank() ? "your message" : originalSubject);
+		model.put("results", results);
+		send("command-reply", list, to, model, null, false, "auto-replied");
+	}
+
+	/** The help text for a list, as it stands in the help template (without its subject). */
+	String help(MailingList list, EmailAddress to) {
+		return templates.render("help", model(list, 0, to, "")).text();
+	}
+
+	String unsubscribeUrl(long subscriberId, long listId) {
+		return web.base() + "/unsubscribe/" + signed.sign(UNSUBSCRIBE, properties.unsubscribeLinkExpiry(),
+				subscriberId, listId);
+	}
+
+	String preferencesUrl(long subscriberId) {
+		return web.base() + "/preferences/" + signed.sign(PREFERENCES, properties.preferencesLinkExpiry(),
+				subscriberId);
+	}
+
+	private Map<String, Object> model(MailingList list, long subscriberId, EmailAddress to, String name) {
+		Map<String, Object> model = new HashMap<>();
+		Map<String, Object> l = new LinkedHashMap<>();
+		l.put("name", list.name());
+		l.put("slug", list.slug());
+		l.put("description", list.description());
+		l.put("address", list.slug() + "@" + mail.domain());
+		model.put("list", l);
+		model.put("subscriber", Map.of("email", to.value(), "name", name == null ? "" : name));
+		model.put("consent_text", list.effectiveConsentText());
+		model.put("base_url", web.base());
+		model.put("subscribe_url", web.base() + "/subscribe/" + list.slug());
+		model.put("request_address", address(new ListAddress(list.slug(), ListAddress.Role.REQUEST, null)));
+		model.put("subscribe_address", address(new ListAddress(list.slug(), ListAddress.Role.SUBSCRIBE, null)));
+		model.put("unsubscribe_address", address(new ListAddress(list.slug(), ListAddress.Role.UNSUBSCRIBE, null)));
+		if (subscriberId > 0) {
+			model.put("unsubscribe_url", unsubscribeUrl(subscriberId, list.id()));
+			model.put("preferences_url", preferencesUrl(subscriberId));
+		}
+		return model;
+	}
+
+	private void send(String template, MailingList list, EmailAddress to, Map<String, Object> model,
+			EmailAddress replyTo, boolean member, String autoSubmitted) {
+		MailTemplates.Rendered r = templates.render(template, model);
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("List-Id", "\"" + list.name().replace("\"", "'") + "\" <" + list.slug() + "." + mail.domain() + ">");
+		headers.put("Auto-Submitted", autoSubmitted);
+		if (member && model.containsKey("unsubscribe_url")) {
+			headers.put("List-Unsubscribe", "<" + model.get("unsubscribe_url") + ">, <mailto:"
+					+ model.get("unsubscribe_address") + ">");
+			headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+		}
+		EmailAddress from = EmailAddress.parse(address(new ListAddress(list.slug(), ListAddress.Role.REQUEST, null)));
+		outbox.enqueue(new OutboundMessage(template, from, list.name(), to, replyTo, r.subject(), r.text(), r.html(),
+				headers));
+	}
+
+	private String address(ListAddress a) {
+		return a.localPart() + "@" + mail.domain();
+	}
+
+}

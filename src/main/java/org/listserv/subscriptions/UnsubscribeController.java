@@ -1,0 +1,84 @@
+package org.listserv.subscriptions;
+
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.listserv.lists.ListService;
+import org.listserv.lists.MailingList;
+import org.listserv.web.SignedTokens;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * {@code /unsubscribe/{token}}: a GET shows the buttons (leave this list, leave all); a POST leaves. A POST
+ * whose body is {@code List-Unsubscribe=One-Click} (RFC 8058, sent by mail providers with no cookie and
+ * no CSRF token) leaves and answers 200 in plain text. The signed token is the only credential.
+ */
+@Controller
+class UnsubscribeController {
+
+	private final SignedTokens signed;
+
+	private final ListService lists;
+
+	private final SubscriptionService subscriptions;
+
+	UnsubscribeController(SignedTokens signed, ListService lists, SubscriptionService subscriptions) {
+		this.signed = signed;
+		this.lists = lists;
+		this.subscriptions = subscriptions;
+	}
+
+	@GetMapping("/unsubscribe/{token}")
+	String page(@PathVariable String token, Model model) {
+		Optional<long[]> ids = signed.verify(token, SubscriptionNotices.UNSUBSCRIBE);
+		model.addAttribute("valid", ids.isPresent());
+		ids.flatMap(i -> lists.findById(i[1])).ifPresent(l -> model.addAttribute("list", l));
+		model.addAttribute("token", token);
+		return "public/unsubscribe";
+	}
+
+	@PostMapping(path = "/unsubscribe/{token}", params = "List-Unsubscribe")
+	ResponseEntity<String> oneClick(@PathVariable String token,
+			@RequestParam("List-Unsubscribe") String value, HttpServletRequest request) {
+		Optional<long[]> ids = signed.verify(token, SubscriptionNotices.UNSUBSCRIBE);
+		if (!"One-Click".equals(value) || ids.isEmpty()) {
+			return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body("Invalid unsubscribe request\n");
+		}
+		subscriptions.unsubscribe(ids.get()[0], ids.get()[1], actor(request));
+		return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body("Unsubscribed\n");
+	}
+
+	@PostMapping("/unsubscribe/{token}")
+	String leave(@PathVariable String token, @RequestParam(defaultValue = "false") boolean all,
+			HttpServletRequest request, Model model) {
+		Optional<long[]> ids = signed.verify(token, SubscriptionNotices.UNSUBSCRIBE);
+		model.addAttribute("valid", ids.isPresent());
+		model.addAttribute("token", token);
+		if (ids.isPresent()) {
+			if (all) {
+				subscriptions.leaveAll(ids.get()[0], actor(request));
+			}
+			else {
+				subscriptions.unsubscribe(ids.get()[0], ids.get()[1], actor(request));
+			}
+			Optional<MailingList> list = lists.findById(ids.get()[1]);
+			list.ifPresent(l -> model.addAttribute("list", l));
+			model.addAttribute("done", all ? "all" : "one");
+		}
+		return "public/unsubscribe";
+	}
+
+	private static Actor actor(HttpServletRequest request) {
+		return new Actor(ConsentSource.WEB_FORM, null, request.getRemoteAddr(), null, null);
+	}
+
+}
