@@ -50,29 +50,44 @@ public class MailTemplates {
 	}
 
 	public Rendered render(String name, Map<String, Object> model) {
-		String text = template(name + ".txt", TEXT)
-			.orElseThrow(() -> new IllegalStateException("No mail template " + name + ".txt"))
-			.execute(model);
+		Template text = template(name + ".txt", TEXT)
+			.orElseThrow(() -> new IllegalStateException("No mail template " + name + ".txt"));
+		Template subject = template(name + ".txt#subject", TEXT).orElseThrow();
 		String html = template(name + ".html", HTML).map(t -> t.execute(model)).orElse(null);
-		String subject = "";
-		if (text.startsWith("Subject:")) {
-			int end = text.indexOf('\n');
-			subject = (end < 0 ? text.substring(8) : text.substring(8, end));
-			text = end < 0 ? "" : text.substring(end + 1).replaceFirst("^\r?\n", "");
-		}
 		// merged values must not break the subject into several header lines
-		subject = subject.replaceAll("[\\r\\n\\t\\x00]+", " ").strip();
-		return new Rendered(subject, text, html);
+		return new Rendered(subject.execute(model).replaceAll("[\\r\\n\\t\\x00]+", " ").strip(), text.execute(model),
+				html);
+	}
+
+	/**
+	 * The part of a text template's source that {@code file} names: {@code NAME.txt#subject} is its first
+	 * line after {@code Subject:}, {@code NAME.txt} the rest. Split before compiling, so a merged value
+	 * with a line break cannot move text between subject and body.
+	 */
+	private static String part(String file, String source) {
+		boolean wantsSubject = file.endsWith("#subject");
+		if (!file.contains(".txt")) {
+			return source;
+		}
+		if (!source.startsWith("Subject:")) {
+			return wantsSubject ? "" : source;
+		}
+		int end = source.indexOf('\n');
+		if (wantsSubject) {
+			return end < 0 ? source.substring(8) : source.substring(8, end);
+		}
+		return end < 0 ? "" : source.substring(end + 1).replaceFirst("^\r?\n", "");
 	}
 
 	private Optional<Template> template(String file, Mustache.Compiler compiler) {
-		Path path = dir.resolve("notices").resolve(file);
+		Path path = dir.resolve("notices").resolve(file.replace("#subject", ""));
 		if (Files.isRegularFile(path)) {
 			try {
 				long modified = Files.getLastModifiedTime(path).toMillis();
 				Cached cached = cache.get(file);
 				if (cached == null || cached.modified != modified) {
-					cached = new Cached(modified, compiler.compile(Files.readString(path, StandardCharsets.UTF_8)));
+					cached = new Cached(modified,
+							compiler.compile(part(file, Files.readString(path, StandardCharsets.UTF_8))));
 					cache.put(file, cached);
 				}
 				return Optional.of(cached.template);
@@ -85,9 +100,10 @@ public class MailTemplates {
 	}
 
 	private Optional<Template> builtIn(String file, Mustache.Compiler compiler) {
-		try (InputStream in = MailTemplates.class.getResourceAsStream("/mail-templates/notices/" + file)) {
+		try (InputStream in = MailTemplates.class
+			.getResourceAsStream("/mail-templates/notices/" + file.replace("#subject", ""))) {
 			return in == null ? Optional.empty()
-					: Optional.of(compiler.compile(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+					: Optional.of(compiler.compile(part(file, new String(in.readAllBytes(), StandardCharsets.UTF_8))));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
