@@ -1,0 +1,82 @@
+package org.listserv.subscriptions;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+import org.listserv.Browser;
+import org.listserv.IntegrationTest;
+import org.listserv.lists.MailingList;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A person in a real browser: joins from the public page, confirms from the link in the mail, then
+ * manages their lists from the preference link in the welcome mail. Skipped where Chromium is absent.
+ */
+class SubscriberBrowserTests extends IntegrationTest {
+
+	static WebDriver browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MemberService members;
+
+	@BeforeAll
+	static void startBrowser() {
+		browser = Browser.start();
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	/** A link from a mail (made with listserv.base-url) opened on the test server's random port. */
+	private String local(String mailUrl) {
+		return "http://localhost:" + port + mailUrl.substring(mailUrl.indexOf('/', "http://".length()));
+	}
+
+	@Test
+	void joinsConfirmsAndManagesTheirListsInABrowser() throws Exception {
+		MailingList news = newList("INFORMATIONAL");
+		MailingList alerts = newList("ACTION");
+		String email = "browser@" + news.slug() + ".example.org";
+
+		browser.get("http://localhost:" + port + "/subscribe/" + news.slug());
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Join " + news.name());
+		browser.findElement(By.id("email")).sendKeys(email);
+		browser.findElement(By.id("name")).sendKeys("Rosa Parks");
+		Browser.screenshot(browser, "4-subscribe");
+		browser.findElement(By.id("join")).click();
+		assertThat(browser.findElement(By.id("check-inbox")).getText()).isEqualTo("Check your inbox");
+
+		String confirmUrl = find(awaitMail(email, 1).get(0), "(http://\\S+/confirm/[a-z2-7]{32})");
+		browser.get(local(confirmUrl));
+		assertThat(members.get(news.slug(), email).status()).isEqualTo(MembershipStatus.PENDING);
+		Browser.screenshot(browser, "5-confirm");
+		browser.findElement(By.id("confirm")).click();
+		assertThat(browser.findElement(By.id("joined")).getText()).isEqualTo("You are on the list");
+		assertThat(members.get(news.slug(), email).status()).isEqualTo(MembershipStatus.ACTIVE);
+
+		String preferencesUrl = find(awaitMail(email, 2).get(1), "(http://\\S+/preferences/\\S+)");
+		browser.get(local(preferencesUrl));
+		assertThat(browser.findElement(By.id("prefs")).getText()).contains(news.name()).contains(alerts.name());
+		browser.findElement(By.id("join-" + alerts.slug())).click();
+		assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Saved");
+		assertThat(members.get(alerts.slug(), email).status()).isEqualTo(MembershipStatus.ACTIVE);
+		Browser.screenshot(browser, "6-preferences");
+		browser.findElement(By.id("leave-" + news.slug())).click();
+		assertThat(members.get(news.slug(), email).status()).isEqualTo(MembershipStatus.UNSUBSCRIBED);
+	}
+
+}
