@@ -1,7 +1,9 @@
 package org.listserv.mail;
 
 import java.time.OffsetDateTime;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -24,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends due notices from the outbox on one background thread: right after a notice is written, and every
- * {@code listserv.mail.outbox.interval}. A 5xx reply fails the notice at once; anything else (4xx, no
+ * {@code listserv.mail.outbox.interval}, up to {@code batch-size} a round over one SMTP connection. A 5xx reply fails the notice at once; anything else (4xx, no
  * connection, timeout) retries later with growing delays, until {@code give-up-after}. A crash between
  * the SMTP reply and the commit sends that notice again: at least once, never lost.
  */
@@ -85,17 +88,40 @@ class OutboxSender implements DisposableBean {
 		}
 	}
 
+	/** One round: due notices go out over one SMTP connection; each one's outcome is recorded. */
 	private int round() {
 		List<OutboxMessages.Row> due = messages.claimDue(properties.batchSize());
+		Map<MimeMessage, OutboxMessages.Row> built = new IdentityHashMap<>();
 		for (OutboxMessages.Row row : due) {
 			try {
-				MimeMessage mime = MimeMessages.build(mailSender.createMimeMessage().getSession(), row.message(),
-						mail.domain());
-				mailSender.send(mime);
-				messages.markSent(row.id());
+				built.put(MimeMessages.build(mailSender.createMimeMessage().getSession(), row.message(), mail.domain()),
+						row);
 			}
-			catch (MailException | MessagingException ex) {
-				failed(row, ex);
+			catch (MessagingException | RuntimeException ex) {
+				messages.markFailed(row.id(), "cannot be built: " + describe(ex));
+			}
+		}
+		Map<Object, Exception> failures = Map.of();
+		try {
+			mailSender.send(built.keySet().toArray(MimeMessage[]::new));
+		}
+		catch (MailSendException ex) {
+			failures = ex.getFailedMessages();
+		}
+		catch (MailException ex) {
+			// authentication or preparation failed for all of them
+			failures = new IdentityHashMap<>();
+			for (MimeMessage m : built.keySet()) {
+				failures.put(m, ex);
+			}
+		}
+		for (Map.Entry<MimeMessage, OutboxMessages.Row> e : built.entrySet()) {
+			Exception failure = failures.get(e.getKey());
+			if (failure == null) {
+				messages.markSent(e.getValue().id());
+			}
+			else {
+				failed(e.getValue(), failure);
 			}
 		}
 		return due.size();
