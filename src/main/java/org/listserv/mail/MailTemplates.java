@@ -45,6 +45,9 @@ public class MailTemplates {
 
 	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
+	/** Templates in the jar never change: compiled once, absent ones remembered as absent. */
+	private final Map<String, Optional<Template>> builtIns = new ConcurrentHashMap<>();
+
 	MailTemplates(TemplatesProperties properties) {
 		this.dir = properties.templatesDir();
 	}
@@ -100,6 +103,10 @@ public class MailTemplates {
 	}
 
 	private Optional<Template> builtIn(String file, Mustache.Compiler compiler) {
+		return builtIns.computeIfAbsent(file, f -> readBuiltIn(f, compiler));
+	}
+
+	private static Optional<Template> readBuiltIn(String file, Mustache.Compiler compiler) {
 		try (InputStream in = MailTemplates.class
 			.getResourceAsStream("/mail-templates/notices/" + file.replace("#subject", ""))) {
 			return in == null ? Optional.empty()
