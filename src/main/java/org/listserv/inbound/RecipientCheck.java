@@ -1,0 +1,53 @@
+package org.listserv.inbound;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import org.subethamail.smtp.RejectException;
+
+import org.listserv.lists.ListService;
+import org.listserv.mail.ListAddress;
+import org.listserv.mail.MailProperties;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
+/** Which RCPT TO addresses the SMTP listener takes: the addresses of live lists at the list domain. */
+@Component
+class RecipientCheck {
+
+	private final MailProperties mail;
+
+	private final ListService lists;
+
+	RecipientCheck(MailProperties mail, ListService lists) {
+		this.mail = mail;
+		this.lists = lists;
+	}
+
+	/**
+	 * @return the address, its domain in lower case
+	 * @throws RejectException 550 if it is not a list's address, 451 if that cannot be told now
+	 */
+	String accept(String address) throws RejectException {
+		int at = address == null ? -1 : address.lastIndexOf('@');
+		if (at <= 0 || at == address.length() - 1) {
+			throw new RejectException(550, "5.1.1 No such list address");
+		}
+		String domain = address.substring(at + 1);
+		if (!mail.isListDomain(domain)) {
+			throw new RejectException(550, "5.7.1 Not a list domain: relaying denied");
+		}
+		Optional<ListAddress> to = ListAddress.parse(address.substring(0, at));
+		try {
+			if (to.isEmpty() || lists.find(to.get().slug()).isEmpty()) {
+				throw new RejectException(550, "5.1.1 No such list address");
+			}
+		}
+		catch (DataAccessException ex) {
+			throw new RejectException(451, "4.3.0 Cannot check the address now; try again later");
+		}
+		return address.substring(0, at) + "@" + domain.toLowerCase(Locale.ROOT);
+	}
+
+}
