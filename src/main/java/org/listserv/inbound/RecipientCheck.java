@@ -30,24 +30,44 @@ class RecipientCheck {
 	 * @throws RejectException 550 if it is not a list's address, 451 if that cannot be told now
 	 */
 	String accept(String address) throws RejectException {
-		int at = address == null ? -1 : address.lastIndexOf('@');
-		if (at <= 0 || at == address.length() - 1) {
-			throw new RejectException(550, "5.1.1 No such list address");
-		}
-		String domain = address.substring(at + 1);
-		if (!mail.isListDomain(domain)) {
-			throw new RejectException(550, "5.7.1 Not a list domain: relaying denied");
-		}
-		Optional<ListAddress> to = ListAddress.parse(address.substring(0, at));
+		Verdict verdict;
 		try {
-			if (to.isEmpty() || lists.find(to.get().slug()).isEmpty()) {
-				throw new RejectException(550, "5.1.1 No such list address");
-			}
+			verdict = check(address);
 		}
 		catch (DataAccessException ex) {
 			throw new RejectException(451, "4.3.0 Cannot check the address now; try again later");
 		}
-		return address.substring(0, at) + "@" + domain.toLowerCase(Locale.ROOT);
+		switch (verdict) {
+			case NOT_LIST_DOMAIN -> throw new RejectException(550, "5.7.1 Not a list domain: relaying denied");
+			case NO_SUCH_LIST -> throw new RejectException(550, "5.1.1 No such list address");
+			default -> {
+				int at = address.lastIndexOf('@');
+				return address.substring(0, at) + "@" + address.substring(at + 1).toLowerCase(Locale.ROOT);
+			}
+		}
+	}
+
+	/** Whether this is the address of a live list. @throws DataAccessException if that cannot be told now */
+	boolean isListAddress(String address) {
+		return check(address) == Verdict.LIST;
+	}
+
+	private Verdict check(String address) {
+		int at = address == null ? -1 : address.lastIndexOf('@');
+		if (at <= 0 || at == address.length() - 1) {
+			return Verdict.NO_SUCH_LIST;
+		}
+		if (!mail.isListDomain(address.substring(at + 1))) {
+			return Verdict.NOT_LIST_DOMAIN;
+		}
+		Optional<ListAddress> to = ListAddress.parse(address.substring(0, at));
+		return to.isPresent() && lists.find(to.get().slug()).isPresent() ? Verdict.LIST : Verdict.NO_SUCH_LIST;
+	}
+
+	private enum Verdict {
+
+		LIST, NOT_LIST_DOMAIN, NO_SUCH_LIST
+
 	}
 
 }
