@@ -76,14 +76,16 @@ class InboundMessages {
 			.update() == 1;
 	}
 
-	/** Puts a FAILED or HELD message back in line for the processor. */
-	boolean retry(long id) {
+	/** Puts a FAILED or HELD message back in line for the processor. @return it as it is now, if it was */
+	Optional<StoredMessage> retry(long id) {
 		return jdbc.sql("""
 				update inbound_messages set state = 'RECEIVED', processed_at = null
 				 where id = :id and state in ('FAILED', 'HELD')
-				""")
+				returning
+				""" + COLUMNS)
 			.param("id", id)
-			.update() == 1;
+			.query(StoredMessage.class)
+			.optional();
 	}
 
 	Optional<StoredMessage> find(long id) {

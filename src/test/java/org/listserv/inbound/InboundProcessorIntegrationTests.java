@@ -122,11 +122,11 @@ class InboundProcessorIntegrationTests extends IntegrationTest {
 			.param("raw", "Subject: Again\r\n\r\nHello.\r\n".getBytes(StandardCharsets.US_ASCII))
 			.query(Long.class)
 			.single();
-		assertThat(messages.retry(id)).isTrue();
+		assertThat(messages.retry(id)).isPresent();
 		StoredMessage done = awaitFinal(id);
 		assertThat(done.state()).isEqualTo(InboundState.HANDLED);
 		assertThat(done.attempts()).isEqualTo(2);
-		assertThat(messages.retry(id)).as("a handled message is not retried").isFalse();
+		assertThat(messages.retry(id)).as("a handled message is not retried").isEmpty();
 	}
 
 }
