@@ -1,7 +1,9 @@
 package org.listserv.inbound;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +26,12 @@ final class SmtpTransaction implements MessageHandler {
 	/** How much of an over-size message is read (and dropped) so that its sender can hear the 552. */
 	private static final long MAX_DISCARDED = 64L * 1024 * 1024;
 
+	/**
+	 * The longest DATA may take in all. The socket timeout bounds each silence; this bounds a sender that
+	 * trickles a byte now and then. Past it the connection is dropped with 421 and nothing is stored.
+	 */
+	static final Duration MAX_DATA_TIME = Duration.ofMinutes(10);
+
 	private final RecipientCheck recipients;
 
 	private final InboundStore store;
@@ -34,10 +42,17 @@ final class SmtpTransaction implements MessageHandler {
 
 	private final Set<String> accepted = new LinkedHashSet<>();
 
+	private final Duration maxDataTime;
+
 	SmtpTransaction(RecipientCheck recipients, InboundStore store, int maxBytes) {
+		this(recipients, store, maxBytes, MAX_DATA_TIME);
+	}
+
+	SmtpTransaction(RecipientCheck recipients, InboundStore store, int maxBytes, Duration maxDataTime) {
 		this.recipients = recipients;
 		this.store = store;
 		this.maxBytes = maxBytes;
+		this.maxDataTime = maxDataTime;
 	}
 
 	@Override
@@ -51,7 +66,8 @@ final class SmtpTransaction implements MessageHandler {
 	}
 
 	@Override
-	public String data(InputStream data) throws RejectException, IOException {
+	public String data(InputStream stream) throws RejectException, IOException {
+		InputStream data = new Deadline(stream, System.nanoTime() + maxDataTime.toNanos());
 		byte[] raw = data.readNBytes(maxBytes + 1);
 		if (raw.length > maxBytes) {
 			discardRest(data);
@@ -80,6 +96,36 @@ final class SmtpTransaction implements MessageHandler {
 				throw new DropConnectionException(552, "5.3.4 Message too big");
 			}
 		}
+	}
+
+	/** Fails a read once the deadline has passed. */
+	private static final class Deadline extends FilterInputStream {
+
+		private final long deadline;
+
+		Deadline(InputStream in, long deadline) {
+			super(in);
+			this.deadline = deadline;
+		}
+
+		@Override
+		public int read() throws IOException {
+			check();
+			return super.read();
+		}
+
+		@Override
+		public int read(byte[] b, int off, int len) throws IOException {
+			check();
+			return super.read(b, off, len);
+		}
+
+		private void check() throws IOException {
+			if (System.nanoTime() - deadline > 0) {
+				throw new IOException("DATA took too long");
+			}
+		}
+
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package org.listserv.inbound;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -91,6 +92,34 @@ class SmtpTransactionTests {
 		assertThat(transaction.data(bytes("Subject: bounce\r\n\r\n"))).isEqualTo("2.0.0 Ok: stored as [7]");
 		verify(store).store(any(), org.mockito.ArgumentMatchers.eq(""),
 				org.mockito.ArgumentMatchers.eq(java.util.Set.of("news-bounces+abc@lists.example.org")), any());
+	}
+
+	@Test
+	void givesUpOnASenderThatTricklesPastTheDeadlineAndStoresNothing() throws Exception {
+		when(lists.find("news")).thenReturn(Optional.of(mock(org.listserv.lists.MailingList.class)));
+		SmtpTransaction transaction = new SmtpTransaction(recipients, store, 1000, Duration.ofMillis(50));
+		transaction.recipient("news@lists.example.org");
+		InputStream trickle = new InputStream() {
+			@Override
+			public int read() throws java.io.IOException {
+				try {
+					Thread.sleep(20);
+				}
+				catch (InterruptedException ex) {
+					throw new java.io.InterruptedIOException();
+				}
+				return 'x';
+			}
+
+			@Override
+			public int read(byte[] b, int off, int len) throws java.io.IOException {
+				b[off] = (byte) read(); // one byte at a time, as a slow network delivers it
+				return 1;
+			}
+		};
+		assertThatThrownBy(() -> transaction.data(trickle)).isInstanceOf(java.io.IOException.class)
+			.hasMessage("DATA took too long");
+		verifyNoInteractions(store);
 	}
 
 }
