@@ -2,6 +2,7 @@ package org.listserv.inbound;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +11,8 @@ import org.subethamail.smtp.server.SMTPServer;
 import org.listserv.mail.MailProperties;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,16 +38,26 @@ class SmtpListener implements SmartLifecycle {
 
 	private final InboundStore store;
 
+	/** Where the port actually bound is published, like Boot's {@code local.server.port}, for tests. */
+	static final String PORT_PROPERTY = "local.listserv.inbound.smtp.port";
+
+	private final ConfigurableEnvironment environment;
+
 	private volatile SMTPServer server;
 
-	SmtpListener(InboundProperties properties, MailProperties mail, RecipientCheck recipients, InboundStore store) {
+	SmtpListener(InboundProperties properties, MailProperties mail, RecipientCheck recipients, InboundStore store,
+			ConfigurableEnvironment environment) {
 		this.properties = properties;
 		this.mail = mail;
 		this.recipients = recipients;
 		this.store = store;
+		this.environment = environment;
 	}
 
-	/** The port listened on, the one chosen when configured as 0; -1 when not listening. */
+	/**
+	 * The port listened on, the one chosen when configured as 0; -1 when not listening. Also published
+	 * as the property {@value #PORT_PROPERTY}.
+	 */
 	int port() {
 		SMTPServer s = server;
 		return s == null ? -1 : s.getPortAllocated();
@@ -70,6 +83,8 @@ class SmtpListener implements SmartLifecycle {
 			.build();
 		s.start();
 		server = s;
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("listserv.inbound.smtp", Map.of(PORT_PROPERTY, s.getPortAllocated())));
 		log.info("SMTP listener on {}:{} for the list domain {}", smtp.bindAddress(), s.getPortAllocated(),
 				mail.domain());
 	}

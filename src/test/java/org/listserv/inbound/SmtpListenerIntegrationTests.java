@@ -71,9 +71,12 @@ class SmtpListenerIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
-	void greetsWithTheListDomain() throws IOException {
-		try (SmtpConversation smtp = new SmtpConversation(listener.port())) {
+	void greetsWithTheListDomainOnThePortItPublishes() throws IOException {
+		int published = context.getEnvironment().getRequiredProperty("local.listserv.inbound.smtp.port", Integer.class);
+		assertThat(published).isEqualTo(listener.port()).isPositive();
+		try (SmtpConversation smtp = new SmtpConversation(published)) {
 			assertThat(smtp.greeting()).startsWith("220 localhost ESMTP");
+			assertThat(smtp.send("EHLO client.example.org")).isEqualTo("250 Ok");
 		}
 	}
 
@@ -142,6 +145,26 @@ class SmtpListenerIntegrationTests extends IntegrationTest {
 		}
 		assertThat(awaitFinal(owner()).state()).isEqualTo(InboundState.HANDLED);
 		assertThat(awaitFinal(other.slug() + "-owner@localhost").state()).isEqualTo(InboundState.HANDLED);
+	}
+
+	@Test
+	void storesAMessageSentInBdatChunks() throws IOException {
+		byte[] whole = message("Chunked").getBytes(StandardCharsets.UTF_8);
+		int half = whole.length / 2;
+		try (SmtpConversation smtp = new SmtpConversation(listener.port())) {
+			smtp.send("EHLO client.example.org");
+			smtp.send("MAIL FROM:<alice@example.org>");
+			smtp.send("RCPT TO:<" + owner() + ">");
+			smtp.write(("BDAT " + half + "\r\n").getBytes(StandardCharsets.US_ASCII));
+			smtp.write(Arrays.copyOfRange(whole, 0, half));
+			assertThat(smtp.reply()).startsWith("250");
+			smtp.write(("BDAT " + (whole.length - half) + " LAST\r\n").getBytes(StandardCharsets.US_ASCII));
+			smtp.write(Arrays.copyOfRange(whole, half, whole.length));
+			assertThat(smtp.reply()).startsWith("250 2.0.0 Ok: stored as");
+		}
+		StoredMessage done = awaitFinal(owner());
+		assertThat(done.state()).isEqualTo(InboundState.HANDLED);
+		assertThat(done.size()).isEqualTo(whole.length);
 	}
 
 	@Test
