@@ -1,6 +1,7 @@
 package org.listserv.inbound;
 
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -60,7 +61,7 @@ class InboundProcessor implements SmartLifecycle {
 					drain();
 				});
 			}
-			catch (java.util.concurrent.RejectedExecutionException ex) {
+			catch (RejectedExecutionException ex) {
 				queued.set(false); // stopping: the next start sweeps
 			}
 		}
