@@ -24,7 +24,8 @@ class EmbeddedPostgresIntegrationTests {
 
 	private ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(ListservApplication.class).run("--listserv.data-dir=" + dataDir,
-				"--server.port=0", "--spring.main.banner-mode=off", "--listserv.admin.password=restart-password-1");
+				"--server.port=0", "--listserv.inbound.smtp.port=0", "--spring.main.banner-mode=off",
+				"--listserv.admin.password=restart-password-1");
 	}
 
 	@Test
@@ -51,8 +52,8 @@ class EmbeddedPostgresIntegrationTests {
 		Path log = dataDir.resolve("killed-app.log");
 		Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 				System.getProperty("java.class.path"), ListservApplication.class.getName(),
-				"--listserv.data-dir=" + dataDir, "--server.port=0", "--spring.main.banner-mode=off",
-				"--listserv.admin.password=restart-password-1")
+				"--listserv.data-dir=" + dataDir, "--server.port=0", "--listserv.inbound.smtp.port=0",
+				"--spring.main.banner-mode=off", "--listserv.admin.password=restart-password-1")
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();

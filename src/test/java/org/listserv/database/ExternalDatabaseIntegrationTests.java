@@ -36,7 +36,7 @@ class ExternalDatabaseIntegrationTests extends IntegrationTest {
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ListservApplication.class).run(
 				"--spring.datasource.url=" + shared.getJdbcUrl(), "--spring.datasource.username=" + shared.getUsername(),
 				"--spring.datasource.password=" + shared.getPassword(), "--listserv.data-dir=" + otherDataDir,
-				"--server.port=0", "--spring.main.banner-mode=off")) {
+				"--server.port=0", "--listserv.inbound.smtp.port=0", "--spring.main.banner-mode=off")) {
 			assertThat(app.getBeansOfType(EmbeddedDatabaseConfiguration.Lease.class)).isEmpty();
 			assertThat(app.getBean(ListService.class).get(list.slug()).name()).isEqualTo(list.name());
 		}

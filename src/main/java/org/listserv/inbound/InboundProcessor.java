@@ -1,0 +1,144 @@
+package org.listserv.inbound;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Processes stored messages on one worker thread: at once when told that messages were stored
+ * ({@link #wake()}), at start-up, and every {@code listserv.inbound.sweep-interval} for messages left
+ * RECEIVED (by a crash, or stored by another instance). Each message is claimed, routed and given its
+ * final state in one transaction; if that fails, the message is marked FAILED in another. Nothing that
+ * goes wrong stops the worker: a message that could not be finished stays RECEIVED for the next sweep.
+ */
+@Component
+class InboundProcessor implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(InboundProcessor.class);
+
+	/** Bounds the statements of one message's processing, a handler's included. */
+	private static final int TIMEOUT_SECONDS = 300;
+
+	private final InboundMessages messages;
+
+	private final InboundRouter router;
+
+	private final InboundProperties properties;
+
+	private final TransactionTemplate tx;
+
+	private final AtomicBoolean queued = new AtomicBoolean();
+
+	private volatile ScheduledExecutorService worker;
+
+	InboundProcessor(InboundMessages messages, InboundRouter router, InboundProperties properties,
+			PlatformTransactionManager transactions) {
+		this.messages = messages;
+		this.router = router;
+		this.properties = properties;
+		this.tx = new TransactionTemplate(transactions);
+		this.tx.setTimeout(TIMEOUT_SECONDS);
+	}
+
+	/** Processes what is RECEIVED soon, on the worker thread. */
+	void wake() {
+		ScheduledExecutorService w = worker;
+		if (w != null && queued.compareAndSet(false, true)) {
+			try {
+				w.execute(() -> {
+					queued.set(false);
+					drain();
+				});
+			}
+			catch (RejectedExecutionException ex) {
+				queued.set(false); // stopping: the next start sweeps
+			}
+		}
+	}
+
+	/** Processes RECEIVED messages until none is left or the database fails. */
+	void drain() {
+		try {
+			boolean more = true;
+			while (more && worker != null) {
+				more = processNext();
+			}
+		}
+		catch (Throwable ex) {
+			log.warn("Inbound processing paused until the next sweep: {}", ex.toString());
+		}
+	}
+
+	/** @return whether a message was taken */
+	boolean processNext() {
+		AtomicLong current = new AtomicLong(-1);
+		try {
+			return Boolean.TRUE.equals(tx.execute(status -> messages.claimNextReceived().map(claimed -> {
+				current.set(claimed.id());
+				Disposition outcome = router.route(claimed);
+				messages.finish(claimed.id(), outcome);
+				log.info("Inbound message {} to {}: {}{}", claimed.id(), claimed.recipient(), outcome.state(),
+						outcome.note() == null ? "" : " (" + outcome.note() + ")");
+				return true;
+			}).orElse(false)));
+		}
+		catch (RuntimeException | Error ex) {
+			long id = current.get();
+			if (id < 0) {
+				throw ex;
+			}
+			log.error("Inbound message {} failed", id, ex);
+			String error = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+			tx.execute(status -> messages.finish(id, Disposition.failed(InboundStore.note(error))));
+			return true;
+		}
+	}
+
+	@Override
+	public synchronized void start() {
+		if (worker == null) {
+			worker = Executors.newSingleThreadScheduledExecutor(r -> {
+				Thread t = new Thread(r, "inbound-processor");
+				t.setDaemon(true);
+				return t;
+			});
+			long interval = properties.sweepInterval().toMillis();
+			worker.scheduleWithFixedDelay(this::drain, 0, interval, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	@Override
+	public synchronized void stop() {
+		ScheduledExecutorService w = worker;
+		worker = null;
+		if (w != null) {
+			w.shutdown();
+			try {
+				if (!w.awaitTermination(30, TimeUnit.SECONDS)) {
+					w.shutdownNow();
+				}
+			}
+			catch (InterruptedException ex) {
+				w.shutdownNow();
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return worker != null;
+	}
+
+}

@@ -1,0 +1,68 @@
+package org.listserv.inbound;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.codec.DecoderUtil;
+import org.apache.james.mime4j.dom.Header;
+import org.apache.james.mime4j.message.DefaultMessageBuilder;
+import org.apache.james.mime4j.stream.MimeConfig;
+
+import org.listserv.mail.InboundMessage;
+
+/**
+ * One stored message as the admin page shows it: its row, every header field decoded, the readable
+ * text, and the start of the raw bytes (the only view of a message that cannot be parsed).
+ *
+ * @param parseError why the message cannot be parsed, or null
+ * @param rawTruncated whether {@code raw} is only the start of the message
+ */
+record MessageView(StoredMessage message, List<HeaderField> headers, String text, String parseError, String raw,
+		boolean rawTruncated) {
+
+	private static final int MAX_SHOWN = 200 * 1024;
+
+	/** A header field, its value unfolded and decoded. */
+	record HeaderField(String name, String value) {
+	}
+
+	static MessageView of(StoredMessage message, byte[] raw) {
+		String text = "";
+		String error = null;
+		try {
+			text = clip(InboundMessage.parse(raw).textBody());
+		}
+		catch (InboundMessage.MalformedMessageException ex) {
+			error = ex.getMessage();
+		}
+		int shown = Math.min(raw.length, MAX_SHOWN);
+		return new MessageView(message, headers(raw), text, error, new String(raw, 0, shown, StandardCharsets.UTF_8),
+				shown < raw.length);
+	}
+
+	private static List<HeaderField> headers(byte[] raw) {
+		DefaultMessageBuilder builder = new DefaultMessageBuilder();
+		builder.setMimeEntityConfig(MimeConfig.custom().setMaxLineLen(-1).setMaxHeaderLen(-1).setMaxHeaderCount(-1)
+			.build());
+		builder.setDecodeMonitor(DecodeMonitor.SILENT);
+		try {
+			Header header = builder.parseHeader(new ByteArrayInputStream(raw));
+			return header.getFields().stream()
+				.map(f -> new HeaderField(f.getName(), DecoderUtil
+					.decodeEncodedWords(f.getBody().replaceAll("\\r?\\n(?=[ \\t])", ""), DecodeMonitor.SILENT)
+					.strip()))
+				.toList();
+		}
+		catch (IOException | RuntimeException ex) {
+			return List.of();
+		}
+	}
+
+	private static String clip(String text) {
+		return text.length() <= MAX_SHOWN ? text : text.substring(0, MAX_SHOWN) + "\n…";
+	}
+
+}

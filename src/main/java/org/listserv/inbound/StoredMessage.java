@@ -1,0 +1,15 @@
+package org.listserv.inbound;
+
+import java.time.OffsetDateTime;
+
+/**
+ * A row of {@code inbound_messages} without its raw bytes, as the admin page and the API show it.
+ *
+ * @param mailFrom the envelope sender, "" for the null sender
+ * @param size the size of the raw message in bytes
+ * @param attempts how many times the processor ran on it
+ */
+record StoredMessage(long id, OffsetDateTime receivedAt, InboundSource source, String mailFrom, String recipient,
+		String messageId, String subject, int size, InboundState state, String note, int attempts,
+		OffsetDateTime processedAt) {
+}

@@ -1,0 +1,116 @@
+package org.listserv.inbound;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.listserv.IntegrationTest;
+import org.listserv.lists.MailingList;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An admin in a real browser finds a message that failed on the inbound page, reads it and sends it
+ * back for processing. Skipped, saying why, without Chromium and ChromeDriver.
+ */
+class InboundBrowserTests extends IntegrationTest {
+
+	static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+
+	static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
+
+	static WebDriver browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	SmtpListener listener;
+
+	@Autowired
+	InboundMessages messages;
+
+	@BeforeAll
+	static void startBrowser() {
+		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+				"Browser test skipped: " + CHROMIUM + " and " + CHROMEDRIVER
+						+ " are needed (apt-get install chromium chromium-driver)");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--window-size=1280,1000");
+		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build(), options);
+		browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void adminFindsAFailedMessageReadsItAndRetriesIt() throws Exception {
+		MailingList list = newList("ACTION");
+		try (SmtpConversation smtp = new SmtpConversation(listener.port())) {
+			assertThat(smtp.deliver("", list.slug() + "-bounces@localhost", "\r\nGarbage from " + list.slug() + "\r\n"))
+				.startsWith("250");
+		}
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> messages.page(InboundState.FAILED, 0, 50).stream()
+				.anyMatch(m -> m.recipient().startsWith(list.slug())));
+
+		browser.get("http://localhost:" + port + "/login");
+		browser.findElement(By.id("username")).sendKeys(ADMIN);
+		browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
+		browser.findElement(By.id("login")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/admin/lists"));
+		browser.findElement(By.linkText("Inbound")).click();
+		new Select(browser.findElement(By.name("state"))).selectByValue("FAILED");
+		browser.findElement(By.cssSelector("form[role=search] button")).click();
+		String table = browser.findElement(By.id("inbound")).getText();
+		assertThat(table).contains(list.slug() + "-bounces@localhost").contains("<>").contains("Malformed message");
+		screenshot("inbound-1-failed");
+
+		browser.findElement(By.xpath("//tr[td[text()='" + list.slug() + "-bounces@localhost']]//a")).click();
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("This message cannot be parsed")
+			.contains("(no subject)");
+		browser.findElement(By.tagName("summary")).click();
+		assertThat(browser.findElement(By.cssSelector("details pre")).getText()).contains("Garbage from " + list.slug());
+		screenshot("inbound-2-message");
+
+		browser.findElement(By.cssSelector("#retry button")).click();
+		assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).contains("back in line");
+	}
+
+	private static void screenshot(String name) throws Exception {
+		File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+		Path dir = Files.createDirectories(Path.of("target/screenshots"));
+		Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+	}
+
+}

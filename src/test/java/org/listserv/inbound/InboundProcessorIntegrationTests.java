@@ -1,0 +1,132 @@
+package org.listserv.inbound;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.listserv.IntegrationTest;
+import org.listserv.lists.MailingList;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class InboundProcessorIntegrationTests extends IntegrationTest {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	SmtpListener listener;
+
+	@Autowired
+	InboundMessages messages;
+
+	@Autowired
+	ConfigurableApplicationContext context;
+
+	TestInboundHandler handler;
+
+	@BeforeEach
+	void register() {
+		handler = TestInboundHandler.register(context);
+	}
+
+	@AfterEach
+	void unregister() {
+		TestInboundHandler.unregister(context);
+	}
+
+	private StoredMessage awaitFinal(long id) {
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> messages.find(id).orElseThrow().state() != InboundState.RECEIVED);
+		return messages.find(id).orElseThrow();
+	}
+
+	@Test
+	void processesAMessageLeftReceivedByACrashAtTheNextSweep() {
+		MailingList list = newList("ACTION");
+		// as a crash leaves it: stored and committed, but nobody told the processor
+		long id = jdbc.sql("""
+				insert into inbound_messages (source, mail_from, recipient, subject, size, raw)
+				values ('SMTP', 'alice@example.org', :to, 'Left behind', 40, :raw) returning id
+				""")
+			.param("to", list.slug() + "-owner@localhost")
+			.param("raw", "Subject: Left behind\r\n\r\nStill here.\r\n".getBytes(StandardCharsets.US_ASCII))
+			.query(Long.class)
+			.single();
+		StoredMessage done = awaitFinal(id);
+		assertThat(done.state()).isEqualTo(InboundState.HANDLED);
+		assertThat(done.attempts()).isEqualTo(1);
+	}
+
+	@Test
+	void marksAMessageToADeletedListFailed() {
+		MailingList list = newList("ACTION");
+		listService.delete(list.slug());
+		long id = jdbc.sql("""
+				insert into inbound_messages (source, mail_from, recipient, subject, size, raw)
+				values ('SMTP', 'alice@example.org', :to, 'Too late', 30, :raw) returning id
+				""")
+			.param("to", list.slug() + "@localhost")
+			.param("raw", "Subject: Too late\r\n\r\nHello.\r\n".getBytes(StandardCharsets.US_ASCII))
+			.query(Long.class)
+			.single();
+		StoredMessage failed = awaitFinal(id);
+		assertThat(failed.state()).isEqualTo(InboundState.FAILED);
+		assertThat(failed.note()).contains("No list '" + list.slug() + "'");
+	}
+
+	@Test
+	void neverAnswers250WhenTheMessageCannotBeStored() throws IOException {
+		MailingList list = newList("ACTION");
+		jdbc.sql("""
+				create or replace function inbound_test_refuse() returns trigger language plpgsql as $$
+				begin raise exception 'storage refused by the test'; end; $$
+				""").update();
+		jdbc.sql("""
+				create trigger inbound_test_refuse before insert on inbound_messages
+				for each row execute function inbound_test_refuse()
+				""").update();
+		String reply;
+		try (SmtpConversation smtp = new SmtpConversation(listener.port())) {
+			reply = smtp.deliver("alice@example.org", list.slug() + "-owner@localhost",
+					"Subject: lost?\r\n\r\nNo.\r\n");
+		}
+		finally {
+			jdbc.sql("drop trigger inbound_test_refuse on inbound_messages").update();
+			jdbc.sql("drop function inbound_test_refuse()").update();
+		}
+		assertThat(reply).isEqualTo("451 4.3.0 Could not store the message; try again later");
+		assertThat(jdbc.sql("select count(*) from inbound_messages where recipient = :r")
+			.param("r", list.slug() + "-owner@localhost")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void retryPutsAFailedMessageBackInLineAndProcessesItAgain() throws IOException {
+		MailingList list = newList("ACTION");
+		long id = jdbc.sql("""
+				insert into inbound_messages (source, mail_from, recipient, subject, size, raw, state, note, attempts)
+				values ('IMAP', '', :to, 'Again', 30, :raw, 'FAILED', 'earlier failure', 1) returning id
+				""")
+			.param("to", list.slug() + "-owner@localhost")
+			.param("raw", "Subject: Again\r\n\r\nHello.\r\n".getBytes(StandardCharsets.US_ASCII))
+			.query(Long.class)
+			.single();
+		assertThat(messages.retry(id)).isPresent();
+		StoredMessage done = awaitFinal(id);
+		assertThat(done.state()).isEqualTo(InboundState.HANDLED);
+		assertThat(done.attempts()).isEqualTo(2);
+		assertThat(messages.retry(id)).as("a handled message is not retried").isEmpty();
+	}
+
+}
