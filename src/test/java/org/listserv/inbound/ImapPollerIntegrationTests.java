@@ -120,13 +120,13 @@ class ImapPollerIntegrationTests extends IntegrationTest {
 	void storesEachMessageThenDeletesItFromTheServer() throws Exception {
 		String subject = "imap " + list.slug();
 		deliver(message(subject, "Delivered-To: lists@mail.example.org\r\nX-Original-To: " + list.slug()
-				+ "-owner@localhost\r\nTo: someone@example.org\r\n"));
+				+ "-owner@lists.example.org\r\nTo: someone@example.org\r\n"));
 		assertThat(poller(After.DELETE).poll()).isEqualTo(1);
 		assertThat(mailbox()).isEmpty();
 		List<StoredMessage> rows = stored(subject);
 		assertThat(rows).hasSize(1);
 		assertThat(rows.get(0).source()).isEqualTo(InboundSource.IMAP);
-		assertThat(rows.get(0).recipient()).isEqualTo(list.slug() + "-owner@localhost");
+		assertThat(rows.get(0).recipient()).isEqualTo(list.slug() + "-owner@lists.example.org");
 		assertThat(rows.get(0).mailFrom()).isEqualTo("bob@example.org");
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> stored(subject).get(0).state() == InboundState.HANDLED);
@@ -135,7 +135,7 @@ class ImapPollerIntegrationTests extends IntegrationTest {
 	@Test
 	void flagModeMarksStoredMessagesAndSkipsThemAtTheNextPoll() throws Exception {
 		String subject = "flag " + list.slug();
-		deliver(message(subject, "To: Owners <" + list.slug() + "-owner@localhost>\r\n"));
+		deliver(message(subject, "To: Owners <" + list.slug() + "-owner@lists.example.org>\r\n"));
 		ImapPoller poller = poller(After.FLAG);
 		assertThat(poller.poll()).isEqualTo(1);
 		assertThat(poller.poll()).isZero();
@@ -148,7 +148,7 @@ class ImapPollerIntegrationTests extends IntegrationTest {
 	@Test
 	void storesAMessageWithNoListAddressAsFailed() throws Exception {
 		String subject = "stray " + list.slug();
-		deliver(message(subject, "To: someone@example.org\r\nCc: nobody-owner@localhost\r\n"));
+		deliver(message(subject, "To: someone@example.org\r\nCc: nobody-owner@lists.example.org\r\n"));
 		assertThat(poller(After.DELETE).poll()).isEqualTo(1);
 		assertThat(mailbox()).isEmpty();
 		assertThat(stored(subject)).singleElement().satisfies(m -> {
@@ -160,8 +160,8 @@ class ImapPollerIntegrationTests extends IntegrationTest {
 	@Test
 	void keepsATooLargeMessageOnTheServerAndStoresItsHeaderForAPerson() throws Exception {
 		String subject = "huge " + list.slug();
-		deliver(message(subject, "To: " + list.slug() + "-owner@localhost\r\n"));
-		deliver(message(subject, "To: " + list.slug() + "-owner@localhost\r\n")
+		deliver(message(subject, "To: " + list.slug() + "-owner@lists.example.org\r\n"));
+		deliver(message(subject, "To: " + list.slug() + "-owner@lists.example.org\r\n")
 				+ ("y".repeat(76) + "\r\n").repeat(1000));
 		ImapPoller poller = poller(After.DELETE);
 		assertThat(poller.poll()).isEqualTo(2);

@@ -77,7 +77,7 @@ class InboundBrowserTests extends IntegrationTest {
 	void adminFindsAFailedMessageReadsItAndRetriesIt() throws Exception {
 		MailingList list = newList("ACTION");
 		try (SmtpConversation smtp = new SmtpConversation(listener.port())) {
-			assertThat(smtp.deliver("", list.slug() + "-bounces@localhost", "\r\nGarbage from " + list.slug() + "\r\n"))
+			assertThat(smtp.deliver("", list.slug() + "-bounces@lists.example.org", "\r\nGarbage from " + list.slug() + "\r\n"))
 				.startsWith("250");
 		}
 		await().atMost(Duration.ofSeconds(20))
@@ -91,12 +91,19 @@ class InboundBrowserTests extends IntegrationTest {
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/admin/lists"));
 		browser.findElement(By.linkText("Inbound")).click();
 		new Select(browser.findElement(By.name("state"))).selectByValue("FAILED");
-		browser.findElement(By.cssSelector("form[role=search] button")).click();
+		org.openqa.selenium.WebElement search = browser.findElement(By.cssSelector("form[role=search] button"));
+		search.click();
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(search));
 		String table = browser.findElement(By.id("inbound")).getText();
-		assertThat(table).contains(list.slug() + "-bounces@localhost").contains("<>").contains("Malformed message");
+		assertThat(table).contains(list.slug() + "-bounces@lists.example.org").contains("<>").contains("Malformed message");
 		screenshot("inbound-1-failed");
 
-		browser.findElement(By.xpath("//tr[td[text()='" + list.slug() + "-bounces@localhost']]//a")).click();
+		org.openqa.selenium.WebElement link = browser
+			.findElement(By.xpath("//tr[td[text()='" + list.slug() + "-bounces@lists.example.org']]//a"));
+		link.click();
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(link));
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("This message cannot be parsed")
 			.contains("(no subject)");
 		browser.findElement(By.tagName("summary")).click();

@@ -56,7 +56,7 @@ class InboundPagesIntegrationTests extends IntegrationTest {
 
 	private long stored(String raw, InboundState state, String note) {
 		byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
-		return messages.insert(InboundSource.SMTP, "", list.slug() + "-owner@localhost", MessageSummary.of(bytes),
+		return messages.insert(InboundSource.SMTP, "", list.slug() + "-owner@lists.example.org", MessageSummary.of(bytes),
 				bytes, state, note);
 	}
 

@@ -58,7 +58,7 @@ class InboundProcessorIntegrationTests extends IntegrationTest {
 				insert into inbound_messages (source, mail_from, recipient, subject, size, raw)
 				values ('SMTP', 'alice@example.org', :to, 'Left behind', 40, :raw) returning id
 				""")
-			.param("to", list.slug() + "-owner@localhost")
+			.param("to", list.slug() + "-owner@lists.example.org")
 			.param("raw", "Subject: Left behind\r\n\r\nStill here.\r\n".getBytes(StandardCharsets.US_ASCII))
 			.query(Long.class)
 			.single();
@@ -75,7 +75,7 @@ class InboundProcessorIntegrationTests extends IntegrationTest {
 				insert into inbound_messages (source, mail_from, recipient, subject, size, raw)
 				values ('SMTP', 'alice@example.org', :to, 'Too late', 30, :raw) returning id
 				""")
-			.param("to", list.slug() + "@localhost")
+			.param("to", list.slug() + "@lists.example.org")
 			.param("raw", "Subject: Too late\r\n\r\nHello.\r\n".getBytes(StandardCharsets.US_ASCII))
 			.query(Long.class)
 			.single();
@@ -97,7 +97,7 @@ class InboundProcessorIntegrationTests extends IntegrationTest {
 				""").update();
 		String reply;
 		try (SmtpConversation smtp = new SmtpConversation(listener.port())) {
-			reply = smtp.deliver("alice@example.org", list.slug() + "-owner@localhost",
+			reply = smtp.deliver("alice@example.org", list.slug() + "-owner@lists.example.org",
 					"Subject: lost?\r\n\r\nNo.\r\n");
 		}
 		finally {
@@ -106,7 +106,7 @@ class InboundProcessorIntegrationTests extends IntegrationTest {
 		}
 		assertThat(reply).isEqualTo("451 4.3.0 Could not store the message; try again later");
 		assertThat(jdbc.sql("select count(*) from inbound_messages where recipient = :r")
-			.param("r", list.slug() + "-owner@localhost")
+			.param("r", list.slug() + "-owner@lists.example.org")
 			.query(Long.class)
 			.single()).isZero();
 	}
@@ -118,7 +118,7 @@ class InboundProcessorIntegrationTests extends IntegrationTest {
 				insert into inbound_messages (source, mail_from, recipient, subject, size, raw, state, note, attempts)
 				values ('IMAP', '', :to, 'Again', 30, :raw, 'FAILED', 'earlier failure', 1) returning id
 				""")
-			.param("to", list.slug() + "-owner@localhost")
+			.param("to", list.slug() + "-owner@lists.example.org")
 			.param("raw", "Subject: Again\r\n\r\nHello.\r\n".getBytes(StandardCharsets.US_ASCII))
 			.query(Long.class)
 			.single();

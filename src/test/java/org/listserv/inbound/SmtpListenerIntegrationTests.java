@@ -47,7 +47,7 @@ class SmtpListenerIntegrationTests extends IntegrationTest {
 	}
 
 	private String owner() {
-		return list.slug() + "-owner@localhost";
+		return list.slug() + "-owner@lists.example.org";
 	}
 
 	private List<StoredMessage> storedFor(String recipient) {
@@ -75,7 +75,7 @@ class SmtpListenerIntegrationTests extends IntegrationTest {
 		int published = context.getEnvironment().getRequiredProperty("local.listserv.inbound.smtp.port", Integer.class);
 		assertThat(published).isEqualTo(listener.port()).isPositive();
 		try (SmtpConversation smtp = new SmtpConversation(published)) {
-			assertThat(smtp.greeting()).startsWith("220 localhost ESMTP");
+			assertThat(smtp.greeting()).startsWith("220 lists.example.org ESMTP");
 			assertThat(smtp.send("EHLO client.example.org")).isEqualTo("250 Ok");
 		}
 	}
@@ -85,12 +85,12 @@ class SmtpListenerIntegrationTests extends IntegrationTest {
 		try (SmtpConversation smtp = new SmtpConversation(listener.port())) {
 			smtp.send("EHLO client.example.org");
 			assertThat(smtp.send("MAIL FROM:<alice@example.org>")).startsWith("250");
-			assertThat(smtp.send("RCPT TO:<no-such-list@localhost>")).isEqualTo("550 5.1.1 No such list address");
-			assertThat(smtp.send("RCPT TO:<" + list.slug() + "-nonsense+x@localhost>"))
+			assertThat(smtp.send("RCPT TO:<no-such-list@lists.example.org>")).isEqualTo("550 5.1.1 No such list address");
+			assertThat(smtp.send("RCPT TO:<" + list.slug() + "-nonsense+x@lists.example.org>"))
 				.isEqualTo("550 5.1.1 No such list address");
 			assertThat(smtp.send("DATA")).startsWith("503");
 		}
-		assertThat(storedFor("no-such-list@localhost")).isEmpty();
+		assertThat(storedFor("no-such-list@lists.example.org")).isEmpty();
 	}
 
 	@Test
@@ -106,7 +106,7 @@ class SmtpListenerIntegrationTests extends IntegrationTest {
 	void storesAnAcceptedMessageBeforeTheReplyThenHandsItToTheHandler() throws IOException {
 		String reply;
 		try (SmtpConversation smtp = new SmtpConversation(listener.port())) {
-			reply = smtp.deliver("alice@example.org", list.slug() + "-OWNER@LocalHost", message("Hello"));
+			reply = smtp.deliver("alice@example.org", list.slug() + "-OWNER@Lists.Example.ORG", message("Hello"));
 			assertThat(smtp.send("QUIT")).startsWith("221");
 		}
 		assertThat(reply).startsWith("250 2.0.0 Ok: stored as [");
@@ -114,7 +114,7 @@ class SmtpListenerIntegrationTests extends IntegrationTest {
 		assertThat(rows).hasSize(1);
 		assertThat(rows.get(0).source()).isEqualTo(InboundSource.SMTP);
 		assertThat(rows.get(0).mailFrom()).isEqualTo("alice@example.org");
-		assertThat(rows.get(0).recipient()).isEqualTo(list.slug() + "-OWNER@localhost");
+		assertThat(rows.get(0).recipient()).isEqualTo(list.slug() + "-OWNER@lists.example.org");
 		assertThat(rows.get(0).subject()).isEqualTo("Hello");
 		assertThat(rows.get(0).messageId()).isEqualTo("<m1@example.org>");
 
@@ -138,13 +138,13 @@ class SmtpListenerIntegrationTests extends IntegrationTest {
 			smtp.send("EHLO client.example.org");
 			smtp.send("MAIL FROM:<alice@example.org>");
 			assertThat(smtp.send("RCPT TO:<" + owner() + ">")).startsWith("250");
-			assertThat(smtp.send("RCPT TO:<nobody@localhost>")).startsWith("550");
-			assertThat(smtp.send("RCPT TO:<" + other.slug() + "-owner@localhost>")).startsWith("250");
+			assertThat(smtp.send("RCPT TO:<nobody@lists.example.org>")).startsWith("550");
+			assertThat(smtp.send("RCPT TO:<" + other.slug() + "-owner@lists.example.org>")).startsWith("250");
 			assertThat(smtp.send("DATA")).startsWith("354");
 			assertThat(smtp.sendData(message("Both").getBytes(StandardCharsets.UTF_8))).startsWith("250");
 		}
 		assertThat(awaitFinal(owner()).state()).isEqualTo(InboundState.HANDLED);
-		assertThat(awaitFinal(other.slug() + "-owner@localhost").state()).isEqualTo(InboundState.HANDLED);
+		assertThat(awaitFinal(other.slug() + "-owner@lists.example.org").state()).isEqualTo(InboundState.HANDLED);
 	}
 
 	@Test
@@ -231,7 +231,7 @@ class SmtpListenerIntegrationTests extends IntegrationTest {
 			assertThat(smtp.send("HELLO?")).startsWith("500");
 			assertThat(smtp.send("EHLO ünïcödé.example")).startsWith("250");
 			assertThat(smtp.send("MAIL FROM:<ælice@exämple.org>")).startsWith("250");
-			assertThat(smtp.send("RCPT TO:<łista@localhost>")).startsWith("550");
+			assertThat(smtp.send("RCPT TO:<łista@lists.example.org>")).startsWith("550");
 			smtp.write(new byte[] { (byte) 0xff, (byte) 0xfe, 0, 1, 2, '\r', '\n' });
 			smtp.reply();
 		}

@@ -46,6 +46,14 @@ class SubscriberBrowserTests extends IntegrationTest {
 		return "http://localhost:" + port + mailUrl.substring(mailUrl.indexOf('/', "http://".length()));
 	}
 
+	/** Clicks a submit button and waits until the page it leads to has replaced this one. */
+	private static void clickAndWait(By button) {
+		org.openqa.selenium.WebElement element = browser.findElement(button);
+		element.click();
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
+	}
+
 	@Test
 	void joinsConfirmsAndManagesTheirListsInABrowser() throws Exception {
 		MailingList news = newList("INFORMATIONAL");
@@ -57,25 +65,25 @@ class SubscriberBrowserTests extends IntegrationTest {
 		browser.findElement(By.id("email")).sendKeys(email);
 		browser.findElement(By.id("name")).sendKeys("Rosa Parks");
 		Browser.screenshot(browser, "4-subscribe");
-		browser.findElement(By.id("join")).click();
+		clickAndWait(By.id("join"));
 		assertThat(browser.findElement(By.id("check-inbox")).getText()).isEqualTo("Check your inbox");
 
 		String confirmUrl = find(awaitMail(email, 1).get(0), "(http://\\S+/confirm/[a-z2-7]{32})");
 		browser.get(local(confirmUrl));
 		assertThat(members.get(news.slug(), email).status()).isEqualTo(MembershipStatus.PENDING);
 		Browser.screenshot(browser, "5-confirm");
-		browser.findElement(By.id("confirm")).click();
+		clickAndWait(By.id("confirm"));
 		assertThat(browser.findElement(By.id("joined")).getText()).isEqualTo("You are on the list");
 		assertThat(members.get(news.slug(), email).status()).isEqualTo(MembershipStatus.ACTIVE);
 
 		String preferencesUrl = find(awaitMail(email, 2).get(1), "(http://\\S+/preferences/\\S+)");
 		browser.get(local(preferencesUrl));
 		assertThat(browser.findElement(By.id("prefs")).getText()).contains(news.name()).contains(alerts.name());
-		browser.findElement(By.id("join-" + alerts.slug())).click();
+		clickAndWait(By.id("join-" + alerts.slug()));
 		assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Saved");
 		assertThat(members.get(alerts.slug(), email).status()).isEqualTo(MembershipStatus.ACTIVE);
 		Browser.screenshot(browser, "6-preferences");
-		browser.findElement(By.id("leave-" + news.slug())).click();
+		clickAndWait(By.id("leave-" + news.slug()));
 		assertThat(members.get(news.slug(), email).status()).isEqualTo(MembershipStatus.UNSUBSCRIBED);
 	}
 
