@@ -30,8 +30,8 @@ for _ in $(seq 1 120); do
 done
 curl -sf -u "$AUTH" -H 'Content-Type: application/json' \
   -d '{"slug":"bench","name":"Bench","kind":"INFORMATIONAL"}' "http://localhost:$PORT/api/lists" > /dev/null
-echo "warm-up (10 s)..."
-LIST=bench wrk -t"$THREADS" -c"$CONNECTIONS" -d10s -s bench/subscribe.lua "http://localhost:$PORT" > /dev/null
+echo "warm-up (20 s)..."
+LIST=bench wrk -t"$THREADS" -c"$CONNECTIONS" -d20s -s bench/subscribe.lua "http://localhost:$PORT" > /dev/null
 for run in $(seq 1 "$RUNS"); do
   echo "--- run $run: $THREADS threads, $CONNECTIONS connections, $DURATION"
   LIST=bench wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/subscribe.lua "http://localhost:$PORT" \

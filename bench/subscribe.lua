@@ -10,11 +10,14 @@ end
 
 function init(args)
   thread_id = id
+  -- a fresh sequence in every run and thread, so every request is a new address
+  math.randomseed(os.time() * 100 + id)
+  run = math.random(1, 1000000000)
 end
 
 request = function()
   counter = counter + 1
-  local body = "email=bench" .. thread_id .. "-" .. counter .. "-" .. math.random(1, 1000000000) ..
+  local body = "email=bench" .. run .. "-" .. thread_id .. "-" .. counter ..
     "%40load.example.org&name=Load+Test"
   return wrk.format("POST", "/subscribe/" .. (os.getenv("LIST") or "bench"),
     { ["Content-Type"] = "application/x-www-form-urlencoded" }, body)

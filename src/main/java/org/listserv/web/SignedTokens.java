@@ -76,15 +76,20 @@ public class SignedTokens {
 		}
 	}
 
-	private byte[] mac(byte[] payload) {
+	/** One initialised Mac per thread: making one costs more than using it. */
+	private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(() -> {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-			return Arrays.copyOf(mac.doFinal(payload), 16);
+			return mac;
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
 		}
+	});
+
+	private byte[] mac(byte[] payload) {
+		return Arrays.copyOf(macs.get().doFinal(payload), 16);
 	}
 
 	private byte[] key() {
