@@ -75,11 +75,15 @@ class EmailCommandHandler implements InboundHandler {
 		}
 		Actor actor = new Actor(ConsentSource.EMAIL_COMMAND, null, null, message.messageId(), null);
 		EmailAddress sender = from.get();
+		// Forwarders and VERP make the envelope differ from From legitimately; answers always go to From
+		// (so a forged From only ever reaches its real owner), and the difference is noted.
+		String checked = envelope.mailFrom().equalsIgnoreCase(sender.value()) ? ""
+				: " (envelope sender " + envelope.mailFrom() + " differs from From)";
 		return switch (to.role()) {
-			case SUBSCRIBE -> Disposition.handled(subscribe(list.get(), sender, message.fromName(), actor));
-			case UNSUBSCRIBE -> Disposition.handled(unsubscribe(list.get(), sender));
-			case CONFIRM -> Disposition.handled(confirm(list.get(), sender, to.token(), actor));
-			case REQUEST -> Disposition.handled(commands(list.get(), sender, message, actor));
+			case SUBSCRIBE -> Disposition.handled(subscribe(list.get(), sender, message.fromName(), actor) + checked);
+			case UNSUBSCRIBE -> Disposition.handled(unsubscribe(list.get(), sender) + checked);
+			case CONFIRM -> Disposition.handled(confirm(list.get(), sender, to.token(), actor) + checked);
+			case REQUEST -> Disposition.handled(commands(list.get(), sender, message, actor) + checked);
 			default -> Disposition.held("not a command address");
 		};
 	}

@@ -93,6 +93,18 @@ class EmailCommandIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void notesAnEnvelopeSenderThatDiffersFromFromAndAnswersFrom() throws Exception {
+		MailingList list = newList("ACTION");
+		String me = "forwarded@" + list.slug() + ".example.org";
+		String raw = "From: " + me + "\r\nSubject: subscribe\r\n\r\n";
+		Disposition d = handler.handle(InboundMessage.parse(raw.getBytes(StandardCharsets.UTF_8)),
+				new Envelope("srs0=abc@forwarder.example.net", list.slug() + "-subscribe@lists.example.org"),
+				ListAddress.parse(list.slug() + "-subscribe").orElseThrow());
+		assertThat(d.note()).contains("differs from From");
+		assertThat(awaitMail(me, 1)).hasSize(1);
+	}
+
+	@Test
 	void neverAnswersMachines() throws Exception {
 		MailingList list = newList("ACTION");
 		String me = "robot@" + list.slug() + ".example.org";

@@ -57,9 +57,10 @@ class EmailSubscriptionIntegrationTests extends IntegrationTest {
 		return members.get(list.slug(), email).status();
 	}
 
-	@Test
-	void aPersonJoinsAndLeavesByEmailOnly() throws Exception {
-		MailingList list = newList("ACTION");
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "ACTION", "INFORMATIONAL" })
+	void aPersonJoinsAndLeavesByEmailOnly(String kind) throws Exception {
+		MailingList list = newList(kind);
 		String me = "ada@" + list.slug() + ".example.org";
 
 		sendIn(me, list.slug() + "-subscribe@lists.example.org", "subscribe", "");
