@@ -1,25 +1,18 @@
 package org.listserv.inbound;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.listserv.Browser;
 import org.listserv.IntegrationTest;
 import org.listserv.lists.MailingList;
 
@@ -35,10 +28,6 @@ import static org.awaitility.Awaitility.await;
  */
 class InboundBrowserTests extends IntegrationTest {
 
-	static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-
-	static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
-
 	static WebDriver browser;
 
 	@LocalServerPort
@@ -52,18 +41,7 @@ class InboundBrowserTests extends IntegrationTest {
 
 	@BeforeAll
 	static void startBrowser() {
-		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"Browser test skipped: " + CHROMIUM + " and " + CHROMEDRIVER
-						+ " are needed (apt-get install chromium chromium-driver)");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=1280,1000");
-		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build(), options);
-		browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+		browser = Browser.start();
 	}
 
 	@AfterAll
@@ -115,9 +93,7 @@ class InboundBrowserTests extends IntegrationTest {
 	}
 
 	private static void screenshot(String name) throws Exception {
-		File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-		Path dir = Files.createDirectories(Path.of("target/screenshots"));
-		Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+		Browser.screenshot(browser, "inbound-" + name.replaceFirst("^inbound-", ""));
 	}
 
 }
