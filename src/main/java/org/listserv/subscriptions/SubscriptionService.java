@@ -56,7 +56,8 @@ public class SubscriptionService {
 
 	/**
 	 * Someone asks to join: under CONFIRM a confirmation request goes out (again, if still pending), under
-	 * SINGLE they are in at once, under APPROVE an admin decides; a member already active is told so.
+	 * SINGLE they are in at once, under APPROVE the address is confirmed first and then an admin decides;
+	 * a member already active is told so.
 	 */
 	@Transactional
 	public void requestSubscription(String slug, String email, String name, Actor actor) {
@@ -83,19 +84,16 @@ public class SubscriptionService {
 		}
 		Actor withConsent = new Actor(actor.source(), actor.actor(), actor.ip(), actor.messageId(),
 				list.effectiveConsentText());
-		SubscriptionPolicy policy = list.subscriptionPolicy();
-		MembershipStatus next = policy == SubscriptionPolicy.SINGLE ? MembershipStatus.ACTIVE : MembershipStatus.PENDING;
-		PendingReason reason = policy == SubscriptionPolicy.APPROVE ? PendingReason.APPROVAL
-				: PendingReason.CONFIRMATION;
-		setStatus(list, subscriberId, was, next, reason, withConsent);
-		switch (policy) {
-			case CONFIRM -> {
-				if (notices.mayNotify(address)) {
-					sendConfirmation(list, subscriberId, address, displayName, TokenPurpose.SUBSCRIBE);
-				}
+		// APPROVE confirms the address first too: an admin must not approve an address nobody confirmed
+		if (list.subscriptionPolicy() == SubscriptionPolicy.SINGLE) {
+			setStatus(list, subscriberId, was, MembershipStatus.ACTIVE, null, withConsent);
+			notices.send("welcome", list, subscriberId, address, displayName, true);
+		}
+		else {
+			setStatus(list, subscriberId, was, MembershipStatus.PENDING, PendingReason.CONFIRMATION, withConsent);
+			if (notices.mayNotify(address)) {
+				sendConfirmation(list, subscriberId, address, displayName, TokenPurpose.SUBSCRIBE);
 			}
-			case SINGLE -> notices.send("welcome", list, subscriberId, address, displayName, true);
-			case APPROVE -> notices.send("pending-approval", list, subscriberId, address, displayName, false);
 		}
 	}
 
@@ -146,9 +144,16 @@ public class SubscriptionService {
 		if (m.status() != MembershipStatus.PENDING || m.awaiting() != PendingReason.CONFIRMATION) {
 			return new ConfirmResult(Confirmation.ALREADY_DONE, list, seen.email());
 		}
-		setStatus(list, m.subscriberId(), m.status(), MembershipStatus.ACTIVE, null,
-				new Actor(actor.source(), actor.actor(), actor.ip(), actor.messageId(), list.effectiveConsentText()));
-		notices.send("welcome", list, m.subscriberId(), EmailAddress.parse(m.email()), m.name(), true);
+		Actor withConsent = new Actor(actor.source(), actor.actor(), actor.ip(), actor.messageId(),
+				list.effectiveConsentText());
+		if (list.subscriptionPolicy() == SubscriptionPolicy.APPROVE) {
+			setStatus(list, m.subscriberId(), m.status(), MembershipStatus.PENDING, PendingReason.APPROVAL, withConsent);
+			notices.send("pending-approval", list, m.subscriberId(), EmailAddress.parse(m.email()), m.name(), false);
+		}
+		else {
+			setStatus(list, m.subscriberId(), m.status(), MembershipStatus.ACTIVE, null, withConsent);
+			notices.send("welcome", list, m.subscriberId(), EmailAddress.parse(m.email()), m.name(), true);
+		}
 		return seen;
 	}
 

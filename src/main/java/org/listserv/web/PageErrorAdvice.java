@@ -26,6 +26,11 @@ class PageErrorAdvice {
 	}
 
 	@ExceptionHandler
+	ModelAndView clash(org.springframework.dao.DataIntegrityViolationException ex) {
+		return page(HttpStatus.CONFLICT, "This clashed with another change made at the same moment. Please try again.");
+	}
+
+	@ExceptionHandler
 	ModelAndView tooLarge(PayloadTooLargeException ex) {
 		return page(HttpStatus.PAYLOAD_TOO_LARGE, ex.getMessage());
 	}

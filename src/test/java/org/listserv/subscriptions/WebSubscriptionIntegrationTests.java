@@ -143,8 +143,15 @@ class WebSubscriptionIntegrationTests extends IntegrationTest {
 		String c = "reject@" + approve.slug() + ".example.org";
 		subscribe(approve, b);
 		subscribe(approve, c);
-		assertThat(members.get(approve.slug(), b).awaiting()).isEqualTo(PendingReason.APPROVAL);
-		assertThat(awaitMail(b, 1).get(0).getSubject()).contains("waiting for approval");
+		assertThat(members.get(approve.slug(), b).awaiting()).as("the address is confirmed first")
+			.isEqualTo(PendingReason.CONFIRMATION);
+		for (String who : new String[] { b, c }) {
+			mvc.perform(from(post("/confirm/" + find(awaitMail(who, 1).get(0), "/confirm/([a-z2-7]{32})"))))
+				.andExpect(status().isOk());
+			assertThat(members.get(approve.slug(), who).awaiting()).isEqualTo(PendingReason.APPROVAL);
+			assertThat(members.get(approve.slug(), who).status()).isEqualTo(MembershipStatus.PENDING);
+			assertThat(awaitMail(who, 2).get(1).getSubject()).contains("waiting for approval");
+		}
 		mvc.perform(post("/admin/lists/" + approve.slug() + "/approvals")
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(ADMIN).roles("ADMIN"))
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
@@ -155,8 +162,8 @@ class WebSubscriptionIntegrationTests extends IntegrationTest {
 			.param("email", c).param("approve", "false")).andExpect(status().is3xxRedirection());
 		assertThat(members.get(approve.slug(), b).status()).isEqualTo(MembershipStatus.ACTIVE);
 		assertThat(members.get(approve.slug(), c).status()).isEqualTo(MembershipStatus.REMOVED);
-		assertThat(awaitMail(b, 2).get(1).getSubject()).startsWith("Welcome to");
-		assertThat(awaitMail(c, 2).get(1).getSubject()).startsWith("Your request to join");
+		assertThat(awaitMail(b, 3).get(2).getSubject()).startsWith("Welcome to");
+		assertThat(awaitMail(c, 3).get(2).getSubject()).startsWith("Your request to join");
 	}
 
 	@Test
