@@ -101,9 +101,14 @@ class CampaignMessages {
 	}
 
 	OutboundMessage message(Campaign c, MailingList list, CompiledCampaign compiled, Recipient r, String kind) {
+		return message(c, list, mail.domain(), compiled, r, kind);
+	}
+
+	/** One recipient's message: rendered parts, list headers, the campaign's sender. */
+	static OutboundMessage message(Campaign c, MailingList list, String domain, CompiledCampaign compiled,
+			Recipient r, String kind) {
 		CompiledCampaign.Rendered rendered = compiled.render(r);
-		Map<String, String> headers = ListHeaders.forMember(list.name(), list.slug(), mail.domain(),
-				r.unsubscribeUrl());
+		Map<String, String> headers = ListHeaders.forMember(list.name(), list.slug(), domain, r.unsubscribeUrl());
 		headers.put("Precedence", "bulk");
 		if (c.priority() != null && c.priority() != CampaignPriority.NORMAL) {
 			headers.put("Importance", "high");
