@@ -1,7 +1,10 @@
 package org.listserv.mail;
 
+import java.io.UnsupportedEncodingException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import jakarta.mail.internet.MimeUtility;
 
 /**
  * The list headers of mail sent for a list: RFC 2919 {@code List-Id}, RFC 2369 {@code List-Unsubscribe}
@@ -13,9 +16,21 @@ public final class ListHeaders {
 	private ListHeaders() {
 	}
 
-	/** {@code "Name" <slug.domain>}; a double quote in the name becomes a single one. */
+	/**
+	 * {@code "Name" <slug.domain>}; a double quote in the name becomes a single one, and a name outside
+	 * printable ASCII becomes an RFC 2047 encoded word (RFC 2919 allows it), so the header stays 7-bit.
+	 */
 	public static String listId(String listName, String slug, String domain) {
-		return "\"" + listName.replace("\"", "'") + "\" <" + slug + "." + domain + ">";
+		String name = listName.replace("\"", "'");
+		if (!name.chars().allMatch(c -> c >= 32 && c < 127)) {
+			try {
+				return MimeUtility.encodeWord(name, "UTF-8", "B") + " <" + slug + "." + domain + ">";
+			}
+			catch (UnsupportedEncodingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return "\"" + name + "\" <" + slug + "." + domain + ">";
 	}
 
 	/** List-Id only: for mail that is not to a member (no unsubscribe link). */

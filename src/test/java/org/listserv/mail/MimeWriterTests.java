@@ -21,7 +21,7 @@ class MimeWriterTests {
 		OutboundMessage m = new OutboundMessage("campaign", EmailAddress.parse("news@lists.example.org"),
 				"Friedens-Netz \"Süd\"", EmailAddress.parse("ada@example.org"), EmailAddress.parse("reply@example.org"),
 				"Neuigkeiten für Sie – Juni", text, html,
-				ListHeaders.forMember("News", "news", "lists.example.org", "https://x.example.org/unsubscribe/" + "t".repeat(90)));
+				ListHeaders.forMember("Nachrichten Süd", "news", "lists.example.org", "https://x.example.org/unsubscribe/" + "t".repeat(90)));
 		byte[] bytes = MimeMessages.write(m, "lists.example.org");
 		String raw = new String(bytes, java.nio.charset.StandardCharsets.US_ASCII);
 		assertThat(raw.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(998));
@@ -34,6 +34,8 @@ class MimeWriterTests {
 		assertThat(parsed.getReplyTo()[0].toString()).isEqualTo("reply@example.org");
 		assertThat(parsed.getHeader("Message-ID")[0]).matches("<[0-9a-f]{32}@lists\\.example\\.org>");
 		assertThat(parsed.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+		assertThat(jakarta.mail.internet.MimeUtility.decodeText(parsed.getHeader("List-Id")[0]))
+			.isEqualTo("Nachrichten Süd <news.lists.example.org>");
 		assertThat(parsed.getSentDate()).isNotNull();
 		assertThat(parsed.getContentType()).startsWith("multipart/alternative");
 		Multipart parts = (Multipart) parsed.getContent();
