@@ -12,6 +12,8 @@ import java.util.Map;
 public record OutboundMessage(String kind, EmailAddress from, String fromName, EmailAddress to, EmailAddress replyTo,
 		String subject, String text, String html, Map<String, String> headers) {
 
+	private static final java.util.regex.Pattern HEADER_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9-]+");
+
 	public OutboundMessage {
 		if (from == null || to == null || subject == null || text == null) {
 			throw new IllegalArgumentException("A message needs from, to, subject and text");
@@ -21,7 +23,7 @@ public record OutboundMessage(String kind, EmailAddress from, String fromName, E
 		oneLine("fromName", fromName);
 		oneLine("subject", subject);
 		headers.forEach((name, value) -> {
-			if (!name.matches("[A-Za-z0-9-]+")) {
+			if (!HEADER_NAME.matcher(name).matches()) {
 				throw new IllegalArgumentException("Not a header name: " + name);
 			}
 			oneLine(name, value);

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.listserv.lists.MailingList;
 import org.listserv.mail.EmailAddress;
 import org.listserv.mail.ListAddress;
+import org.listserv.mail.ListHeaders;
 import org.listserv.mail.MailProperties;
 import org.listserv.mail.MailTemplates;
 import org.listserv.mail.OutboundMessage;
@@ -137,14 +138,10 @@ class SubscriptionNotices {
 	private void send(String template, MailingList list, EmailAddress to, Map<String, Object> model,
 			EmailAddress replyTo, boolean member, String autoSubmitted) {
 		MailTemplates.Rendered r = templates.render(template, model);
-		Map<String, String> headers = new LinkedHashMap<>();
-		headers.put("List-Id", "\"" + list.name().replace("\"", "'") + "\" <" + list.slug() + "." + mail.domain() + ">");
+		Map<String, String> headers = member && model.containsKey("unsubscribe_url")
+				? ListHeaders.forMember(list.name(), list.slug(), mail.domain(), (String) model.get("unsubscribe_url"))
+				: ListHeaders.of(list.name(), list.slug(), mail.domain());
 		headers.put("Auto-Submitted", autoSubmitted);
-		if (member && model.containsKey("unsubscribe_url")) {
-			headers.put("List-Unsubscribe", "<" + model.get("unsubscribe_url") + ">, <mailto:"
-					+ model.get("unsubscribe_address") + ">");
-			headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-		}
 		EmailAddress from = EmailAddress.parse(address(new ListAddress(list.slug(), ListAddress.Role.REQUEST, null)));
 		outbox.enqueue(new OutboundMessage(template, from, list.name(), to, replyTo, r.subject(), r.text(), r.html(),
 				headers));

@@ -26,7 +26,7 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
 	static final String[] PUBLIC_PATHS = { "/login", "/css/**", "/favicon.ico", "/error", "/lists", "/subscribe/**",
-			"/confirm/**", "/unsubscribe/**", "/preferences", "/preferences/**" };
+			"/confirm/**", "/unsubscribe/**", "/preferences", "/preferences/**", "/archive/**" };
 
 	/**
 	 * Public forms posted without a session CSRF token: the subscribe form is embedded on other sites

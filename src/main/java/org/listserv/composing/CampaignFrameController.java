@@ -1,0 +1,79 @@
+package org.listserv.composing;
+
+import java.security.Principal;
+import java.util.Set;
+
+import org.listserv.web.NotFoundException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * Campaign HTML as a page of its own: the public web version ({@code /archive/{slug}/{id}}, no personal
+ * data, once the campaign is going out; staff see it earlier) and the editor's preview frames. Mail HTML
+ * carries its own styles, so these answers have their own policy: no scripts, no plug-ins, sandboxed,
+ * framable by our own pages only (CSP {@code frame-ancestors 'self'}, which browsers obey over the
+ * {@code X-Frame-Options: DENY} that Spring Security adds to every page).
+ */
+@Controller
+class CampaignFrameController {
+
+	static final String POLICY = "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; "
+			+ "font-src https: data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'; "
+			+ "sandbox allow-popups allow-popups-to-escape-sandbox";
+
+	private static final Set<CampaignStatus> PUBLISHED = Set.of(CampaignStatus.SENDING, CampaignStatus.PAUSED,
+			CampaignStatus.SENT);
+
+	private final CampaignService service;
+
+	private final CampaignPreviews previews;
+
+	CampaignFrameController(CampaignService service, CampaignPreviews previews) {
+		this.service = service;
+		this.previews = previews;
+	}
+
+	@GetMapping("/archive/{slug}/{id}")
+	@ResponseBody
+	ResponseEntity<String> archive(@PathVariable String slug, @PathVariable long id, Principal user) {
+		Campaign c;
+		try {
+			c = service.get(id);
+		}
+		catch (NotFoundException ex) {
+			throw new NotFoundException("No such message in the archive");
+		}
+		if (!c.list().equals(slug) || (user == null && !PUBLISHED.contains(c.status()))) {
+			throw new NotFoundException("No such message in the archive");
+		}
+		return framed(MediaType.TEXT_HTML, previews.webVersion(c));
+	}
+
+	@GetMapping("/admin/campaigns/{id}/preview.html")
+	@ResponseBody
+	ResponseEntity<String> html(@PathVariable long id, @RequestParam(required = false) String email) {
+		return framed(MediaType.TEXT_HTML, previews.preview(service.get(id), email).html());
+	}
+
+	@GetMapping("/admin/campaigns/{id}/preview.txt")
+	@ResponseBody
+	ResponseEntity<String> text(@PathVariable long id, @RequestParam(required = false) String email) {
+		return framed(MediaType.TEXT_PLAIN, previews.preview(service.get(id), email).text());
+	}
+
+	private static ResponseEntity<String> framed(MediaType type, String body) {
+		return ResponseEntity.ok()
+			.contentType(new MediaType(type, java.nio.charset.StandardCharsets.UTF_8))
+			.header("Content-Security-Policy", POLICY)
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(body);
+	}
+
+}

@@ -1,0 +1,137 @@
+package org.listserv.composing;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+
+import org.listserv.lists.ListKind;
+import org.listserv.lists.ListService;
+import org.listserv.lists.MailingList;
+import org.listserv.web.ConflictException;
+import org.listserv.web.InvalidInputException;
+import org.listserv.web.NotFoundException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Campaigns: create, change (while DRAFT or SCHEDULED), schedule, delete. A campaign is saved only if its
+ * body and layout compile; it is scheduled only if the checklist has no errors.
+ */
+@Service
+public class CampaignService {
+
+	private final Campaigns campaigns;
+
+	private final ListService lists;
+
+	private final CampaignMessages messages;
+
+	private final CampaignPreviews previews;
+
+	CampaignService(Campaigns campaigns, ListService lists, CampaignMessages messages, CampaignPreviews previews) {
+		this.campaigns = campaigns;
+		this.lists = lists;
+		this.messages = messages;
+		this.previews = previews;
+	}
+
+	public Campaign get(long id) {
+		return campaigns.find(id).orElseThrow(() -> new NotFoundException("No campaign with the id " + id));
+	}
+
+	public List<Campaign> search(String listSlug, String status) {
+		Long listId = listSlug == null || listSlug.isBlank() ? null : lists.get(listSlug).id();
+		return campaigns.search(listId, status == null || status.isBlank() ? null : status(status));
+	}
+
+	@Transactional
+	public Campaign create(CampaignRequest r, String user) {
+		if (r.list() == null || r.list().isBlank()) {
+			throw new InvalidInputException("list", "The list is required");
+		}
+		MailingList list = lists.get(r.list());
+		CampaignFormat format = r.format() == null ? CampaignFormat.MARKDOWN : CampaignFormat.parse(r.format());
+		Campaign draft = new Campaign(0, list.id(), list.slug(), CampaignStatus.DRAFT, text("subject", r.subject(), 300),
+				text("preheader", r.preheader(), 300), r.body() == null ? "" : r.body(),
+				format == null ? CampaignFormat.MARKDOWN : format,
+				r.layout() == null || r.layout().isBlank() ? messages.defaultLayout(list) : r.layout(),
+				r.fromName() == null || r.fromName().isBlank() ? nullToEmpty(list.fromName()) : text("fromName", r.fromName(), 200),
+				r.fromAddress() == null || r.fromAddress().isBlank() ? messages.defaultFromAddress(list)
+						: CampaignRules.address(r.fromAddress()),
+				null, null, null, user, null, null);
+		Campaign c = CampaignRules.apply(draft, list, r, true);
+		previews.validate(c, list);
+		return get(campaigns.insert(c));
+	}
+
+	@Transactional
+	public Campaign update(long id, CampaignRequest r) {
+		Campaign current = get(id);
+		if (!current.status().editable()) {
+			throw new ConflictException("Only a DRAFT or SCHEDULED campaign can be changed; this one is " + current.status());
+		}
+		if (r.list() != null && !r.list().equals(current.list())) {
+			throw new InvalidInputException("list", "A campaign cannot move to another list");
+		}
+		MailingList list = lists.get(current.list());
+		CampaignFormat format = r.format() == null ? current.format() : CampaignFormat.parse(r.format());
+		Campaign changed = new Campaign(id, current.listId(), current.list(), current.status(),
+				r.subject() == null ? current.subject() : text("subject", r.subject(), 300),
+				r.preheader() == null ? current.preheader() : text("preheader", r.preheader(), 300),
+				r.body() == null ? current.body() : r.body(), format == null ? current.format() : format,
+				r.layout() == null || r.layout().isBlank() ? current.layout() : r.layout(),
+				r.fromName() == null ? current.fromName() : text("fromName", r.fromName(), 200),
+				r.fromAddress() == null || r.fromAddress().isBlank() ? current.fromAddress()
+						: CampaignRules.address(r.fromAddress()),
+				current.scheduledAt(), current.priority(), current.expiresAt(), current.createdBy(),
+				current.createdAt(), current.updatedAt());
+		Campaign c = CampaignRules.apply(changed, list, r, false);
+		previews.validate(c, list);
+		if (!campaigns.update(c)) {
+			throw new ConflictException("The campaign moved on meanwhile and can no longer be changed");
+		}
+		return get(id);
+	}
+
+	@Transactional
+	public void delete(long id) {
+		Campaign c = get(id);
+		if (!c.status().editable() || !campaigns.deleteEditable(id)) {
+			throw new ConflictException("Only a DRAFT or SCHEDULED campaign can be deleted; this one is " + c.status());
+		}
+	}
+
+	static CampaignStatus status(String raw) {
+		try {
+			return CampaignStatus.valueOf(raw.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException("status", "Unknown status '" + raw + "'");
+		}
+	}
+
+	static boolean isAction(MailingList list) {
+		return list.kind() == ListKind.ACTION;
+	}
+
+	static String text(String field, String value, int max) {
+		if (value == null) {
+			return "";
+		}
+		String v = value.strip();
+		if (v.length() > max || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+			throw new InvalidInputException(field, "The " + field + " must be one line of at most " + max + " characters");
+		}
+		return v;
+	}
+
+	private static String nullToEmpty(String s) {
+		return s == null ? "" : s;
+	}
+
+	static OffsetDateTime now() {
+		return OffsetDateTime.now();
+	}
+
+}

@@ -1,0 +1,89 @@
+package org.listserv.composing;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code campaigns} table, each row read with its list's slug. */
+@Repository
+class Campaigns {
+
+	private static final String SELECT = """
+			select c.id, c.list_id, l.slug as list, c.status, c.subject, c.preheader, c.body, c.format, c.layout,
+			       c.from_name, c.from_address, c.scheduled_at, c.priority, c.expires_at, c.created_by,
+			       c.created_at, c.updated_at
+			from campaigns c join lists l on l.id = c.list_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	Campaigns(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Campaign> find(long id) {
+		return jdbc.sql(SELECT + " where c.id = :id").param("id", id).query(Campaign.class).optional();
+	}
+
+	/** Newest first; a null list or status matches any. */
+	List<Campaign> search(Long listId, CampaignStatus status) {
+		return jdbc.sql(SELECT + """
+				 where (cast(:listId as bigint) is null or c.list_id = :listId)
+				   and (cast(:status as text) is null or c.status = :status)
+				 order by c.created_at desc, c.id desc limit 500
+				""")
+			.param("listId", listId)
+			.param("status", status == null ? null : status.name())
+			.query(Campaign.class)
+			.list();
+	}
+
+	long insert(Campaign c) {
+		return jdbc.sql("""
+				insert into campaigns (list_id, status, subject, preheader, body, format, layout, from_name,
+				                       from_address, scheduled_at, priority, expires_at, created_by)
+				values (:listId, :status, :subject, :preheader, :body, :format, :layout, :fromName,
+				        :fromAddress, :scheduledAt, :priority, :expiresAt, :createdBy)
+				returning id
+				""").params(params(c)).query(Long.class).single();
+	}
+
+	/** Changes a campaign only while it is still editable: false if it moved on meanwhile. */
+	boolean update(Campaign c) {
+		return jdbc.sql("""
+				update campaigns set status = :status, subject = :subject, preheader = :preheader, body = :body,
+				       format = :format, layout = :layout, from_name = :fromName, from_address = :fromAddress,
+				       scheduled_at = :scheduledAt, priority = :priority, expires_at = :expiresAt, updated_at = now()
+				where id = :id and status in ('DRAFT', 'SCHEDULED')
+				""").params(params(c)).param("id", c.id()).update() == 1;
+	}
+
+	boolean deleteEditable(long id) {
+		return jdbc.sql("delete from campaigns where id = :id and status in ('DRAFT', 'SCHEDULED')")
+			.param("id", id)
+			.update() == 1;
+	}
+
+	private static Map<String, Object> params(Campaign c) {
+		Map<String, Object> p = new HashMap<>();
+		p.put("listId", c.listId());
+		p.put("status", c.status().name());
+		p.put("subject", c.subject());
+		p.put("preheader", c.preheader());
+		p.put("body", c.body());
+		p.put("format", c.format().name());
+		p.put("layout", c.layout());
+		p.put("fromName", c.fromName());
+		p.put("fromAddress", c.fromAddress());
+		p.put("scheduledAt", c.scheduledAt());
+		p.put("priority", c.priority() == null ? null : c.priority().name());
+		p.put("expiresAt", c.expiresAt());
+		p.put("createdBy", c.createdBy());
+		return p;
+	}
+
+}

@@ -1,0 +1,98 @@
+package org.listserv.composing;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import org.listserv.composing.Checklist.Item;
+import org.listserv.composing.Checklist.Severity;
+import org.listserv.mail.EmailAddress;
+
+/**
+ * The rules of the pre-send checklist, in the order shown: subject present, unsubscribe link present, no
+ * unknown merge fields, every link well-formed, HTML under 100 KB (Gmail clips at 102 KB), images with alt
+ * text, a from address with a real domain, and active members on the list.
+ */
+final class ChecklistRules {
+
+	static final int MAX_HTML_BYTES = 100 * 1024;
+
+	private ChecklistRules() {
+	}
+
+	/**
+	 * @param sampleHtml the HTML as one recipient gets it (for its size)
+	 * @param activeMembers how many ACTIVE members the list has
+	 */
+	static Checklist check(String subject, String fromAddress, CompiledCampaign compiled, String sampleHtml,
+			long activeMembers) {
+		List<Item> items = new ArrayList<>();
+		boolean hasSubject = subject != null && !subject.isBlank();
+		items.add(new Item("subject", Severity.ERROR, hasSubject, hasSubject ? "Subject present" : "The subject is empty"));
+		boolean unsubscribe = compiled.tags().stream().anyMatch(t -> t.name().equals("unsubscribe_url"));
+		items.add(new Item("unsubscribe-link", Severity.ERROR, unsubscribe, unsubscribe ? "Unsubscribe link present"
+				: "Neither the layout nor the body has {{unsubscribe_url}}"));
+		List<String> unknown = MergeTags.unknown(compiled.tags());
+		items.add(new Item("merge-fields", Severity.WARNING, unknown.isEmpty(), unknown.isEmpty()
+				? "No unknown merge fields" : "Unknown merge fields (shown empty): " + String.join(", ", unknown)));
+		Document doc = Jsoup.parse(compiled.source());
+		List<String> bad = doc.select("a[href]").stream().map(a -> a.attr("href")).filter(h -> !wellFormed(h)).toList();
+		items.add(new Item("links", Severity.ERROR, bad.isEmpty(),
+				bad.isEmpty() ? "Every link is well-formed" : "Links that are not well-formed: " + String.join(", ", bad)));
+		int size = sampleHtml.getBytes(StandardCharsets.UTF_8).length;
+		items.add(new Item("html-size", Severity.WARNING, size < MAX_HTML_BYTES, "The HTML is " + (size + 1023) / 1024
+				+ " KB" + (size < MAX_HTML_BYTES ? " (under 100 KB)" : ": Gmail clips messages above 102 KB")));
+		long noAlt = doc.select("img").stream().filter(ChecklistRules::lacksAlt).count();
+		items.add(new Item("alt-text", Severity.WARNING, noAlt == 0,
+				noAlt == 0 ? "Every image has alt text" : noAlt + " image(s) without alt text"));
+		String domain = domain(fromAddress);
+		boolean domainSet = domain != null && domain.contains(".") && !domain.endsWith(".invalid");
+		items.add(new Item("from-domain", Severity.ERROR, domainSet, domainSet ? "From address domain: " + domain
+				: "The from address has no real domain (set listserv.mail.domain or the list's from address)"));
+		items.add(new Item("active-members", Severity.ERROR, activeMembers > 0,
+				activeMembers > 0 ? "The list has " + activeMembers + " active member(s)" : "The list has no active members"));
+		return Checklist.of(items);
+	}
+
+	private static boolean lacksAlt(Element img) {
+		return !img.hasAttr("alt") || img.attr("alt").isBlank();
+	}
+
+	/** http(s) with a host, or mailto with an address; a merge tag stands for a well-formed value. */
+	static boolean wellFormed(String href) {
+		String h = href.strip();
+		if (h.matches("\\{\\{\\s*(unsubscribe_url|preferences_url|web_version_url|action\\.url)\\s*\\}\\}")) {
+			return true;
+		}
+		h = h.replaceAll("\\{\\{.*?\\}\\}", "x");
+		try {
+			URI uri = new URI(h);
+			String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+			return switch (scheme) {
+				case "http", "https" -> uri.getHost() != null && uri.getHost().contains(".") || "localhost".equals(uri.getHost());
+				case "mailto" -> EmailAddress.isValid(uri.getSchemeSpecificPart().split("\\?")[0]);
+				default -> false;
+			};
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
+	}
+
+	private static String domain(String address) {
+		try {
+			return EmailAddress.parse(address).domain();
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,90 @@
+package org.listserv.composing;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.samskivert.mustache.BasicCollector;
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.MustacheException;
+import com.samskivert.mustache.Template;
+
+/**
+ * A campaign compiled once, rendered for each recipient: the layout with the sanitised body in place of
+ * {@code {{{content}}}} as one HTML template (values HTML-escaped), and the text template derived from it.
+ * Templates see only maps ({@link BasicCollector}: no reflection on objects).
+ *
+ * @param source the composed HTML template source (layout and body), for the checklist
+ * @param tags the tags of the body and the layout
+ */
+record CompiledCampaign(Template html, Template text, Map<String, Object> base, String source,
+		List<MergeTags.Tag> tags) {
+
+	/** One message's parts. */
+	record Rendered(String html, String text) {
+	}
+
+	private static final Mustache.Compiler HTML = Mustache.compiler()
+		.escapeHTML(true)
+		.defaultValue("")
+		.withCollector(new BasicCollector() {
+			@Override
+			public <K, V> Map<K, V> createFetcherCache() {
+				return new java.util.concurrent.ConcurrentHashMap<>();
+			}
+		});
+
+	private static final Mustache.Compiler TEXT = HTML.escapeHTML(false);
+
+	private static final Pattern LINE = Pattern.compile("line (\\d+)");
+
+	static final String CONTENT = "{{{content}}}";
+
+	/**
+	 * @param base the values that are the same for every recipient (list, campaign, date, ...)
+	 * @throws TemplateSyntaxException naming the field ("body" or "layout"), line and column
+	 */
+	static CompiledCampaign compile(String body, CampaignFormat format, String layout,
+			Map<String, Object> base) {
+		List<MergeTags.Tag> tags = new ArrayList<>(MergeTags.scan(body, "body", false));
+		tags.addAll(MergeTags.scan(layout, "layout", true));
+		compileOrFail(TEXT, body, "body");
+		int at = layout.indexOf(CONTENT);
+		if (at < 0) {
+			throw new TemplateSyntaxException("layout", 1, 1, "the layout has no " + CONTENT + " for the body");
+		}
+		String bodyHtml = BodyHtml.toHtml(body, format);
+		String source = layout.substring(0, at) + bodyHtml + layout.substring(at + CONTENT.length());
+		Template html = compileOrFail(HTML, source, "layout");
+		BodyHtml.Tokenized tokenized = BodyHtml.tokenize(source);
+		Template text = compileOrFail(TEXT, tokenized.restore(TextPart.of(tokenized.text())), "layout");
+		return new CompiledCampaign(html, text, Map.copyOf(base), source, List.copyOf(tags));
+	}
+
+	Rendered render(Recipient r) {
+		Map<String, Object> model = new HashMap<>(base);
+		Map<String, Object> subscriber = new HashMap<>(4);
+		subscriber.put("name", r.name());
+		subscriber.put("email", r.email());
+		subscriber.put("attributes", r.attributes());
+		model.put("subscriber", subscriber);
+		model.put("unsubscribe_url", r.unsubscribeUrl());
+		model.put("preferences_url", r.preferencesUrl());
+		return new Rendered(html.execute(model), text.execute(model));
+	}
+
+	private static Template compileOrFail(Mustache.Compiler compiler, String source, String field) {
+		try {
+			return compiler.compile(source);
+		}
+		catch (MustacheException ex) {
+			Matcher m = LINE.matcher(String.valueOf(ex.getMessage()));
+			throw new TemplateSyntaxException(field, m.find() ? Integer.parseInt(m.group(1)) : 1, 1,
+					String.valueOf(ex.getMessage()));
+		}
+	}
+
+}

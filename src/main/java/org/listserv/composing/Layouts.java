@@ -1,0 +1,74 @@
+package org.listserv.composing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.listserv.mail.TemplatesProperties;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The layouts staff choose from: {@code layouts/NAME.html} in {@code listserv.templates-dir}, else the copy
+ * in the jar for the shipped ones ({@code newsletter}, {@code action-alert}). Dropping a new file into the
+ * folder adds a layout; it must contain {@code {{{content}}}} where the body goes.
+ */
+@Component
+class Layouts {
+
+	static final List<String> BUILT_IN = List.of("newsletter", "action-alert");
+
+	private final Path dir;
+
+	Layouts(TemplatesProperties properties) {
+		this.dir = properties.templatesDir().resolve("layouts");
+	}
+
+	List<String> names() {
+		TreeSet<String> names = new TreeSet<>(BUILT_IN);
+		if (Files.isDirectory(dir)) {
+			try (Stream<Path> files = Files.list(dir)) {
+				files.map(p -> p.getFileName().toString())
+					.filter(n -> n.endsWith(".html"))
+					.map(n -> n.substring(0, n.length() - 5))
+					.filter(Layouts::validName)
+					.forEach(names::add);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return List.copyOf(names);
+	}
+
+	static boolean validName(String name) {
+		return name != null && name.matches("[a-z0-9][a-z0-9_-]{0,63}");
+	}
+
+	/** The layout's source, from the folder or the jar; empty if there is no such layout. */
+	Optional<String> source(String name) {
+		if (!validName(name)) {
+			return Optional.empty();
+		}
+		Path file = dir.resolve(name + ".html");
+		try {
+			if (Files.isRegularFile(file)) {
+				return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+			}
+			try (InputStream in = Layouts.class.getResourceAsStream("/mail-templates/layouts/" + name + ".html")) {
+				return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
