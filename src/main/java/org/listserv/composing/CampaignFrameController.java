@@ -3,6 +3,7 @@ package org.listserv.composing;
 import java.security.Principal;
 import java.util.Set;
 
+import org.listserv.web.InvalidInputException;
 import org.listserv.web.NotFoundException;
 
 import org.springframework.http.HttpHeaders;
@@ -10,6 +11,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
@@ -35,7 +38,10 @@ class CampaignFrameController {
 
 	private final CampaignPreviews previews;
 
-	CampaignFrameController(CampaignService service, CampaignPreviews previews) {
+	private final org.listserv.lists.ListService lists;
+
+	CampaignFrameController(CampaignService service, CampaignPreviews previews, org.listserv.lists.ListService lists) {
+		this.lists = lists;
 		this.service = service;
 		this.previews = previews;
 	}
@@ -66,6 +72,27 @@ class CampaignFrameController {
 	@ResponseBody
 	ResponseEntity<String> text(@PathVariable long id, @RequestParam(required = false) String email) {
 		return framed(MediaType.TEXT_PLAIN, previews.preview(service.get(id), email).text());
+	}
+
+	/**
+	 * The editor's form as it stands, rendered without saving (the live preview): a form posted into the
+	 * preview frame. A template error is shown in the frame instead of the message.
+	 */
+	@PostMapping("/admin/campaigns/{id}/preview-draft")
+	@ResponseBody
+	ResponseEntity<String> draft(@PathVariable long id, @ModelAttribute CampaignForm form,
+			@RequestParam(defaultValue = "desktop") String view, @RequestParam(required = false) String email) {
+		Campaign current = service.get(id);
+		try {
+			Campaign draft = service.unsaved(current,
+					form.toRequest(current.list(), CampaignService.isAction(lists.get(current.list()))));
+			CampaignPreviews.Preview preview = previews.preview(draft, email);
+			return "text".equals(view) ? framed(MediaType.TEXT_PLAIN, preview.text())
+					: framed(MediaType.TEXT_HTML, preview.html());
+		}
+		catch (TemplateSyntaxException | InvalidInputException | NotFoundException ex) {
+			return framed(MediaType.TEXT_PLAIN, "Not previewed: " + ex.getMessage());
+		}
 	}
 
 	private static ResponseEntity<String> framed(MediaType type, String body) {

@@ -71,12 +71,24 @@ public class CampaignService {
 		if (!current.status().editable()) {
 			throw new ConflictException("Only a DRAFT or SCHEDULED campaign can be changed; this one is " + current.status());
 		}
+		Campaign c = unsaved(current, r);
+		if (!campaigns.update(c)) {
+			throw new ConflictException("The campaign moved on meanwhile and can no longer be changed");
+		}
+		return get(id);
+	}
+
+	/**
+	 * The campaign as it would be with these changes, checked (fields, templates) but not stored: what the
+	 * editor's live preview shows while staff type.
+	 */
+	Campaign unsaved(Campaign current, CampaignRequest r) {
 		if (r.list() != null && !r.list().equals(current.list())) {
 			throw new InvalidInputException("list", "A campaign cannot move to another list");
 		}
 		MailingList list = lists.get(current.list());
 		CampaignFormat format = r.format() == null ? current.format() : CampaignFormat.parse(r.format());
-		Campaign changed = new Campaign(id, current.listId(), current.list(), current.status(),
+		Campaign changed = new Campaign(current.id(), current.listId(), current.list(), current.status(),
 				r.subject() == null ? current.subject() : text("subject", r.subject(), 300),
 				r.preheader() == null ? current.preheader() : text("preheader", r.preheader(), 300),
 				r.body() == null ? current.body() : r.body(), format == null ? current.format() : format,
@@ -88,10 +100,7 @@ public class CampaignService {
 				current.createdAt(), current.updatedAt());
 		Campaign c = CampaignRules.apply(changed, list, r, false);
 		previews.validate(c, list);
-		if (!campaigns.update(c)) {
-			throw new ConflictException("The campaign moved on meanwhile and can no longer be changed");
-		}
-		return get(id);
+		return c;
 	}
 
 	@Transactional

@@ -25,7 +25,7 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-	static final String[] PUBLIC_PATHS = { "/login", "/css/**", "/favicon.ico", "/error", "/lists", "/subscribe/**",
+	static final String[] PUBLIC_PATHS = { "/login", "/css/**", "/js/**", "/favicon.ico", "/error", "/lists", "/subscribe/**",
 			"/confirm/**", "/unsubscribe/**", "/preferences", "/preferences/**", "/archive/**" };
 
 	/**

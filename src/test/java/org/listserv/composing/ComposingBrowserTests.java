@@ -41,6 +41,9 @@ class ComposingBrowserTests extends IntegrationTest {
 	@Autowired
 	MemberService members;
 
+	@Autowired
+	CampaignService campaigns;
+
 	@BeforeAll
 	static void startBrowser() {
 		browser = Browser.start();
@@ -98,6 +101,18 @@ class ComposingBrowserTests extends IntegrationTest {
 		browser.switchTo().frame("preview");
 		assertThat(browser.findElement(By.tagName("body")).getText()).contains("Call your MP (https://example.org/call)");
 		browser.switchTo().defaultContent();
+
+		// live preview: typing updates the frame, nothing is saved
+		long id = Long.parseLong(browser.getCurrentUrl().replaceAll("^.*/admin/campaigns/(\\d+).*$", "$1"));
+		browser.findElement(By.id("body")).sendKeys("\n\nBring a friend.");
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+			d.switchTo().frame("preview");
+			String text = d.findElement(By.tagName("body")).getText();
+			d.switchTo().defaultContent();
+			return text.contains("Bring a friend.");
+		});
+		assertThat(campaigns.get(id).body()).doesNotContain("Bring a friend.");
+		Browser.screenshot(browser, "9-composer-live-text");
 
 		WebElement to = browser.findElement(By.id("test-to"));
 		to.clear();
