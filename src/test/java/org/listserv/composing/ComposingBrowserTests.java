@@ -4,25 +4,20 @@ import java.time.Duration;
 import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import org.listserv.Browser;
-import org.listserv.IntegrationTest;
+import org.listserv.BrowserIntegrationTest;
 import org.listserv.lists.MailingList;
 import org.listserv.subscriptions.Actor;
 import org.listserv.subscriptions.ConsentSource;
 import org.listserv.subscriptions.MemberService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,36 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as a member on desktop, phone and text, read the checklist, and send themselves a test that arrives as
  * multipart/alternative. Skipped where Chromium is absent.
  */
-class ComposingBrowserTests extends IntegrationTest {
-
-	static WebDriver browser;
-
-	@LocalServerPort
-	int port;
+class ComposingBrowserTests extends BrowserIntegrationTest {
 
 	@Autowired
 	MemberService members;
 
 	@Autowired
 	CampaignService campaigns;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
-
-	private static void clickAndWait(By button) {
-		WebElement element = browser.findElement(button);
-		element.click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(element));
-	}
 
 	@Test
 	void staffComposesPreviewsAndSendsATest() throws Exception {
@@ -93,10 +65,10 @@ class ComposingBrowserTests extends IntegrationTest {
 		assertThat(browser.findElement(By.tagName("body")).getText()).contains("Dear Ada Lovelace,").contains("Call your MP");
 		assertThat(browser.findElement(By.cssSelector("a.button")).getAttribute("href")).isEqualTo("https://example.org/call");
 		browser.switchTo().defaultContent();
-		Browser.screenshot(browser, "7-composer-desktop");
+		screenshot("7-composer-desktop");
 		clickAndWait(By.id("tab-phone"));
 		assertThat(browser.findElement(By.id("preview")).getAttribute("class")).contains("preview-phone");
-		Browser.screenshot(browser, "8-composer-phone");
+		screenshot("8-composer-phone");
 		clickAndWait(By.id("tab-text"));
 		browser.switchTo().frame("preview");
 		assertThat(browser.findElement(By.tagName("body")).getText()).contains("Call your MP (https://example.org/call)");
@@ -112,7 +84,7 @@ class ComposingBrowserTests extends IntegrationTest {
 			return text.contains("Bring a friend.");
 		});
 		assertThat(campaigns.get(id).body()).doesNotContain("Bring a friend.");
-		Browser.screenshot(browser, "9-composer-live-text");
+		screenshot("9-composer-live-text");
 
 		WebElement to = browser.findElement(By.id("test-to"));
 		to.clear();

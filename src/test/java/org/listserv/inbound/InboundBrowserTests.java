@@ -4,20 +4,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import org.listserv.Browser;
-import org.listserv.IntegrationTest;
+import org.listserv.BrowserIntegrationTest;
 import org.listserv.lists.MailingList;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,30 +21,13 @@ import static org.awaitility.Awaitility.await;
  * An admin in a real browser finds a message that failed on the inbound page, reads it and sends it
  * back for processing. Skipped, saying why, without Chromium and ChromeDriver.
  */
-class InboundBrowserTests extends IntegrationTest {
-
-	static WebDriver browser;
-
-	@LocalServerPort
-	int port;
+class InboundBrowserTests extends BrowserIntegrationTest {
 
 	@Autowired
 	SmtpListener listener;
 
 	@Autowired
 	InboundMessages messages;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
 
 	@Test
 	void adminFindsAFailedMessageReadsItAndRetriesIt() throws Exception {
@@ -90,10 +68,6 @@ class InboundBrowserTests extends IntegrationTest {
 
 		browser.findElement(By.cssSelector("#retry button")).click();
 		assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).contains("back in line");
-	}
-
-	private static void screenshot(String name) throws Exception {
-		Browser.screenshot(browser, "inbound-" + name.replaceFirst("^inbound-", ""));
 	}
 
 }

@@ -1,17 +1,12 @@
 package org.listserv.subscriptions;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 
-import org.listserv.Browser;
-import org.listserv.IntegrationTest;
+import org.listserv.BrowserIntegrationTest;
 import org.listserv.lists.MailingList;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,39 +14,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A person in a real browser: joins from the public page, confirms from the link in the mail, then
  * manages their lists from the preference link in the welcome mail. Skipped where Chromium is absent.
  */
-class SubscriberBrowserTests extends IntegrationTest {
-
-	static WebDriver browser;
-
-	@LocalServerPort
-	int port;
+class SubscriberBrowserTests extends BrowserIntegrationTest {
 
 	@Autowired
 	MemberService members;
 
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
-
 	/** A link from a mail (made with listserv.base-url) opened on the test server's random port. */
 	private String local(String mailUrl) {
 		return "http://localhost:" + port + mailUrl.substring(mailUrl.indexOf('/', "http://".length()));
-	}
-
-	/** Clicks a submit button and waits until the page it leads to has replaced this one. */
-	private static void clickAndWait(By button) {
-		org.openqa.selenium.WebElement element = browser.findElement(button);
-		element.click();
-		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
-			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
 	}
 
 	@Test
@@ -64,14 +34,14 @@ class SubscriberBrowserTests extends IntegrationTest {
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Join " + news.name());
 		browser.findElement(By.id("email")).sendKeys(email);
 		browser.findElement(By.id("name")).sendKeys("Rosa Parks");
-		Browser.screenshot(browser, "4-subscribe");
+		screenshot("4-subscribe");
 		clickAndWait(By.id("join"));
 		assertThat(browser.findElement(By.id("check-inbox")).getText()).isEqualTo("Check your inbox");
 
 		String confirmUrl = find(awaitMail(email, 1).get(0), "(http://\\S+/confirm/[a-z2-7]{32})");
 		browser.get(local(confirmUrl));
 		assertThat(members.get(news.slug(), email).status()).isEqualTo(MembershipStatus.PENDING);
-		Browser.screenshot(browser, "5-confirm");
+		screenshot("5-confirm");
 		clickAndWait(By.id("confirm"));
 		assertThat(browser.findElement(By.id("joined")).getText()).isEqualTo("You are on the list");
 		assertThat(members.get(news.slug(), email).status()).isEqualTo(MembershipStatus.ACTIVE);
@@ -82,7 +52,7 @@ class SubscriberBrowserTests extends IntegrationTest {
 		clickAndWait(By.id("join-" + alerts.slug()));
 		assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Saved");
 		assertThat(members.get(alerts.slug(), email).status()).isEqualTo(MembershipStatus.ACTIVE);
-		Browser.screenshot(browser, "6-preferences");
+		screenshot("6-preferences");
 		clickAndWait(By.id("leave-" + news.slug()));
 		assertThat(members.get(news.slug(), email).status()).isEqualTo(MembershipStatus.UNSUBSCRIBED);
 	}

@@ -4,18 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import org.listserv.Browser;
-import org.listserv.IntegrationTest;
+import org.listserv.BrowserIntegrationTest;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,24 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sees the members. Skipped, saying why, where Chromium or ChromeDriver is not installed ({@code .ci/run}
  * installs both). Screenshots go to {@code target/screenshots}.
  */
-class AdminBrowserTests extends IntegrationTest {
-
-	static WebDriver browser;
-
-	@LocalServerPort
-	int port;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
+class AdminBrowserTests extends BrowserIntegrationTest {
 
 	@Test
 	void adminLogsInCreatesAListImportsAFileAndSeesTheMembers() throws Exception {
@@ -84,10 +62,6 @@ class AdminBrowserTests extends IntegrationTest {
 		browser.get("http://localhost:" + port + "/admin/lists");
 		assertThat(browser.findElement(By.id("lists")).getText()).contains("Peace Action Alerts").contains("Action");
 		Files.deleteIfExists(csv);
-	}
-
-	private static void screenshot(String name) throws Exception {
-		Browser.screenshot(browser, name);
 	}
 
 }

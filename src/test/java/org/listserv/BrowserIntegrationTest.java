@@ -1,0 +1,50 @@
+package org.listserv;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Base of the {@code *BrowserTests}: the application as in {@link IntegrationTest}, plus one headless
+ * Chromium per test class (skipped with a message where Chromium is absent, see {@link Browser}).
+ */
+public abstract class BrowserIntegrationTest extends IntegrationTest {
+
+	protected static WebDriver browser;
+
+	@LocalServerPort
+	protected int port;
+
+	@BeforeAll
+	static void startBrowser() {
+		browser = Browser.start();
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+			browser = null;
+		}
+	}
+
+	/** Clicks something that loads a new page and waits until the new page has replaced this one. */
+	protected static void clickAndWait(By target) {
+		WebElement element = browser.findElement(target);
+		element.click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(element));
+	}
+
+	protected static void screenshot(String name) throws Exception {
+		Browser.screenshot(browser, name);
+	}
+
+}
