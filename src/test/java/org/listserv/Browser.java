@@ -15,9 +15,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's headless Chromium through Selenium, for the {@code *BrowserTests}. A test class calls
- * {@link #start} in {@code @BeforeAll}: where Chromium or ChromeDriver is missing the class is skipped
- * with a message that says so ({@code .ci/run} installs both).
+ * Debian's headless Chromium through Selenium, for the {@code *BrowserTests}: where Chromium or
+ * ChromeDriver is missing, each test is skipped with a message that says so ({@code .ci/run} installs both).
  */
 public final class Browser {
 
@@ -28,10 +27,15 @@ public final class Browser {
 	private Browser() {
 	}
 
+	/** Why browser tests cannot run here, or null when they can. */
+	public static String missing() {
+		return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER) ? null
+				: "Browser test skipped: " + CHROMIUM + " and " + CHROMEDRIVER
+						+ " are needed (apt-get install chromium chromium-driver)";
+	}
+
 	public static WebDriver start() {
-		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"Browser test skipped: " + CHROMIUM + " and " + CHROMEDRIVER
-						+ " are needed (apt-get install chromium chromium-driver)");
+		Assumptions.assumeTrue(missing() == null, missing());
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

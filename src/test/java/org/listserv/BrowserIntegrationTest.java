@@ -3,7 +3,9 @@ package org.listserv;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -25,7 +27,18 @@ public abstract class BrowserIntegrationTest extends IntegrationTest {
 
 	@BeforeAll
 	static void startBrowser() {
-		browser = Browser.start();
+		if (Browser.missing() == null) {
+			browser = Browser.start();
+		}
+		else {
+			System.err.println("WARNING " + Browser.missing());
+		}
+	}
+
+	/** Reports every test of the class as skipped, with the reason, where there is no browser. */
+	@BeforeEach
+	void needsABrowser() {
+		Assumptions.assumeTrue(browser != null, Browser.missing());
 	}
 
 	@AfterAll
