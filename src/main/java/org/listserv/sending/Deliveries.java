@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,10 +21,35 @@ class Deliveries {
 
 	}
 
+	/** What SMTP answered for one delivery: the row's new state. */
+	record Outcome(long id, DeliveryStatus status, String reply, OffsetDateTime nextAttemptAt) {
+	}
+
 	private final JdbcClient jdbc;
 
-	Deliveries(JdbcClient jdbc) {
+	private final JdbcTemplate batch;
+
+	Deliveries(JdbcClient jdbc, JdbcTemplate batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
+	}
+
+	/**
+	 * Records a chunk's replies as one JDBC batch (JdbcClient has no batch): one round trip to PostgreSQL per
+	 * chunk instead of one per message, which at thousands of messages a second is most of the cost.
+	 */
+	void record(List<Outcome> outcomes) {
+		batch.batchUpdate("""
+				update deliveries set status = ?, attempts = attempts + 1, smtp_reply = ?, next_attempt_at = ?,
+				       sent_at = case when cast(? as text) = 'SENT' then now() else sent_at end, updated_at = now()
+				where id = ?
+				""", outcomes, outcomes.size(), (ps, o) -> {
+			ps.setString(1, o.status().name());
+			ps.setString(2, o.reply());
+			ps.setObject(3, o.nextAttemptAt(), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+			ps.setString(4, o.status().name());
+			ps.setLong(5, o.id());
+		});
 	}
 
 	boolean exist(long campaignId) {
@@ -46,30 +72,6 @@ class Deliveries {
 				  and (status = 'QUEUED' or next_attempt_at <= now())
 				order by id limit :limit
 				""").param("c", campaignId).param("after", afterId).param("limit", limit).query(Delivery.class).list();
-	}
-
-	void markSent(long id, String reply) {
-		jdbc.sql("""
-				update deliveries set status = 'SENT', attempts = attempts + 1, smtp_reply = :reply, sent_at = now(),
-				       next_attempt_at = null, updated_at = now()
-				where id = :id
-				""").param("id", id).param("reply", reply).update();
-	}
-
-	void markDeferred(long id, String reply, OffsetDateTime next) {
-		jdbc.sql("""
-				update deliveries set status = 'DEFERRED', attempts = attempts + 1, smtp_reply = :reply,
-				       next_attempt_at = :next, updated_at = now()
-				where id = :id
-				""").param("id", id).param("reply", reply).param("next", next).update();
-	}
-
-	void markFailed(long id, String reply) {
-		jdbc.sql("""
-				update deliveries set status = 'FAILED', attempts = attempts + 1, smtp_reply = :reply,
-				       next_attempt_at = null, updated_at = now()
-				where id = :id
-				""").param("id", id).param("reply", reply).update();
 	}
 
 	/** An expired alert: whatever was not sent yet will not be. */

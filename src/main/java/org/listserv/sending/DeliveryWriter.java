@@ -1,6 +1,8 @@
 package org.listserv.sending;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -36,6 +38,7 @@ class DeliveryWriter implements ItemWriter<RenderedDelivery> {
 
 	@Override
 	public void write(Chunk<? extends RenderedDelivery> chunk) {
+		List<Deliveries.Outcome> outcomes = new ArrayList<>(chunk.size());
 		try (SmtpConnection smtp = relay.get()) {
 			for (RenderedDelivery r : chunk) {
 				Delivery d = r.delivery();
@@ -43,18 +46,19 @@ class DeliveryWriter implements ItemWriter<RenderedDelivery> {
 				String text = reply.code() == 0 ? reply.text() : reply.text().startsWith(String.valueOf(reply.code()))
 						? reply.text() : reply.code() + " " + reply.text();
 				if (reply.accepted()) {
-					deliveries.markSent(d.id(), text);
+					outcomes.add(new Deliveries.Outcome(d.id(), DeliveryStatus.SENT, text, null));
 				}
 				else if (reply.permanent() || d.createdAt().plus(properties.giveUpAfter()).isBefore(OffsetDateTime.now())) {
 					log.info("Delivery {} to {} failed: {}", d.id(), d.address(), text);
-					deliveries.markFailed(d.id(), text);
+					outcomes.add(new Deliveries.Outcome(d.id(), DeliveryStatus.FAILED, text, null));
 				}
 				else {
-					deliveries.markDeferred(d.id(), text,
-							OffsetDateTime.now().plus(properties.delayAfter(d.attempts() + 1)));
+					outcomes.add(new Deliveries.Outcome(d.id(), DeliveryStatus.DEFERRED, text,
+							OffsetDateTime.now().plus(properties.delayAfter(d.attempts() + 1))));
 				}
 			}
 		}
+		deliveries.record(outcomes);
 	}
 
 }

@@ -95,17 +95,31 @@ class SendCampaignJobConfiguration {
 		return new DeliveryWriter(relays, deliveries, properties);
 	}
 
-	/** The SMTP relay: the first of {@code listserv.sending.relays}, else Boot's {@code spring.mail.*}. */
+	/**
+	 * The SMTP relays: {@code listserv.sending.relays}, each chunk going to one of them chosen at random by
+	 * weight; none configured means Boot's {@code spring.mail.*}.
+	 */
 	@Bean
 	Relays sendingRelays(SendingProperties properties, JavaMailSenderImpl boot) {
-		if (!properties.relays().isEmpty()) {
-			SendingProperties.Relay r = properties.relays().get(0);
-			Properties session = new Properties();
-			session.putAll(boot.getJavaMailProperties());
-			return () -> new SmtpConnection(r.host(), r.port(), r.username(), r.password(), session);
+		if (properties.relays().isEmpty()) {
+			return () -> new SmtpConnection(boot.getHost(), boot.getPort(), boot.getUsername(), boot.getPassword(),
+					boot.getJavaMailProperties());
 		}
-		return () -> new SmtpConnection(boot.getHost(), boot.getPort(), boot.getUsername(), boot.getPassword(),
-				boot.getJavaMailProperties());
+		Properties session = new Properties();
+		session.putAll(boot.getJavaMailProperties());
+		int total = properties.relays().stream().mapToInt(r -> Math.max(r.weight(), 0)).sum();
+		return () -> {
+			int pick = java.util.concurrent.ThreadLocalRandom.current().nextInt(Math.max(total, 1));
+			SendingProperties.Relay chosen = properties.relays().get(0);
+			for (SendingProperties.Relay r : properties.relays()) {
+				pick -= Math.max(r.weight(), 0);
+				if (pick < 0) {
+					chosen = r;
+					break;
+				}
+			}
+			return new SmtpConnection(chosen.host(), chosen.port(), chosen.username(), chosen.password(), session);
+		};
 	}
 
 	/** Opens a connection to the relay to use for a chunk. */

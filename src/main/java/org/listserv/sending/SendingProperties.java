@@ -14,8 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryDelays waits after each deferral (the last repeats), default 5m,30m,2h,6h
  * @param giveUpAfter a delivery still deferred this long after the snapshot is FAILED, default 3d
  * @param schedulerInterval how often due campaigns and due retries are looked for, default 30s
- * @param relays SMTP relays; empty (the default) means Boot's {@code spring.mail.*}. Only the first is used
- * for now
+ * @param relays SMTP relays ({@code host}, {@code port} 25, {@code username}, {@code password}, {@code weight} 1);
+ * each chunk goes to one chosen at random by weight; empty (the default) means Boot's {@code spring.mail.*}
  */
 @ConfigurationProperties("listserv.sending")
 public record SendingProperties(@DefaultValue("200") int chunkSize,
