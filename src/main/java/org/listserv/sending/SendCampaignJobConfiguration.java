@@ -92,8 +92,16 @@ class SendCampaignJobConfiguration {
 
 	@Bean
 	DeliveryWriter deliveryWriter(Relays relays, Deliveries deliveries, SendingProperties properties) {
-		return new DeliveryWriter(relays, deliveries, properties);
+		return new DeliveryWriter(relays, deliveries, properties, smtpLanes);
 	}
+
+	/** The threads that talk SMTP for the send step's chunks (daemon: they only ever wait on sockets). */
+	private final java.util.concurrent.ExecutorService smtpLanes = java.util.concurrent.Executors
+		.newCachedThreadPool(r -> {
+			Thread t = new Thread(r, "send-campaign-smtp");
+			t.setDaemon(true);
+			return t;
+		});
 
 	/**
 	 * The SMTP relays: {@code listserv.sending.relays}, each chunk going to one of them chosen at random by

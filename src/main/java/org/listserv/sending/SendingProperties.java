@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code batch-jobs/send-campaign/job.properties}).
  *
  * @param chunkSize deliveries per chunk: one transaction and one SMTP connection each, default 200
+ * @param connections SMTP connections a chunk is sent over at once, default 4
  * @param retryDelays waits after each deferral (the last repeats), default 5m,30m,2h,6h
  * @param giveUpAfter a delivery still deferred this long after the snapshot is FAILED, default 3d
  * @param schedulerInterval how often due campaigns and due retries are looked for, default 30s
@@ -18,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * each chunk goes to one chosen at random by weight; empty (the default) means Boot's {@code spring.mail.*}
  */
 @ConfigurationProperties("listserv.sending")
-public record SendingProperties(@DefaultValue("200") int chunkSize,
+public record SendingProperties(@DefaultValue("200") int chunkSize, @DefaultValue("4") int connections,
 		@DefaultValue({ "5m", "30m", "2h", "6h" }) List<Duration> retryDelays, @DefaultValue("3d") Duration giveUpAfter,
 		@DefaultValue("30s") Duration schedulerInterval, @DefaultValue List<Relay> relays) {
 

@@ -33,11 +33,21 @@ class FakeSmtpServer implements AutoCloseable {
 
 	private void serve() {
 		while (!server.isClosed()) {
-			try (Socket s = server.accept()) {
-				session(s);
+			try {
+				Socket s = server.accept();
+				Thread t = new Thread(() -> {
+					try (s) {
+						session(s);
+					}
+					catch (IOException ex) {
+						// the client went away
+					}
+				}, "fake-smtp-session");
+				t.setDaemon(true);
+				t.start();
 			}
 			catch (IOException ex) {
-				// next connection
+				// closed, or the next connection
 			}
 		}
 	}

@@ -101,7 +101,7 @@ class SendCampaignJobTests extends IntegrationTest {
 		try (FakeSmtpServer sink = new FakeSmtpServer()) {
 			// the first chunk goes out to SMTP, then the process "dies" before its transaction commits
 			DeliveryWriter writer = new DeliveryWriter(() -> new SmtpConnection("127.0.0.1", sink.port(), null, null,
-					new Properties()), deliveries, properties);
+					new Properties()), deliveries, properties, Runnable::run);
 			DeliveryRenderer renderer = renderer(id);
 			try {
 				tx.executeWithoutResult(s -> {
@@ -134,7 +134,7 @@ class SendCampaignJobTests extends IntegrationTest {
 		steps.snapshot(id);
 		try (FakeSmtpServer sink = new FakeSmtpServer()) {
 			DeliveryWriter writer = new DeliveryWriter(() -> new SmtpConnection("127.0.0.1", sink.port(), null, null,
-					new Properties()), deliveries, properties);
+					new Properties()), deliveries, properties, Runnable::run);
 			DeliveryRenderer renderer = renderer(id);
 			tx.executeWithoutResult(s -> writer.write(new org.springframework.batch.infrastructure.item.Chunk<>(
 					deliveries.nextDue(id, 0, 100).stream().map(renderer::process).toList())));
