@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A tiny SMTP peer for fault tests: RCPT to an address with "reject" gets 550, with "later" 451, anything
- * else is accepted and the recipient recorded.
+ * A tiny SMTP peer for fault tests: RCPT to an address with "reject" gets 550, with "later" 451, with
+ * "drop" the connection is closed without a reply; anything else is accepted and the recipient recorded.
  */
 class FakeSmtpServer implements AutoCloseable {
 
@@ -64,6 +64,9 @@ class FakeSmtpServer implements AutoCloseable {
 				case "EHLO", "HELO" -> reply(out, "250 fake");
 				case "MAIL", "RSET", "NOOP" -> reply(out, "250 OK");
 				case "RCPT" -> {
+					if (line.contains("drop")) {
+						return;
+					}
 					if (line.contains("reject")) {
 						reply(out, "550 5.1.1 No such user here");
 					}
