@@ -1,17 +1,16 @@
 package org.listserv.sending;
 
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.listserv.composing.CampaignProgress;
+import org.listserv.composing.CampaignPriority;
 import org.listserv.composing.CampaignService;
 import org.listserv.composing.CampaignStatus;
 import org.listserv.composing.Checklist;
@@ -27,26 +26,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * Sending campaigns: start, pause, resume, cancel, and the progress of a send. A send runs the
- * {@code send-campaign} job on a background thread; one run per campaign at a time in this process.
+ * {@code send-campaign} job on a background thread; one run per campaign at a time in this process. The
+ * progress is {@link SendProgress}.
  */
 @Service
-public class CampaignSending implements CampaignProgress, DisposableBean {
-
-	/** Sending refused because the checklist has errors. */
-	public static class NotReadyException extends RuntimeException {
-
-		private final transient Checklist checklist;
-
-		NotReadyException(Checklist checklist) {
-			super("The campaign cannot be sent: the checklist has " + checklist.errors() + " error(s)");
-			this.checklist = checklist;
-		}
-
-		public Checklist checklist() {
-			return checklist;
-		}
-
-	}
+public class CampaignSending implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(CampaignSending.class);
 
@@ -60,11 +44,30 @@ public class CampaignSending implements CampaignProgress, DisposableBean {
 
 	private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
-	private final ExecutorService workers = Executors.newFixedThreadPool(4, r -> {
-		Thread t = new Thread(r, "send-campaign");
-		t.setDaemon(true);
-		return t;
-	});
+	/** A run waiting for a worker: action alerts by priority, then newsletters, first come first served. */
+	private record Launch(int rank, long order, Runnable task) implements Runnable, Comparable<Launch> {
+
+		@Override
+		public void run() {
+			task.run();
+		}
+
+		@Override
+		public int compareTo(Launch other) {
+			return rank != other.rank ? Integer.compare(rank, other.rank) : Long.compare(order, other.order);
+		}
+
+	}
+
+	private final AtomicLong launches = new AtomicLong();
+
+	/** Up to four sends at once; more wait in priority order (alerts ahead of newsletters). */
+	private final ThreadPoolExecutor workers = new ThreadPoolExecutor(4, 4, 0, TimeUnit.SECONDS,
+			new PriorityBlockingQueue<>(), r -> {
+				Thread t = new Thread(r, "send-campaign");
+				t.setDaemon(true);
+				return t;
+			});
 
 	CampaignSending(CampaignService campaigns, Deliveries deliveries, JobOperator operator, Job sendCampaignJob) {
 		this.campaigns = campaigns;
@@ -83,7 +86,7 @@ public class CampaignSending implements CampaignProgress, DisposableBean {
 	void start(long id) {
 		Checklist checklist = campaigns.checklist(id);
 		if (!checklist.ready()) {
-			throw new NotReadyException(checklist);
+			throw new CampaignNotReadyException(checklist);
 		}
 		if (!campaigns.transition(id, CampaignStatus.SENDING, CampaignStatus.DRAFT, CampaignStatus.SCHEDULED)) {
 			throw new ConflictException("Only a DRAFT or SCHEDULED campaign can be sent; this one is "
@@ -113,6 +116,10 @@ public class CampaignSending implements CampaignProgress, DisposableBean {
 		}
 	}
 
+	Deliveries.Counts counts(long id) {
+		return deliveries.counts(id);
+	}
+
 	CampaignStatus status(long id) {
 		return campaigns.get(id).status();
 	}
@@ -129,14 +136,14 @@ public class CampaignSending implements CampaignProgress, DisposableBean {
 	/** Starts a run in the background unless one is running here already. */
 	void launch(long id) {
 		if (running.add(id)) {
-			workers.execute(() -> {
+			workers.execute(new Launch(rank(id), launches.incrementAndGet(), () -> {
 				try {
 					run(id);
 				}
 				finally {
 					running.remove(id);
 				}
-			});
+			}));
 		}
 	}
 
@@ -161,7 +168,7 @@ public class CampaignSending implements CampaignProgress, DisposableBean {
 	/** Restarts a failed execution in the background. */
 	void restart(long campaignId, JobExecution failed) {
 		if (running.add(campaignId)) {
-			workers.execute(() -> {
+			workers.execute(new Launch(rank(campaignId), launches.incrementAndGet(), () -> {
 				try {
 					operator.restart(failed);
 				}
@@ -171,31 +178,18 @@ public class CampaignSending implements CampaignProgress, DisposableBean {
 				finally {
 					running.remove(campaignId);
 				}
-			});
+			}));
 		}
 	}
 
-	/** Deliveries per state, the rate over the last minute and the time left at that rate. */
-	@Override
-	public Map<String, Object> progress(long id) {
-		Deliveries.Counts c = deliveries.counts(id);
-		if (c.total() == 0) {
-			return null;
-		}
-		long done = c.sent() + c.failed() + c.expired();
-		double rate = deliveries.sentInLastMinute(id) / 60.0;
-		long left = c.queued() + c.deferred();
-		Map<String, Object> p = new LinkedHashMap<>();
-		p.put("total", c.total());
-		p.put("sent", c.sent());
-		p.put("queued", c.queued());
-		p.put("deferred", c.deferred());
-		p.put("failed", c.failed());
-		p.put("expired", c.expired());
-		p.put("percent", c.total() == 0 ? 0 : (int) (100 * done / c.total()));
-		p.put("ratePerSecond", Math.round(rate * 10) / 10.0);
-		p.put("etaSeconds", left == 0 ? 0 : rate > 0 ? Duration.ofSeconds((long) (left / rate)).toSeconds() : null);
-		return p;
+	/** URGENT, HIGH, NORMAL alerts, then newsletters (no priority). */
+	private int rank(long id) {
+		CampaignPriority p = campaigns.get(id).priority();
+		return p == null ? 3 : switch (p) {
+			case URGENT -> 0;
+			case HIGH -> 1;
+			default -> 2;
+		};
 	}
 
 	@Override

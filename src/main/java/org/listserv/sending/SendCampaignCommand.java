@@ -66,7 +66,7 @@ public final class SendCampaignCommand {
 		}
 		BatchStatus result = sending.run(id);
 		org.listserv.composing.CampaignStatus after = sending.status(id);
-		System.out.println("Campaign " + id + ": job " + result + ", campaign " + after + ", " + sending.progress(id));
+		System.out.println("Campaign " + id + ": job " + result + ", campaign " + after + ", " + "deliveries: " + sending.counts(id));
 		return result == BatchStatus.COMPLETED && after != org.listserv.composing.CampaignStatus.FAILED ? result
 				: BatchStatus.FAILED;
 	}

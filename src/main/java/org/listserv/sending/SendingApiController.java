@@ -54,7 +54,7 @@ class SendingApiController {
 	}
 
 	@ExceptionHandler
-	ProblemDetail notReady(CampaignSending.NotReadyException ex) {
+	ProblemDetail notReady(CampaignNotReadyException ex) {
 		ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
 		pd.setTitle("Checklist has errors");
 		pd.setProperty("checklist", ex.checklist());

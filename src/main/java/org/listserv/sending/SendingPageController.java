@@ -42,7 +42,7 @@ class SendingPageController {
 			action.run();
 			flash.addFlashAttribute("notice", done);
 		}
-		catch (ConflictException | CampaignSending.NotReadyException ex) {
+		catch (ConflictException | CampaignNotReadyException ex) {
 			flash.addFlashAttribute("error", ex.getMessage());
 		}
 		return "redirect:/admin/campaigns/" + id + "#sending";
