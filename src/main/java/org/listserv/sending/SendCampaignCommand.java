@@ -3,13 +3,12 @@ package org.listserv.sending;
 import java.util.Arrays;
 
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code java -jar listserv.jar send-campaign --id N}: sends one campaign from the command line without the
- * web server, the SMTP listener, the IMAP poller or the background scheduler, and exits 0 when the send
+ * {@code java -jar listserv.jar send-campaign --id N}: sends one campaign from the command line with no HTTP
+ * port open, the SMTP listener, the IMAP poller or the background scheduler, and exits 0 when the send
  * completed, 1 when it failed, 2 for a wrong command line. A DRAFT or SCHEDULED campaign is started (the
  * checklist must pass); a SENDING, PAUSED or FAILED one is continued.
  */
@@ -39,9 +38,10 @@ public final class SendCampaignCommand {
 			return 2;
 		}
 		String[] settings = Arrays.stream(rest).filter(s -> !s.isEmpty()).toArray(String[]::new);
+		// server.port=-1: the web context is built (security, pages share beans with the job) but no HTTP
+		// connector is opened; nothing listens
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-			.web(WebApplicationType.NONE)
-			.properties("listserv.sending.background=false", "listserv.inbound.smtp.enabled=false",
+			.properties("server.port=-1", "listserv.sending.background=false", "listserv.inbound.smtp.enabled=false",
 					"listserv.inbound.imap.enabled=false", "spring.main.banner-mode=off")
 			.run(settings)) {
 			return sendAndWait(context.getBean(CampaignSending.class), id) == BatchStatus.COMPLETED ? 0 : 1;
