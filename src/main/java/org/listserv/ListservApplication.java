@@ -1,5 +1,7 @@
 package org.listserv;
 
+import org.listserv.sending.SendCampaignCommand;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,6 +14,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class ListservApplication {
 
 	public static void main(String[] args) {
+		if (args.length > 0 && SendCampaignCommand.NAME.equals(args[0])) {
+			System.exit(SendCampaignCommand.run(ListservApplication.class, args));
+		}
 		SpringApplication.run(ListservApplication.class, args);
 	}
 

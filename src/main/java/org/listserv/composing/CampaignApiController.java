@@ -5,6 +5,9 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -32,9 +35,12 @@ class CampaignApiController {
 
 	private final CampaignPreviews previews;
 
-	CampaignApiController(CampaignService service, CampaignPreviews previews) {
+	private final ObjectProvider<CampaignProgress> progress;
+
+	CampaignApiController(CampaignService service, CampaignPreviews previews, ObjectProvider<CampaignProgress> progress) {
 		this.service = service;
 		this.previews = previews;
+		this.progress = progress;
 	}
 
 	@PostMapping("/api/campaigns")
@@ -48,9 +54,15 @@ class CampaignApiController {
 		return service.search(list, status);
 	}
 
+	/** A campaign with {@code progress} (deliveries per state, rate, ETA) once its send has started. */
+	record CampaignView(@JsonUnwrapped Campaign campaign, Map<String, Object> progress) {
+	}
+
 	@GetMapping("/api/campaigns/{id}")
-	Campaign one(@PathVariable long id) {
-		return service.get(id);
+	CampaignView one(@PathVariable long id) {
+		Campaign c = service.get(id);
+		CampaignProgress p = progress.getIfAvailable();
+		return new CampaignView(c, p == null ? null : p.progress(id));
 	}
 
 	@PatchMapping("/api/campaigns/{id}")

@@ -10,6 +10,9 @@ import org.listserv.web.ConflictException;
 import org.listserv.web.InvalidInputException;
 import org.listserv.web.NotFoundException;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,8 +37,12 @@ class CampaignPageController {
 
 	private final Layouts layouts;
 
-	CampaignPageController(CampaignService service, CampaignPreviews previews, ListService lists, Layouts layouts) {
+	private final ObjectProvider<CampaignProgress> progress;
+
+	CampaignPageController(CampaignService service, CampaignPreviews previews, ListService lists, Layouts layouts,
+			ObjectProvider<CampaignProgress> progress) {
 		this.service = service;
+		this.progress = progress;
 		this.previews = previews;
 		this.lists = lists;
 		this.layouts = layouts;
@@ -74,8 +81,14 @@ class CampaignPageController {
 
 	@GetMapping("/admin/campaigns/{id}")
 	String editor(@PathVariable long id, @RequestParam(defaultValue = "desktop") String view,
-			@RequestParam(required = false) String email, Model model) {
+			@RequestParam(required = false) String email, Model model, HttpServletResponse response) {
 		Campaign c = service.get(id);
+		CampaignProgress p = progress.getIfAvailable();
+		model.addAttribute("progress", p == null ? null : p.progress(id));
+		if (c.status() == CampaignStatus.SENDING && response != null) {
+			// the progress bar follows the send without a script (strict CSP): the page reloads itself
+			response.setHeader("Refresh", "5");
+		}
 		MailingList list = lists.get(c.list());
 		model.addAttribute("campaign", c);
 		model.addAttribute("list", list);
@@ -107,7 +120,7 @@ class CampaignPageController {
 		}
 		catch (TemplateSyntaxException | InvalidInputException | ConflictException | ChecklistFailedException ex) {
 			model.addAttribute("formError", ex.getMessage());
-			return editor(id, "desktop", null, model);
+			return editor(id, "desktop", null, model, null);
 		}
 	}
 

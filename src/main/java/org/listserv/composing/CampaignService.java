@@ -111,6 +111,25 @@ public class CampaignService {
 		}
 	}
 
+	/** The pre-send checklist of a stored campaign. */
+	public Checklist checklist(long id) {
+		return previews.checklist(get(id));
+	}
+
+	/**
+	 * For the send job: moves a campaign to {@code to} if it is in one of {@code from} (compare and set).
+	 * @return false if the campaign is in none of them
+	 */
+	@Transactional
+	public boolean transition(long id, CampaignStatus to, CampaignStatus... from) {
+		return campaigns.transition(id, to, java.util.Arrays.stream(from).map(Enum::name).toList());
+	}
+
+	/** SCHEDULED campaigns whose time has come, ACTION alerts by priority first. */
+	public List<Long> due() {
+		return campaigns.due();
+	}
+
 	static CampaignStatus status(String raw) {
 		try {
 			return CampaignStatus.valueOf(raw.strip().toUpperCase(Locale.ROOT));

@@ -62,6 +62,22 @@ class Campaigns {
 				""").params(params(c)).param("id", c.id()).update() == 1;
 	}
 
+	/** Moves a campaign to {@code to} only from one of {@code from}: false if it is elsewhere. */
+	boolean transition(long id, CampaignStatus to, List<String> from) {
+		return jdbc.sql("""
+				update campaigns set status = :to, updated_at = now() where id = :id and status in (:from)
+				""").param("to", to.name()).param("id", id).param("from", from).update() == 1;
+	}
+
+	/** Due SCHEDULED campaigns, the most urgent first (ACTION alerts ahead of newsletters). */
+	List<Long> due() {
+		return jdbc.sql("""
+				select id from campaigns where status = 'SCHEDULED' and scheduled_at <= now()
+				order by case priority when 'URGENT' then 0 when 'HIGH' then 1 when 'NORMAL' then 2 else 3 end,
+				         scheduled_at, id
+				""").query(Long.class).list();
+	}
+
 	boolean deleteEditable(long id) {
 		return jdbc.sql("delete from campaigns where id = :id and status in ('DRAFT', 'SCHEDULED')")
 			.param("id", id)

@@ -150,4 +150,13 @@ public class MemberService {
 		return n;
 	}
 
+	/**
+	 * For the send job: writes one QUEUED row per ACTIVE member of the list into the deliveries ledger (a
+	 * table of sending) in one statement, and returns how many rows it added. Idempotent per campaign.
+	 */
+	@Transactional
+	public int snapshotActiveMembers(long listId, long campaignId) {
+		return memberships.snapshotActive(listId, campaignId);
+	}
+
 }

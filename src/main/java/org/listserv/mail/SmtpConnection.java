@@ -1,0 +1,136 @@
+package org.listserv.mail;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Properties;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+
+/**
+ * One SMTP connection (Angus) for bulk mail: sends messages already written to bytes, each with its own
+ * envelope sender (VERP), over the same connection. It connects at the first send and again after the
+ * connection was lost. Not thread-safe: one per worker.
+ */
+public final class SmtpConnection implements AutoCloseable {
+
+	/**
+	 * The server's answer to one message.
+	 * @param code the SMTP reply code, or 0 when the connection failed or was lost
+	 */
+	public record Reply(int code, String text) {
+
+		public boolean accepted() {
+			return code >= 200 && code < 300;
+		}
+
+		/** A 5xx: retrying will not help. */
+		public boolean permanent() {
+			return code >= 500;
+		}
+
+	}
+
+	private final Session session;
+
+	private final String host;
+
+	private final int port;
+
+	private final String username;
+
+	private final String password;
+
+	private SMTPTransport transport;
+
+	/** @param properties Angus session properties ({@code mail.smtp.*}: timeouts, TLS, auth) */
+	public SmtpConnection(String host, int port, String username, String password, Properties properties) {
+		this.session = Session.getInstance(properties);
+		this.host = host;
+		this.port = port;
+		this.username = username;
+		this.password = password;
+	}
+
+	/** Sends one message; never throws for an SMTP or connection failure, which the reply describes. */
+	public Reply send(String envelopeFrom, String recipient, byte[] message) {
+		try {
+			if (transport == null || !transport.isConnected()) {
+				transport = (SMTPTransport) session.getTransport("smtp");
+				transport.connect(host, port, username, password);
+			}
+			SMTPMessage m = new RawMessage(session, message);
+			m.setEnvelopeFrom(envelopeFrom);
+			transport.sendMessage(m, new Address[] { new InternetAddress(recipient) });
+			return new Reply(transport.getLastReturnCode(), oneLine(transport.getLastServerResponse()));
+		}
+		catch (SMTPAddressFailedException ex) {
+			return new Reply(ex.getReturnCode(), oneLine(ex.getMessage()));
+		}
+		catch (SMTPSendFailedException ex) {
+			return new Reply(ex.getReturnCode(), oneLine(ex.getMessage()));
+		}
+		catch (SendFailedException ex) {
+			if (ex.getNextException() instanceof SMTPAddressFailedException a) {
+				return new Reply(a.getReturnCode(), oneLine(a.getMessage()));
+			}
+			drop();
+			return new Reply(0, oneLine(String.valueOf(ex.getMessage())));
+		}
+		catch (MessagingException | RuntimeException ex) {
+			drop();
+			return new Reply(0, "connection: " + oneLine(String.valueOf(ex.getMessage())));
+		}
+	}
+
+	private void drop() {
+		if (transport != null) {
+			try {
+				transport.close();
+			}
+			catch (MessagingException ignored) {
+				// already gone
+			}
+			transport = null;
+		}
+	}
+
+	@Override
+	public void close() {
+		drop();
+	}
+
+	private static String oneLine(String s) {
+		return s == null ? "" : s.strip().replaceAll("\\s+", " ");
+	}
+
+	/** A message whose bytes are already written: Angus sends them as they are. */
+	private static final class RawMessage extends SMTPMessage {
+
+		private final byte[] bytes;
+
+		RawMessage(Session session, byte[] bytes) {
+			super(session);
+			this.bytes = bytes;
+		}
+
+		@Override
+		public void writeTo(OutputStream os, String[] ignoreList) throws IOException {
+			os.write(bytes);
+		}
+
+		@Override
+		public int getSize() {
+			return bytes.length;
+		}
+
+	}
+
+}

@@ -1,0 +1,200 @@
+package org.listserv.sending;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.listserv.composing.CampaignPriority;
+import org.listserv.composing.CampaignService;
+import org.listserv.composing.CampaignStatus;
+import org.listserv.composing.Checklist;
+import org.listserv.web.ConflictException;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sending campaigns: start, pause, resume, cancel, and the progress of a send. A send runs the
+ * {@code send-campaign} job on a background thread; one run per campaign at a time in this process. The
+ * progress is {@link SendProgress}.
+ */
+@Service
+public class CampaignSending implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(CampaignSending.class);
+
+	private final CampaignService campaigns;
+
+	private final Deliveries deliveries;
+
+	private final JobOperator operator;
+
+	private final Job job;
+
+	private final Set<Long> running = ConcurrentHashMap.newKeySet();
+
+	/** A run waiting for a worker: action alerts by priority, then newsletters, first come first served. */
+	private record Launch(int rank, long order, Runnable task) implements Runnable, Comparable<Launch> {
+
+		@Override
+		public void run() {
+			task.run();
+		}
+
+		@Override
+		public int compareTo(Launch other) {
+			return rank != other.rank ? Integer.compare(rank, other.rank) : Long.compare(order, other.order);
+		}
+
+	}
+
+	private final AtomicLong launches = new AtomicLong();
+
+	/** Up to four sends at once; more wait in priority order (alerts ahead of newsletters). */
+	private final ThreadPoolExecutor workers = new ThreadPoolExecutor(4, 4, 0, TimeUnit.SECONDS,
+			new PriorityBlockingQueue<>(), r -> {
+				Thread t = new Thread(r, "send-campaign");
+				t.setDaemon(true);
+				return t;
+			});
+
+	CampaignSending(CampaignService campaigns, Deliveries deliveries, JobOperator operator, Job sendCampaignJob) {
+		this.campaigns = campaigns;
+		this.deliveries = deliveries;
+		this.operator = operator;
+		this.job = sendCampaignJob;
+	}
+
+	/** DRAFT or SCHEDULED to SENDING, if the checklist has no errors; the job starts in the background. */
+	public void send(long id) {
+		start(id);
+		launch(id);
+	}
+
+	/** Moves the campaign to SENDING (without launching). */
+	void start(long id) {
+		Checklist checklist = campaigns.checklist(id);
+		if (!checklist.ready()) {
+			throw new CampaignNotReadyException(checklist);
+		}
+		if (!campaigns.transition(id, CampaignStatus.SENDING, CampaignStatus.DRAFT, CampaignStatus.SCHEDULED)) {
+			throw new ConflictException("Only a DRAFT or SCHEDULED campaign can be sent; this one is "
+					+ campaigns.get(id).status());
+		}
+	}
+
+	/** SENDING to PAUSED: the job stops after the chunk in flight. */
+	public void pause(long id) {
+		if (!campaigns.transition(id, CampaignStatus.PAUSED, CampaignStatus.SENDING)) {
+			throw new ConflictException("Only a SENDING campaign can be paused; this one is " + campaigns.get(id).status());
+		}
+	}
+
+	/** PAUSED (or FAILED) to SENDING: the rest is sent. */
+	public void resume(long id) {
+		resume(id, true);
+	}
+
+	void resume(long id, boolean launch) {
+		if (!campaigns.transition(id, CampaignStatus.SENDING, CampaignStatus.PAUSED, CampaignStatus.FAILED)) {
+			throw new ConflictException("Only a PAUSED or FAILED campaign can be resumed; this one is "
+					+ campaigns.get(id).status());
+		}
+		if (launch) {
+			launch(id);
+		}
+	}
+
+	Deliveries.Counts counts(long id) {
+		return deliveries.counts(id);
+	}
+
+	CampaignStatus status(long id) {
+		return campaigns.get(id).status();
+	}
+
+	/** Stops for good: what was not sent stays QUEUED and is never sent. */
+	public void cancel(long id) {
+		if (!campaigns.transition(id, CampaignStatus.CANCELLED, CampaignStatus.DRAFT, CampaignStatus.SCHEDULED,
+				CampaignStatus.SENDING,
+				CampaignStatus.PAUSED, CampaignStatus.FAILED)) {
+			throw new ConflictException("This campaign can no longer be cancelled; it is " + campaigns.get(id).status());
+		}
+	}
+
+	/** Starts a run in the background unless one is running here already. */
+	void launch(long id) {
+		if (running.add(id)) {
+			workers.execute(new Launch(rank(id), launches.incrementAndGet(), () -> {
+				try {
+					run(id);
+				}
+				finally {
+					running.remove(id);
+				}
+			}));
+		}
+	}
+
+	boolean isRunning(long id) {
+		return running.contains(id);
+	}
+
+	/** Runs a new instance of the job for this campaign and waits for it. */
+	BatchStatus run(long id) {
+		try {
+			JobExecution e = operator.start(job, new JobParametersBuilder().addLong("campaignId", id)
+				.addLong("run", System.currentTimeMillis())
+				.toJobParameters());
+			return e.getStatus();
+		}
+		catch (Exception ex) {
+			log.error("Could not run the send of campaign {}", id, ex);
+			return BatchStatus.FAILED;
+		}
+	}
+
+	/** Restarts a failed execution in the background. */
+	void restart(long campaignId, JobExecution failed) {
+		if (running.add(campaignId)) {
+			workers.execute(new Launch(rank(campaignId), launches.incrementAndGet(), () -> {
+				try {
+					operator.restart(failed);
+				}
+				catch (Exception ex) {
+					log.error("Could not restart the send of campaign {}", campaignId, ex);
+				}
+				finally {
+					running.remove(campaignId);
+				}
+			}));
+		}
+	}
+
+	/** URGENT, HIGH, NORMAL alerts, then newsletters (no priority). */
+	private int rank(long id) {
+		CampaignPriority p = campaigns.get(id).priority();
+		return p == null ? 3 : switch (p) {
+			case URGENT -> 0;
+			case HIGH -> 1;
+			default -> 2;
+		};
+	}
+
+	@Override
+	public void destroy() {
+		workers.shutdownNow();
+	}
+
+}

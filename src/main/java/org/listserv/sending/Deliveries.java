@@ -1,0 +1,111 @@
+package org.listserv.sending;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code deliveries} table: the ledger of every recipient of every campaign send. */
+@Repository
+class Deliveries {
+
+	/** Counts per status of one campaign's deliveries. */
+	record Counts(long queued, long sent, long deferred, long failed, long expired) {
+
+		long total() {
+			return queued + sent + deferred + failed + expired;
+		}
+
+	}
+
+	/** What SMTP answered for one delivery: the row's new state. */
+	record Outcome(long id, DeliveryStatus status, String reply, OffsetDateTime nextAttemptAt) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate batch;
+
+	Deliveries(JdbcClient jdbc, JdbcTemplate batch) {
+		this.jdbc = jdbc;
+		this.batch = batch;
+	}
+
+	/**
+	 * Records a chunk's replies as one JDBC batch (JdbcClient has no batch): one round trip to PostgreSQL per
+	 * chunk instead of one per message, which at thousands of messages a second is most of the cost.
+	 */
+	void record(List<Outcome> outcomes) {
+		batch.batchUpdate("""
+				update deliveries set status = ?, attempts = attempts + 1, smtp_reply = ?, next_attempt_at = ?,
+				       sent_at = case when cast(? as text) = 'SENT' then now() else sent_at end, updated_at = now()
+				where id = ?
+				""", outcomes, outcomes.size(), (ps, o) -> {
+			ps.setString(1, o.status().name());
+			ps.setString(2, o.reply());
+			ps.setObject(3, o.nextAttemptAt(), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+			ps.setString(4, o.status().name());
+			ps.setLong(5, o.id());
+		});
+	}
+
+	boolean exist(long campaignId) {
+		return jdbc.sql("select exists (select 1 from deliveries where campaign_id = :c)")
+			.param("c", campaignId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
+	 * The next rows to send after {@code afterId}, in id order (keyset, on the partial index of pending rows):
+	 * QUEUED ones, and DEFERRED ones whose retry time has come.
+	 */
+	List<Delivery> nextDue(long campaignId, long afterId, int limit) {
+		return jdbc.sql("""
+				select id, campaign_id, subscriber_id, address, name, attributes::text as attributes, verp_token,
+				       attempts, created_at
+				from deliveries
+				where campaign_id = :c and id > :after and status in ('QUEUED', 'DEFERRED')
+				  and (status = 'QUEUED' or next_attempt_at <= now())
+				order by id limit :limit
+				""").param("c", campaignId).param("after", afterId).param("limit", limit).query(Delivery.class).list();
+	}
+
+	/** An expired alert: whatever was not sent yet will not be. */
+	int expireRemaining(long campaignId) {
+		return jdbc.sql("""
+				update deliveries set status = 'EXPIRED', next_attempt_at = null, updated_at = now()
+				where campaign_id = :c and status in ('QUEUED', 'DEFERRED')
+				""").param("c", campaignId).update();
+	}
+
+	Counts counts(long campaignId) {
+		Map<String, Long> byStatus = new java.util.HashMap<>();
+		jdbc.sql("select status, count(*) as n from deliveries where campaign_id = :c group by status")
+			.param("c", campaignId)
+			.query((rs, i) -> byStatus.put(rs.getString("status"), rs.getLong("n")))
+			.list();
+		return new Counts(byStatus.getOrDefault("QUEUED", 0L), byStatus.getOrDefault("SENT", 0L),
+				byStatus.getOrDefault("DEFERRED", 0L), byStatus.getOrDefault("FAILED", 0L),
+				byStatus.getOrDefault("EXPIRED", 0L));
+	}
+
+	/** Campaigns being sent whose deferred deliveries are due again: the retry runs. */
+	List<Long> campaignsWithDueRetries() {
+		return jdbc.sql("""
+				select distinct d.campaign_id from deliveries d
+				where d.status = 'DEFERRED' and d.next_attempt_at <= now()
+				""").query(Long.class).list();
+	}
+
+	long sentInLastMinute(long campaignId) {
+		return jdbc.sql("""
+				select count(*) from deliveries
+				where campaign_id = :c and status = 'SENT' and sent_at > now() - interval '1 minute'
+				""").param("c", campaignId).query(Long.class).single();
+	}
+
+}

@@ -1,0 +1,108 @@
+package org.listserv.sending;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A tiny SMTP peer for fault tests: RCPT to an address with "reject" gets 550, with "later" 451, with
+ * "drop" the connection is closed without a reply; anything else is accepted and the recipient recorded.
+ */
+class FakeSmtpServer implements AutoCloseable {
+
+	final List<String> accepted = new CopyOnWriteArrayList<>();
+
+	private final ServerSocket server;
+
+	FakeSmtpServer() throws IOException {
+		server = new ServerSocket(0);
+		Thread t = new Thread(this::serve, "fake-smtp");
+		t.setDaemon(true);
+		t.start();
+	}
+
+	int port() {
+		return server.getLocalPort();
+	}
+
+	private void serve() {
+		while (!server.isClosed()) {
+			try {
+				Socket s = server.accept();
+				Thread t = new Thread(() -> {
+					try (s) {
+						session(s);
+					}
+					catch (IOException ex) {
+						// the client went away
+					}
+				}, "fake-smtp-session");
+				t.setDaemon(true);
+				t.start();
+			}
+			catch (IOException ex) {
+				// closed, or the next connection
+			}
+		}
+	}
+
+	private void session(Socket s) throws IOException {
+		BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+		OutputStream out = s.getOutputStream();
+		reply(out, "220 fake ESMTP");
+		String rcpt = null;
+		String line;
+		while ((line = in.readLine()) != null) {
+			String cmd = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
+			switch (cmd) {
+				case "EHLO", "HELO" -> reply(out, "250 fake");
+				case "MAIL", "RSET", "NOOP" -> reply(out, "250 OK");
+				case "RCPT" -> {
+					if (line.contains("drop")) {
+						return;
+					}
+					if (line.contains("reject")) {
+						reply(out, "550 5.1.1 No such user here");
+					}
+					else if (line.contains("later")) {
+						reply(out, "451 4.7.1 Greylisted, try again later");
+					}
+					else {
+						rcpt = line.substring(line.indexOf('<') + 1, line.indexOf('>'));
+						reply(out, "250 OK");
+					}
+				}
+				case "DATA" -> {
+					reply(out, "354 go ahead");
+					while ((line = in.readLine()) != null && !line.equals(".")) {
+						// discard
+					}
+					accepted.add(rcpt);
+					reply(out, "250 2.0.0 queued");
+				}
+				case "QUIT" -> {
+					reply(out, "221 bye");
+					return;
+				}
+				default -> reply(out, "502 unknown");
+			}
+		}
+	}
+
+	private static void reply(OutputStream out, String line) throws IOException {
+		out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
+		out.flush();
+	}
+
+	@Override
+	public void close() throws IOException {
+		server.close();
+	}
+
+}
