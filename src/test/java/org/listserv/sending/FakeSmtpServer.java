@@ -13,12 +13,30 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A tiny SMTP peer for fault tests: RCPT to an address with "reject" gets 550, with "later" 451, with
  * "drop" the connection is closed without a reply; anything else is accepted and the recipient recorded.
+ * With {@link #randomFaults}, any RCPT may also get a 451 or a dropped connection, by a seeded chance.
  */
 class FakeSmtpServer implements AutoCloseable {
 
 	final List<String> accepted = new CopyOnWriteArrayList<>();
 
 	private final ServerSocket server;
+
+	private volatile java.util.Random faults;
+
+	private volatile double temporaryRate;
+
+	private volatile double dropRate;
+
+	/** From now on a RCPT gets 451 with chance {@code temporary}, and a dropped connection with chance {@code drop}. */
+	void randomFaults(long seed, double temporary, double drop) {
+		this.temporaryRate = temporary;
+		this.dropRate = drop;
+		this.faults = new java.util.Random(seed);
+	}
+
+	private synchronized double roll() {
+		return faults == null ? 1.0 : faults.nextDouble();
+	}
 
 	FakeSmtpServer() throws IOException {
 		server = new ServerSocket(0);
@@ -64,8 +82,13 @@ class FakeSmtpServer implements AutoCloseable {
 				case "EHLO", "HELO" -> reply(out, "250 fake");
 				case "MAIL", "RSET", "NOOP" -> reply(out, "250 OK");
 				case "RCPT" -> {
-					if (line.contains("drop")) {
+					double chance = roll();
+					if (line.contains("drop") || chance < dropRate) {
 						return;
+					}
+					if (chance < dropRate + temporaryRate && !line.contains("reject")) {
+						reply(out, "451 4.3.0 Temporary failure, try again");
+						continue;
 					}
 					if (line.contains("reject")) {
 						reply(out, "550 5.1.1 No such user here");

@@ -162,6 +162,37 @@ class SendCampaignJobTests extends IntegrationTest {
 	}
 
 	@Test
+	void aSinkThatDefersTenPercentAndDropsConnectionsGetsEveryoneInTheEndAnd550sFail() throws Exception {
+		MailingList list = newList("INFORMATIONAL");
+		addMembers(list, "member", 1000);
+		addMembers(list, "reject", 10);
+		long id = campaign(list);
+		sending.start(id);
+		steps.snapshot(id);
+		try (FakeSmtpServer sink = new FakeSmtpServer()) {
+			sink.randomFaults(42, 0.10, 0.02);
+			DeliveryWriter writer = new DeliveryWriter(() -> new SmtpConnection("127.0.0.1", sink.port(), null, null,
+					new Properties()), deliveries, properties, Runnable::run);
+			DeliveryRenderer renderer = renderer(id);
+			for (int round = 0; round < 100 && deliveries.counts(id).sent() + deliveries.counts(id).failed() < 1010;
+					round++) {
+				jdbc.sql("update deliveries set next_attempt_at = now() where campaign_id = :c and status = 'DEFERRED'")
+					.param("c", id).update();
+				tx.executeWithoutResult(s -> writer.write(new org.springframework.batch.infrastructure.item.Chunk<>(
+						deliveries.nextDue(id, 0, 200).stream().map(renderer::process).toList())));
+			}
+			Deliveries.Counts counts = deliveries.counts(id);
+			assertThat(counts.sent()).isEqualTo(1000);
+			assertThat(counts.failed()).isEqualTo(10);
+			assertThat(counts.deferred()).isZero();
+			assertThat(new java.util.HashSet<>(sink.accepted)).hasSize(1000);
+			assertThat(sink.accepted).as("a refused or dropped RCPT delivers nothing, so nobody gets two").hasSize(1000);
+			assertThat(jdbc.sql("select count(*) from deliveries where campaign_id = :c and attempts > 1")
+				.param("c", id).query(Long.class).single()).as("the faults really happened").isGreaterThan(50);
+		}
+	}
+
+	@Test
 	void anExpiredAlertIsNotSent() throws Exception {
 		MailingList list = newList("ACTION");
 		addMembers(list, "x", 4);
