@@ -1,7 +1,6 @@
 package org.listserv.sending;
 
 import java.io.IOException;
-import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 

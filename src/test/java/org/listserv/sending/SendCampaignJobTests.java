@@ -1,26 +1,18 @@
 package org.listserv.sending;
 
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 
 import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
-import org.listserv.IntegrationTest;
-import org.listserv.composing.CampaignService;
 import org.listserv.composing.CampaignStatus;
 import org.listserv.lists.MailingList;
 import org.listserv.mail.SmtpConnection;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,16 +22,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-class SendCampaignJobTests extends IntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	CampaignService campaigns;
+class SendCampaignJobTests extends SendingIntegrationTest {
 
 	@Autowired
 	CampaignSending sending;
@@ -100,8 +83,7 @@ class SendCampaignJobTests extends IntegrationTest {
 		steps.snapshot(id);
 		try (FakeSmtpServer sink = new FakeSmtpServer()) {
 			// the first chunk goes out to SMTP, then the process "dies" before its transaction commits
-			DeliveryWriter writer = new DeliveryWriter(() -> new SmtpConnection("127.0.0.1", sink.port(), null, null,
-					new Properties()), deliveries, properties, Runnable::run);
+			DeliveryWriter writer = writerTo(sink);
 			DeliveryRenderer renderer = renderer(id);
 			try {
 				tx.executeWithoutResult(s -> {
@@ -134,11 +116,9 @@ class SendCampaignJobTests extends IntegrationTest {
 		sending.start(id);
 		steps.snapshot(id);
 		try (FakeSmtpServer sink = new FakeSmtpServer()) {
-			DeliveryWriter writer = new DeliveryWriter(() -> new SmtpConnection("127.0.0.1", sink.port(), null, null,
-					new Properties()), deliveries, properties, Runnable::run);
+			DeliveryWriter writer = writerTo(sink);
 			DeliveryRenderer renderer = renderer(id);
-			tx.executeWithoutResult(s -> writer.write(new org.springframework.batch.infrastructure.item.Chunk<>(
-					deliveries.nextDue(id, 0, 100).stream().map(renderer::process).toList())));
+			sendNextChunk(writer, renderer, id, 100);
 			assertThat(sink.accepted).hasSize(5);
 		}
 		Deliveries.Counts counts = deliveries.counts(id);
@@ -171,15 +151,13 @@ class SendCampaignJobTests extends IntegrationTest {
 		steps.snapshot(id);
 		try (FakeSmtpServer sink = new FakeSmtpServer()) {
 			sink.randomFaults(42, 0.10, 0.02);
-			DeliveryWriter writer = new DeliveryWriter(() -> new SmtpConnection("127.0.0.1", sink.port(), null, null,
-					new Properties()), deliveries, properties, Runnable::run);
+			DeliveryWriter writer = writerTo(sink);
 			DeliveryRenderer renderer = renderer(id);
 			for (int round = 0; round < 100 && deliveries.counts(id).sent() + deliveries.counts(id).failed() < 1010;
 					round++) {
 				jdbc.sql("update deliveries set next_attempt_at = now() where campaign_id = :c and status = 'DEFERRED'")
 					.param("c", id).update();
-				tx.executeWithoutResult(s -> writer.write(new org.springframework.batch.infrastructure.item.Chunk<>(
-						deliveries.nextDue(id, 0, 200).stream().map(renderer::process).toList())));
+				sendNextChunk(writer, renderer, id, 200);
 			}
 			Deliveries.Counts counts = deliveries.counts(id);
 			assertThat(counts.sent()).isEqualTo(1000);
@@ -238,51 +216,20 @@ class SendCampaignJobTests extends IntegrationTest {
 	@Autowired
 	org.listserv.mail.MailProperties mailProperties;
 
+	/** The job's writer, sending over one connection at a time to {@code sink}. */
+	DeliveryWriter writerTo(FakeSmtpServer sink) {
+		return new DeliveryWriter(() -> new SmtpConnection("127.0.0.1", sink.port(), null, null, new Properties()),
+				deliveries, properties, Runnable::run);
+	}
+
+	/** The next {@code size} due deliveries, rendered and sent in one transaction, as a chunk of the job. */
+	void sendNextChunk(DeliveryWriter writer, DeliveryRenderer renderer, long id, int size) {
+		tx.executeWithoutResult(s -> writer.write(new org.springframework.batch.infrastructure.item.Chunk<>(
+				deliveries.nextDue(id, 0, size).stream().map(renderer::process).toList())));
+	}
+
 	DeliveryRenderer renderer(long id) {
 		return new DeliveryRenderer(campaignMail.prepare(campaigns.get(id)), json, mailProperties);
-	}
-
-	void addMembers(MailingList list, String prefix, int n) {
-		jdbc.sql("""
-				with s as (
-				  insert into subscribers (email, name)
-				  select :prefix || g || '@' || :domain, 'Member ' || g from generate_series(1, :n) g returning id)
-				insert into memberships (list_id, subscriber_id, status, subscribed_at)
-				select :list, id, 'ACTIVE', now() from s
-				""").param("prefix", prefix).param("domain", list.slug() + ".example.org").param("n", n)
-			.param("list", list.id()).update();
-	}
-
-	long campaign(MailingList list) throws Exception {
-		String json = mvc.perform(post("/api/campaigns").with(httpBasic(STAFF, STAFF_PASSWORD))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"list\":\"" + list.slug() + "\",\"subject\":\"Hello members\",\"body\":"
-					+ "\"Dear {{subscriber.name}}, read [this](https://example.org/x).\"}"))
-			.andExpect(status().isCreated())
-			.andReturn().getResponse().getContentAsString();
-		return Long.parseLong(json.replaceAll("(?s)^\\{\"id\":(\\d+).*", "$1"));
-	}
-
-	void awaitStatus(long id, CampaignStatus expected) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-		while (campaigns.get(id).status() != expected) {
-			assertThat(System.nanoTime()).as("campaign %d to become %s", id, expected).isLessThan(deadline);
-			Thread.sleep(100);
-		}
-	}
-
-	static List<MimeMessage> mailToDomain(MailingList list) {
-		String domain = "@" + list.slug() + ".example.org";
-		return Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m).endsWith(domain)).toList();
-	}
-
-	static String to(MimeMessage m) {
-		try {
-			return m.getRecipients(Message.RecipientType.TO)[0].toString().toLowerCase();
-		}
-		catch (MessagingException ex) {
-			throw new AssertionError(ex);
-		}
 	}
 
 }

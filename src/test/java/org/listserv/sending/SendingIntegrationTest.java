@@ -1,0 +1,91 @@
+package org.listserv.sending;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.listserv.IntegrationTest;
+import org.listserv.composing.CampaignService;
+import org.listserv.composing.CampaignStatus;
+import org.listserv.lists.MailingList;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** What the sending tests share: members made in one statement, a campaign made through the API, waiting. */
+abstract class SendingIntegrationTest extends IntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	CampaignService campaigns;
+
+	/** {@code n} ACTIVE members {@code {prefix}{1..n}@{slug}.example.org}, named "Member N". */
+	void addMembers(MailingList list, String prefix, int n) {
+		jdbc.sql("""
+				with s as (
+				  insert into subscribers (email, name)
+				  select :prefix || g || '@' || :domain, 'Member ' || g from generate_series(1, :n) g returning id)
+				insert into memberships (list_id, subscriber_id, status, subscribed_at)
+				select :list, id, 'ACTIVE', now() from s
+				""").param("prefix", prefix).param("domain", list.slug() + ".example.org").param("n", n)
+			.param("list", list.id()).update();
+	}
+
+	long campaign(MailingList list) throws Exception {
+		return campaign(list, "Hello members", "Dear {{subscriber.name}}, read [this](https://example.org/x).");
+	}
+
+	/** A draft made by staff through {@code POST /api/campaigns}; its id. */
+	long campaign(MailingList list, String subject, String body) throws Exception {
+		String json = mvc.perform(post("/api/campaigns").with(httpBasic(STAFF, STAFF_PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"list\":\"" + list.slug() + "\",\"subject\":\"" + subject + "\",\"body\":\"" + body + "\"}"))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		return Long.parseLong(json.replaceAll("(?s)^\\{\"id\":(\\d+).*", "$1"));
+	}
+
+	void awaitStatus(long id, CampaignStatus expected) throws InterruptedException {
+		awaitStatus(id, expected, Duration.ofSeconds(120));
+	}
+
+	void awaitStatus(long id, CampaignStatus expected, Duration within) throws InterruptedException {
+		long deadline = System.nanoTime() + within.toNanos();
+		while (campaigns.get(id).status() != expected) {
+			assertThat(System.nanoTime()).as("campaign %d to become %s", id, expected).isLessThan(deadline);
+			Thread.sleep(100);
+		}
+	}
+
+	/** Every message GreenMail received for the list's test domain. */
+	static List<MimeMessage> mailToDomain(MailingList list) {
+		String domain = "@" + list.slug() + ".example.org";
+		return Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m).endsWith(domain)).toList();
+	}
+
+	static String to(MimeMessage m) {
+		try {
+			return m.getRecipients(Message.RecipientType.TO)[0].toString().toLowerCase();
+		}
+		catch (MessagingException ex) {
+			throw new AssertionError(ex);
+		}
+	}
+
+}
