@@ -69,11 +69,18 @@ public class CampaignSending implements DisposableBean {
 				return t;
 			});
 
-	CampaignSending(CampaignService campaigns, Deliveries deliveries, JobOperator operator, Job sendCampaignJob) {
+	private final SendPartitions partitions;
+
+	private final SendingInstance instance;
+
+	CampaignSending(CampaignService campaigns, Deliveries deliveries, JobOperator operator, Job sendCampaignJob,
+			SendPartitions partitions, SendingInstance instance) {
 		this.campaigns = campaigns;
 		this.deliveries = deliveries;
 		this.operator = operator;
 		this.job = sendCampaignJob;
+		this.partitions = partitions;
+		this.instance = instance;
 	}
 
 	/** DRAFT or SCHEDULED to SENDING, if the checklist has no errors; the job starts in the background. */
@@ -151,11 +158,38 @@ public class CampaignSending implements DisposableBean {
 		return running.contains(id);
 	}
 
-	/** Runs a new instance of the job for this campaign and waits for it. */
+	/** Runs a new instance of the job for this campaign, in a new send round, and waits for it. */
 	BatchStatus run(long id) {
+		return run(id, partitions.nextRound(id));
+	}
+
+	/**
+	 * Helps another instance with its send of this campaign: runs the job in the campaign's current round, so
+	 * its workers claim the ranges still free. In the background, unless this instance sends it already.
+	 */
+	void join(long id) {
+		if (running.add(id)) {
+			workers.execute(new Launch(rank(id), launches.incrementAndGet(), () -> {
+				try {
+					log.info("Helping with the send of campaign {}", id);
+					run(id, partitions.currentRound(id));
+				}
+				finally {
+					running.remove(id);
+				}
+			}));
+		}
+	}
+
+	private BatchStatus run(long id, long round) {
+		// a run called directly (the command line, tests) counts as running here too, so no helping run of
+		// this instance joins it
+		boolean mine = running.add(id);
 		try {
 			JobExecution e = operator.start(job, new JobParametersBuilder().addLong("campaignId", id)
 				.addLong("run", System.currentTimeMillis())
+				.addLong("round", round)
+				.addString("instance", instance.id())
 				.toJobParameters());
 			return e.getStatus();
 		}
@@ -163,6 +197,15 @@ public class CampaignSending implements DisposableBean {
 			log.error("Could not run the send of campaign {}", id, ex);
 			return BatchStatus.FAILED;
 		}
+		finally {
+			if (mine) {
+				running.remove(id);
+			}
+		}
+	}
+
+	String instanceId() {
+		return instance.id();
 	}
 
 	/** Restarts a failed execution in the background. */

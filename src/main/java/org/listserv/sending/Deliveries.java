@@ -22,7 +22,17 @@ class Deliveries {
 	}
 
 	/** What SMTP answered for one delivery: the row's new state. */
-	record Outcome(long id, DeliveryStatus status, String reply, OffsetDateTime nextAttemptAt) {
+	record Outcome(long id, DeliveryStatus status, String reply, OffsetDateTime nextAttemptAt, boolean attempted) {
+
+		Outcome(long id, DeliveryStatus status, String reply, OffsetDateTime nextAttemptAt) {
+			this(id, status, reply, nextAttemptAt, true);
+		}
+
+		/** Held back by a rate limit until {@code at}: not an attempt, nothing was sent. */
+		static Outcome throttled(long id, String why, OffsetDateTime at) {
+			return new Outcome(id, DeliveryStatus.DEFERRED, why, at, false);
+		}
+
 	}
 
 	private final JdbcClient jdbc;
@@ -38,17 +48,21 @@ class Deliveries {
 	 * Records a chunk's replies as one JDBC batch (JdbcClient has no batch): one round trip to PostgreSQL per
 	 * chunk instead of one per message, which at thousands of messages a second is most of the cost.
 	 */
-	void record(List<Outcome> outcomes) {
+	void record(List<Outcome> outcomes, String sentBy) {
 		batch.batchUpdate("""
-				update deliveries set status = ?, attempts = attempts + 1, smtp_reply = ?, next_attempt_at = ?,
-				       sent_at = case when cast(? as text) = 'SENT' then now() else sent_at end, updated_at = now()
+				update deliveries set status = ?, attempts = attempts + ?, smtp_reply = ?, next_attempt_at = ?,
+				       sent_at = case when cast(? as text) = 'SENT' then now() else sent_at end,
+				       sent_by = case when ? > 0 then ? else sent_by end, updated_at = now()
 				where id = ?
 				""", outcomes, outcomes.size(), (ps, o) -> {
 			ps.setString(1, o.status().name());
-			ps.setString(2, o.reply());
-			ps.setObject(3, o.nextAttemptAt(), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
-			ps.setString(4, o.status().name());
-			ps.setLong(5, o.id());
+			ps.setInt(2, o.attempted() ? 1 : 0);
+			ps.setString(3, o.reply());
+			ps.setObject(4, o.nextAttemptAt(), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+			ps.setString(5, o.status().name());
+			ps.setInt(6, o.attempted() ? 1 : 0);
+			ps.setString(7, sentBy);
+			ps.setLong(8, o.id());
 		});
 	}
 
@@ -64,14 +78,25 @@ class Deliveries {
 	 * QUEUED ones, and DEFERRED ones whose retry time has come.
 	 */
 	List<Delivery> nextDue(long campaignId, long afterId, int limit) {
+		return nextDue(campaignId, afterId, Long.MAX_VALUE, limit);
+	}
+
+	/** The same within one range of ids (a partition): {@code afterId < id <= lastId}. */
+	List<Delivery> nextDue(long campaignId, long afterId, long lastId, int limit) {
 		return jdbc.sql("""
 				select id, campaign_id, subscriber_id, address, name, attributes::text as attributes, verp_token,
 				       attempts, created_at
 				from deliveries
-				where campaign_id = :c and id > :after and status in ('QUEUED', 'DEFERRED')
+				where campaign_id = :c and id > :after and id <= :last and status in ('QUEUED', 'DEFERRED')
 				  and (status = 'QUEUED' or next_attempt_at <= now())
 				order by id limit :limit
-				""").param("c", campaignId).param("after", afterId).param("limit", limit).query(Delivery.class).list();
+				""")
+			.param("c", campaignId)
+			.param("after", afterId)
+			.param("last", lastId)
+			.param("limit", limit)
+			.query(Delivery.class)
+			.list();
 	}
 
 	/** An expired alert: whatever was not sent yet will not be. */

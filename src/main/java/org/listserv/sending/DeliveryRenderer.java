@@ -12,7 +12,8 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
  * Renders one delivery's message from the campaign compiled once for the step, and gives it the VERP
- * envelope sender {@code {slug}-bounces+{token}@{domain}}, the token naming the delivery.
+ * envelope sender {@code {slug}-bounces+{token}@{domain}}, the token naming the delivery; signed with DKIM
+ * when that is configured.
  */
 class DeliveryRenderer implements ItemProcessor<Delivery, RenderedDelivery> {
 
@@ -25,16 +26,19 @@ class DeliveryRenderer implements ItemProcessor<Delivery, RenderedDelivery> {
 
 	private final String domain;
 
-	DeliveryRenderer(CampaignMail.Prepared prepared, JsonMapper json, MailProperties mail) {
+	private final DkimSigning dkim;
+
+	DeliveryRenderer(CampaignMail.Prepared prepared, JsonMapper json, MailProperties mail, DkimSigning dkim) {
 		this.prepared = prepared;
 		this.json = json;
 		this.domain = mail.domain();
+		this.dkim = dkim;
 	}
 
 	@Override
 	public RenderedDelivery process(Delivery d) {
 		Map<String, Object> attributes = d.attributes() == null ? Map.of() : json.readValue(d.attributes(), MAP);
-		byte[] message = prepared.write(d.subscriberId(), d.address(), d.name(), attributes);
+		byte[] message = dkim.sign(prepared.write(d.subscriberId(), d.address(), d.name(), attributes));
 		return new RenderedDelivery(d, verp(prepared.listSlug(), d.verpToken(), domain), message);
 	}
 

@@ -34,9 +34,15 @@ class DeliveryWriter implements ItemWriter<RenderedDelivery> {
 
 	private final Executor lanePool;
 
+	private final Throttle throttle;
+
+	private final String instanceId;
+
 	DeliveryWriter(Supplier<SmtpConnection> relay, Deliveries deliveries, SendingProperties properties,
-			Executor lanePool) {
+			Executor lanePool, Throttle throttle, String instanceId) {
 		this.lanePool = lanePool;
+		this.throttle = throttle;
+		this.instanceId = instanceId;
 		this.relay = relay;
 		this.deliveries = deliveries;
 		this.properties = properties;
@@ -47,7 +53,7 @@ class DeliveryWriter implements ItemWriter<RenderedDelivery> {
 		List<? extends RenderedDelivery> items = chunk.getItems();
 		int lanes = Math.max(1, Math.min(properties.connections(), items.size()));
 		if (lanes == 1) {
-			deliveries.record(send(items));
+			deliveries.record(send(items), instanceId);
 			return;
 		}
 		// SMTP waits on round trips: the chunk is split over several connections at once; the ledger is still
@@ -60,17 +66,32 @@ class DeliveryWriter implements ItemWriter<RenderedDelivery> {
 		}
 		List<Deliveries.Outcome> outcomes = new ArrayList<>(items.size());
 		parts.forEach(f -> outcomes.addAll(f.join()));
-		deliveries.record(outcomes);
+		deliveries.record(outcomes, instanceId);
 	}
 
 	private List<Deliveries.Outcome> send(List<? extends RenderedDelivery> items) {
 		List<Deliveries.Outcome> outcomes = new ArrayList<>(items.size());
 		try (SmtpConnection smtp = relay.get()) {
 			for (RenderedDelivery r : items) {
+				Throttle.Permit permit = permit(r.delivery());
+				if (permit.notBefore() != null) {
+					outcomes.add(Deliveries.Outcome.throttled(r.delivery().id(), permit.reason(), permit.notBefore()));
+					continue;
+				}
 				outcomes.add(outcome(r.delivery(), smtp.send(r.envelopeFrom(), r.delivery().address(), r.message())));
 			}
 		}
 		return outcomes;
+	}
+
+	private Throttle.Permit permit(Delivery d) {
+		try {
+			return throttle.acquire(d.address());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return new Throttle.Permit(OffsetDateTime.now(), "interrupted while waiting for the sending rate");
+		}
 	}
 
 	private Deliveries.Outcome outcome(Delivery d, SmtpConnection.Reply reply) {

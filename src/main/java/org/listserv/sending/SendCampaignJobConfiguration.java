@@ -14,7 +14,9 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.partition.support.SimplePartitioner;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,9 +28,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The {@code send-campaign} job (parameters: {@code campaignId}, and {@code run} to tell sends of one
- * campaign apart: the first, a resume, a retry round). Step {@code snapshot} writes one QUEUED delivery per
- * active member (once per campaign); step {@code send} reads the due deliveries by keyset in chunks, renders
- * and hands each to SMTP, recording the reply in the chunk's transaction; step {@code finish} expires what
+ * campaign apart: the first, a resume, a retry round; {@code round}, the campaign's send round; {@code instance},
+ * the instance that launched it). Step {@code snapshot} writes one QUEUED delivery per active member and cuts
+ * them into ranges (once per campaign); step {@code send} is partitioned: its workers claim ranges, read the
+ * due deliveries of each by keyset in chunks, render and hand each to SMTP, recording the reply in the chunk's
+ * transaction; step {@code finish} expires what
  * an expired alert did not send and marks the campaign SENT when nothing is left to send. Restartable: a
  * restart reads again whatever is still QUEUED. See {@code batch-jobs/send-campaign/README.md}.
  */
@@ -57,10 +61,26 @@ class SendCampaignJobConfiguration {
 		}, tx).build();
 	}
 
+	/**
+	 * The send step: {@code listserv.sending.workers} workers on local threads, each claiming ranges of the
+	 * deliveries until none is left free (instances sharing the database claim from the same ranges).
+	 */
 	@Bean
-	Step sendCampaignSend(JobRepository jobs, PlatformTransactionManager tx, DeliveryReader deliveryReader,
+	Step sendCampaignSend(JobRepository jobs, Step sendCampaignWorker, SendingProperties properties) {
+		org.springframework.core.task.SimpleAsyncTaskExecutor threads = new org.springframework.core.task.SimpleAsyncTaskExecutor(
+				"send-worker-");
+		threads.setDaemon(true);
+		return new StepBuilder("send", jobs).partitioner("send-worker", new SimplePartitioner())
+			.step(sendCampaignWorker)
+			.gridSize(Math.max(1, properties.workers()))
+			.taskExecutor(threads)
+			.build();
+	}
+
+	@Bean
+	Step sendCampaignWorker(JobRepository jobs, PlatformTransactionManager tx, DeliveryReader deliveryReader,
 			DeliveryRenderer deliveryRenderer, DeliveryWriter deliveryWriter, SendingProperties properties) {
-		return new StepBuilder("send", jobs).<Delivery, RenderedDelivery>chunk(properties.chunkSize(), tx)
+		return new StepBuilder("send-worker", jobs).<Delivery, RenderedDelivery>chunk(properties.chunkSize(), tx)
 			.reader(deliveryReader)
 			.processor(deliveryRenderer)
 			.writer(deliveryWriter)
@@ -75,24 +95,35 @@ class SendCampaignJobConfiguration {
 		}, tx).allowStartIfComplete(true).build();
 	}
 
+	/**
+	 * Step-scoped: one per worker. Its owner name ({instance}/{job execution}/{worker}) is what it writes in
+	 * the ranges it claims.
+	 */
 	@Bean
 	@StepScope
-	DeliveryReader deliveryReader(@Value("#{jobParameters['campaignId']}") Long campaignId, Deliveries deliveries,
-			CampaignService campaigns, SendingProperties properties) {
-		return new DeliveryReader(campaignId, deliveries, campaigns, properties.chunkSize());
+	DeliveryReader deliveryReader(@Value("#{jobParameters['campaignId']}") Long campaignId,
+			@Value("#{jobParameters['round']}") Long round, @Value("#{stepExecution}") StepExecution step,
+			Deliveries deliveries, SendPartitions partitions, CampaignService campaigns, SendingProperties properties,
+			SendingInstance instance) {
+		long r = round != null ? round : Math.max(1, partitions.currentRound(campaignId));
+		String owner = instance.id() + "/" + step.getJobExecutionId() + "/" + step.getStepName();
+		return new DeliveryReader(campaignId, r, owner, deliveries, partitions, campaigns, properties.chunkSize(),
+				properties.partitionLease());
 	}
 
 	/** Step-scoped: the campaign is compiled once per step execution. */
 	@Bean
 	@StepScope
 	DeliveryRenderer deliveryRenderer(@Value("#{jobParameters['campaignId']}") Long campaignId,
-			CampaignService campaigns, CampaignMail mail, JsonMapper json, MailProperties mailProperties) {
-		return new DeliveryRenderer(mail.prepare(campaigns.get(campaignId)), json, mailProperties);
+			CampaignService campaigns, CampaignMail mail, JsonMapper json, MailProperties mailProperties,
+			DkimSigning dkim) {
+		return new DeliveryRenderer(mail.prepare(campaigns.get(campaignId)), json, mailProperties, dkim);
 	}
 
 	@Bean
-	DeliveryWriter deliveryWriter(Relays relays, Deliveries deliveries, SendingProperties properties) {
-		return new DeliveryWriter(relays, deliveries, properties, smtpLanes);
+	DeliveryWriter deliveryWriter(Relays relays, Deliveries deliveries, SendingProperties properties, Throttle throttle,
+			SendingInstance instance) {
+		return new DeliveryWriter(relays, deliveries, properties, smtpLanes, throttle, instance.id());
 	}
 
 	/** The threads that talk SMTP for the send step's chunks (daemon: they only ever wait on sockets). */

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * The background side of sending (off for the command line): at start-up, sends left STARTED by a dead
  * process are marked failed and restarted; then, every {@code listserv.sending.scheduler-interval}, due
  * SCHEDULED campaigns are launched (action alerts by priority first) and due retries of deferred deliveries
- * run. Assumes one instance runs the scheduler.
+ * run; every {@code listserv.sending.join-interval}, sends of other instances get help. Safe with several
+ * instances: starting a campaign is a conditional update, and ranges are claimed, so nobody is sent twice.
  */
 @Component
 @ConditionalOnProperty(name = "listserv.sending.background", havingValue = "true", matchIfMissing = true)
@@ -39,8 +40,11 @@ class SendingScheduler {
 
 	private final JobOperator operator;
 
+	private final SendPartitions partitions;
+
 	SendingScheduler(CampaignSending sending, CampaignService campaigns, Deliveries deliveries, JobRepository jobs,
-			JobOperator operator) {
+			JobOperator operator, SendPartitions partitions) {
+		this.partitions = partitions;
 		this.sending = sending;
 		this.campaigns = campaigns;
 		this.deliveries = deliveries;
@@ -50,10 +54,17 @@ class SendingScheduler {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void recover() {
+		int released = partitions.releaseInstance(sending.instanceId());
+		if (released > 0) {
+			log.warn("{} ranges of deliveries were held by this instance when it stopped: free again", released);
+		}
 		Set<JobExecution> stale = jobs.findRunningJobExecutions(SendCampaignJobConfiguration.JOB);
 		for (JobExecution e : stale) {
 			long id = e.getJobParameters().getLong("campaignId");
-			if (sending.isRunning(id)) {
+			String launchedBy = e.getJobParameters().getString("instance");
+			if (sending.isRunning(id) || (launchedBy != null && !launchedBy.equals(sending.instanceId()))) {
+				// another instance's send: alive, or if not, its ranges come free when their leases lapse and
+				// the join below takes them
 				continue;
 			}
 			log.warn("Send of campaign {} (execution {}) was left running by a dead process: restarting it", id,
@@ -79,6 +90,20 @@ class SendingScheduler {
 		for (long id : deliveries.campaignsWithDueRetries()) {
 			if (campaigns.get(id).status() == CampaignStatus.SENDING && !sending.isRunning(id)) {
 				sending.launch(id);
+			}
+		}
+	}
+
+	/**
+	 * Several instances on one database: every {@code listserv.sending.join-interval}, a send with ranges free
+	 * to claim (another instance's, or one whose instance died) that this instance is not running gets a
+	 * helping run here.
+	 */
+	@Scheduled(fixedDelayString = "${listserv.sending.join-interval:5s}", initialDelayString = "${listserv.sending.join-interval:5s}")
+	void join() {
+		for (long id : partitions.campaignsNeedingHelp()) {
+			if (!sending.isRunning(id)) {
+				sending.join(id);
 			}
 		}
 	}

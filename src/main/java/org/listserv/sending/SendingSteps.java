@@ -27,18 +27,32 @@ class SendingSteps implements JobExecutionListener {
 
 	private final Deliveries deliveries;
 
-	SendingSteps(CampaignService campaigns, MemberService members, Deliveries deliveries) {
+	private final SendPartitions partitions;
+
+	private final SendingProperties properties;
+
+	SendingSteps(CampaignService campaigns, MemberService members, Deliveries deliveries, SendPartitions partitions,
+			SendingProperties properties) {
 		this.campaigns = campaigns;
 		this.members = members;
 		this.deliveries = deliveries;
+		this.partitions = partitions;
+		this.properties = properties;
 	}
 
-	/** One QUEUED delivery per active member, written once per campaign (a resume or retry adds nobody). */
+	/**
+	 * One QUEUED delivery per active member, written once per campaign (a resume or retry adds nobody), cut
+	 * into ranges for the workers (also once; in the same transaction as the deliveries).
+	 */
 	void snapshot(long campaignId) {
 		Campaign c = campaigns.get(campaignId);
 		if (c.status() == CampaignStatus.SENDING && !deliveries.exist(campaignId)) {
 			int n = members.snapshotActiveMembers(c.listId(), campaignId);
 			log.info("Campaign {}: {} recipients queued", campaignId, n);
+		}
+		int ranges = partitions.create(campaignId, properties.partitionSize());
+		if (ranges > 0) {
+			log.info("Campaign {}: deliveries cut into {} ranges", campaignId, ranges);
 		}
 	}
 

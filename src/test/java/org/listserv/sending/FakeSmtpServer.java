@@ -27,6 +27,9 @@ class FakeSmtpServer implements AutoCloseable {
 
 	private volatile double dropRate;
 
+	/** How long each message's DATA takes to be accepted: a slow relay, to watch a send while it runs. */
+	volatile long delayMillis;
+
 	/** From now on a RCPT gets 451 with chance {@code temporary}, and a dropped connection with chance {@code drop}. */
 	void randomFaults(long seed, double temporary, double drop) {
 		this.temporaryRate = temporary;
@@ -105,6 +108,14 @@ class FakeSmtpServer implements AutoCloseable {
 					reply(out, "354 go ahead");
 					while ((line = in.readLine()) != null && !line.equals(".")) {
 						// discard
+					}
+					if (delayMillis > 0) {
+						try {
+							Thread.sleep(delayMillis);
+						}
+						catch (InterruptedException ex) {
+							return;
+						}
 					}
 					accepted.add(rcpt);
 					reply(out, "250 2.0.0 queued");

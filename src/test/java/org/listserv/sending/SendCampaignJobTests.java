@@ -216,10 +216,16 @@ class SendCampaignJobTests extends SendingIntegrationTest {
 	@Autowired
 	org.listserv.mail.MailProperties mailProperties;
 
+	@Autowired
+	Throttle throttle;
+
+	@Autowired
+	DkimSigning dkim;
+
 	/** The job's writer, sending over one connection at a time to {@code sink}. */
 	DeliveryWriter writerTo(FakeSmtpServer sink) {
 		return new DeliveryWriter(() -> new SmtpConnection("127.0.0.1", sink.port(), null, null, new Properties()),
-				deliveries, properties, Runnable::run);
+				deliveries, properties, Runnable::run, throttle, "test-instance");
 	}
 
 	/** The next {@code size} due deliveries, rendered and sent in one transaction, as a chunk of the job. */
@@ -229,7 +235,7 @@ class SendCampaignJobTests extends SendingIntegrationTest {
 	}
 
 	DeliveryRenderer renderer(long id) {
-		return new DeliveryRenderer(campaignMail.prepare(campaigns.get(id)), json, mailProperties);
+		return new DeliveryRenderer(campaignMail.prepare(campaigns.get(id)), json, mailProperties, dkim);
 	}
 
 }

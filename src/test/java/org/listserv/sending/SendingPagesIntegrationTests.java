@@ -1,5 +1,8 @@
 package org.listserv.sending;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,32 @@ class SendingPagesIntegrationTests extends SendingIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"send-progress\"")))
 			.andExpect(content().string(containsString("5 of 5 sent")));
+	}
+
+	@Autowired
+	SendRates rates;
+
+	@Test
+	void anAdminSetsAndRemovesRatesOnTheSendingPageAndStaffCannot() throws Exception {
+		mvc.perform(get("/admin/sending").with(user(STAFF).roles("STAFF"))).andExpect(status().isForbidden());
+		mvc.perform(post("/admin/sending/rates").with(user(STAFF).roles("STAFF")).with(csrf())
+			.param("domain", "yahoo.com").param("perSecond", "5")).andExpect(status().isForbidden());
+		mvc.perform(post("/admin/sending/rates").with(user(ADMIN).roles("ADMIN"))
+			.param("domain", "yahoo.com").param("perSecond", "5")).andExpect(status().isForbidden());
+		mvc.perform(post("/admin/sending/rates").with(user(ADMIN).roles("ADMIN")).with(csrf())
+			.param("domain", "Yahoo.COM").param("perSecond", "12.5").param("burst", ""))
+			.andExpect(redirectedUrl("/admin/sending"))
+			.andExpect(flash().attribute("notice", "Rate for yahoo.com set to 12.5/s"));
+		mvc.perform(post("/admin/sending/rates").with(user(ADMIN).roles("ADMIN")).with(csrf())
+			.param("domain", "yahoo.com").param("perSecond", "fast"))
+			.andExpect(flash().attribute("error", "perSecond: must be a number"));
+		mvc.perform(get("/admin/sending").with(user(ADMIN).roles("ADMIN")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("yahoo.com")))
+			.andExpect(content().string(containsString("12.5")));
+		mvc.perform(post("/admin/sending/rates/delete").with(user(ADMIN).roles("ADMIN")).with(csrf())
+			.param("domain", "yahoo.com")).andExpect(flash().attribute("notice", "Rate for yahoo.com removed"));
+		org.assertj.core.api.Assertions.assertThat(rates.find("yahoo.com")).isEmpty();
 	}
 
 }

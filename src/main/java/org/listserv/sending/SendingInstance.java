@@ -1,0 +1,59 @@
+package org.listserv.sending;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HexFormat;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * This instance's name among those sharing the database: {@code listserv.sending.instance-id}, or the host name
+ * and a hash of the data folder. Stable across restarts, so that at start-up the instance can take back at
+ * once the ranges it held when it died, and tell its own stale job executions from those of live instances.
+ */
+@Component
+class SendingInstance {
+
+	private final String id;
+
+	SendingInstance(SendingProperties properties, @Value("${listserv.data-dir:./data}") String dataDir) {
+		String configured = properties.instanceId();
+		if (configured != null && !configured.isBlank()) {
+			if (!configured.matches("[A-Za-z0-9._:-]{1,100}")) {
+				throw new IllegalStateException("listserv.sending.instance-id may hold letters, digits and . _ : - only");
+			}
+			this.id = configured;
+		}
+		else {
+			String folder = Path.of(dataDir).toAbsolutePath().normalize().toString();
+			String hash = HexFormat.of().formatHex(java.util.Arrays.copyOf(sha256(folder), 4));
+			this.id = host() + "-" + hash;
+		}
+	}
+
+	String id() {
+		return id;
+	}
+
+	private static String host() {
+		try {
+			return InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9.-]", "-");
+		}
+		catch (UnknownHostException ex) {
+			return "localhost";
+		}
+	}
+
+	private static byte[] sha256(String s) {
+		try {
+			return java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
