@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Crash test of sending: a campaign to MEMBERS members (default 20,000) through a real SMTP sink in
 # another process; the app is killed with SIGKILL about half-way, started again, and must finish the
-# campaign. Checks: every member received it, duplicates are at most what was in flight (the chunk
-# size times the connections), and the deliveries ledger agrees with the sink.
+# campaign. Checks: every member received it, duplicates are at most what was in flight (one chunk per
+# worker), and the deliveries ledger agrees with the sink.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MEMBERS=${MEMBERS:-20000}
@@ -56,4 +56,8 @@ unique=$(sort -u "$WORK/received.txt" | wc -l)
 missing=$(comm -23 <(tail -n +2 "$WORK/members.csv" | cut -d, -f1 | sort) <(sort -u "$WORK/received.txt") | wc -l)
 sent=$(curl -sf -u "$AUTH" "$API/campaigns/$ID" | python3 -c 'import json,sys; print(json.load(sys.stdin)["progress"]["sent"])')
 echo "members $MEMBERS, received $total copies of $unique addresses, missing $missing, duplicates $((total - unique)), ledger SENT $sent"
-[ "$status" = "SENT" ] && [ "$missing" -eq 0 ] && [ "$sent" -eq "$MEMBERS" ] && echo "PASS" || { echo "FAIL"; exit 1; }
+# in flight at the kill: at most one chunk per worker (listserv.sending.workers=2 x chunk-size=200 by default)
+inflight=$((2 * 200))
+echo "duplicates allowed (the chunks in flight): $inflight"
+[ "$status" = "SENT" ] && [ "$missing" -eq 0 ] && [ "$sent" -eq "$MEMBERS" ] && [ $((total - unique)) -le "$inflight" ] \
+  && echo "PASS" || { echo "FAIL"; exit 1; }
