@@ -50,6 +50,10 @@ public final class SmtpConnection implements AutoCloseable {
 
 	private SMTPTransport transport;
 
+	private long lastUsed;
+
+	private static final long IDLE_CHECK_NANOS = 2_000_000_000L;
+
 	/** @param properties Angus session properties ({@code mail.smtp.*}: timeouts, TLS, auth) */
 	public SmtpConnection(String host, int port, String username, String password, Properties properties) {
 		this.session = Session.getInstance(properties);
@@ -62,10 +66,15 @@ public final class SmtpConnection implements AutoCloseable {
 	/** Sends one message; never throws for an SMTP or connection failure, which the reply describes. */
 	public Reply send(String envelopeFrom, String recipient, byte[] message) {
 		try {
-			if (transport == null || !transport.isConnected()) {
+			// Angus's isConnected() costs a NOOP round trip: only asked after the connection sat idle a while
+			if (transport != null && System.nanoTime() - lastUsed > IDLE_CHECK_NANOS && !transport.isConnected()) {
+				drop();
+			}
+			if (transport == null) {
 				transport = (SMTPTransport) session.getTransport("smtp");
 				transport.connect(host, port, username, password);
 			}
+			lastUsed = System.nanoTime();
 			SMTPMessage m = new RawMessage(session, message);
 			m.setEnvelopeFrom(envelopeFrom);
 			transport.sendMessage(m, new Address[] { new InternetAddress(recipient) });

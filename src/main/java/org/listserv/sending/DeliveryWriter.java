@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +15,8 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Hands a chunk's messages to SMTP over {@code listserv.sending.connections} connections and records each reply in the ledger, in the
+ * Hands a chunk's messages to SMTP over {@code listserv.sending.connections} connections (kept open between
+ * chunks in an {@link SmtpPool}) and records each reply in the ledger, in the
  * chunk's transaction: 2xx SENT, 5xx FAILED (with the reply, for the bounce handling), 4xx or a lost
  * connection DEFERRED with the next attempt time (FAILED once deferred past the give-up time). If the
  * process dies before the commit, the chunk's rows are still QUEUED and go out again: at most the chunk in
@@ -26,7 +26,7 @@ class DeliveryWriter implements ItemWriter<RenderedDelivery> {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveryWriter.class);
 
-	private final Supplier<SmtpConnection> relay;
+	private final SmtpPool pool;
 
 	private final Deliveries deliveries;
 
@@ -38,12 +38,12 @@ class DeliveryWriter implements ItemWriter<RenderedDelivery> {
 
 	private final String instanceId;
 
-	DeliveryWriter(Supplier<SmtpConnection> relay, Deliveries deliveries, SendingProperties properties,
+	DeliveryWriter(SmtpPool pool, Deliveries deliveries, SendingProperties properties,
 			Executor lanePool, Throttle throttle, String instanceId) {
 		this.lanePool = lanePool;
 		this.throttle = throttle;
 		this.instanceId = instanceId;
-		this.relay = relay;
+		this.pool = pool;
 		this.deliveries = deliveries;
 		this.properties = properties;
 	}
@@ -71,7 +71,8 @@ class DeliveryWriter implements ItemWriter<RenderedDelivery> {
 
 	private List<Deliveries.Outcome> send(List<? extends RenderedDelivery> items) {
 		List<Deliveries.Outcome> outcomes = new ArrayList<>(items.size());
-		try (SmtpConnection smtp = relay.get()) {
+		SmtpConnection smtp = pool.borrow();
+		try {
 			for (RenderedDelivery r : items) {
 				Throttle.Permit permit = permit(r.delivery());
 				if (permit.notBefore() != null) {
@@ -80,6 +81,9 @@ class DeliveryWriter implements ItemWriter<RenderedDelivery> {
 				}
 				outcomes.add(outcome(r.delivery(), smtp.send(r.envelopeFrom(), r.delivery().address(), r.message())));
 			}
+		}
+		finally {
+			pool.giveBack(smtp);
 		}
 		return outcomes;
 	}

@@ -121,9 +121,19 @@ class SendCampaignJobConfiguration {
 	}
 
 	@Bean
-	DeliveryWriter deliveryWriter(Relays relays, Deliveries deliveries, SendingProperties properties, Throttle throttle,
-			SendingInstance instance) {
-		return new DeliveryWriter(relays, deliveries, properties, smtpLanes, throttle, instance.id());
+	DeliveryWriter deliveryWriter(SmtpPool smtpPool, Deliveries deliveries, SendingProperties properties,
+			Throttle throttle, SendingInstance instance) {
+		return new DeliveryWriter(smtpPool, deliveries, properties, smtpLanes, throttle, instance.id());
+	}
+
+	/**
+	 * SMTP connections kept open between chunks: as many as all workers' lanes use at once, each closed after
+	 * 10 s unused.
+	 */
+	@Bean(destroyMethod = "close")
+	SmtpPool smtpPool(Relays relays, SendingProperties properties) {
+		return new SmtpPool(relays, Math.max(1, properties.workers()) * Math.max(1, properties.connections()) * 4,
+				10_000_000_000L);
 	}
 
 	/** The threads that talk SMTP for the send step's chunks (daemon: they only ever wait on sockets). */

@@ -80,13 +80,13 @@ class ScaleOutAndRatesTests extends SendingIntegrationTest {
 		addMembers(list, "two", 2000);
 		long id = campaign(list);
 		// slow enough that the second instance starts and joins while the first is still sending
-		sink.delayMillis = 5;
+		sink.delayMillis = 10;
 		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(ListservApplication.class)
 			.profiles("test")
-			.properties("server.port=0", "listserv.sending.instance-id=second",
-					"listserv.sending.relays[0].host=127.0.0.1", "listserv.sending.relays[0].port=" + sink.port(),
-					"listserv.sending.join-interval=200ms", "spring.mail.port=" + smtp.getSmtp().getPort())
-			.run()) {
+			// arguments, not default properties: those lose to batch-jobs/send-campaign/job.properties
+			.run("--server.port=0", "--listserv.sending.instance-id=second", "--listserv.sending.relays[0].host=127.0.0.1",
+					"--listserv.sending.relays[0].port=" + sink.port(), "--listserv.sending.join-interval=200ms",
+					"--spring.mail.port=" + smtp.getSmtp().getPort())) {
 			int before = sink.accepted.size();
 			sending.send(id);
 			awaitStatus(id, CampaignStatus.SENT, Duration.ofSeconds(180));

@@ -224,7 +224,8 @@ class SendCampaignJobTests extends SendingIntegrationTest {
 
 	/** The job's writer, sending over one connection at a time to {@code sink}. */
 	DeliveryWriter writerTo(FakeSmtpServer sink) {
-		return new DeliveryWriter(() -> new SmtpConnection("127.0.0.1", sink.port(), null, null, new Properties()),
+		return new DeliveryWriter(new SmtpPool(() -> new SmtpConnection("127.0.0.1", sink.port(), null, null,
+				new Properties()), 0, 0),
 				deliveries, properties, Runnable::run, throttle, "test-instance");
 	}
 
