@@ -81,14 +81,14 @@ public final class SmtpConnection implements AutoCloseable {
 			return new Reply(transport.getLastReturnCode(), oneLine(transport.getLastServerResponse()));
 		}
 		catch (SMTPAddressFailedException ex) {
-			return new Reply(ex.getReturnCode(), oneLine(ex.getMessage()));
+			return failed(ex.getReturnCode(), ex.getMessage());
 		}
 		catch (SMTPSendFailedException ex) {
-			return new Reply(ex.getReturnCode(), oneLine(ex.getMessage()));
+			return failed(ex.getReturnCode(), ex.getMessage());
 		}
 		catch (SendFailedException ex) {
 			if (ex.getNextException() instanceof SMTPAddressFailedException a) {
-				return new Reply(a.getReturnCode(), oneLine(a.getMessage()));
+				return failed(a.getReturnCode(), a.getMessage());
 			}
 			drop();
 			return new Reply(0, oneLine(String.valueOf(ex.getMessage())));
@@ -97,6 +97,18 @@ public final class SmtpConnection implements AutoCloseable {
 			drop();
 			return new Reply(0, "connection: " + oneLine(String.valueOf(ex.getMessage())));
 		}
+	}
+
+	/**
+	 * A refusal; with no reply code (Angus says -1 when the server closed the connection instead of
+	 * answering) the connection is dead: dropped, so that the next message gets a new one.
+	 */
+	private Reply failed(int code, String message) {
+		if (code <= 0) {
+			drop();
+			return new Reply(0, "connection: " + oneLine(message));
+		}
+		return new Reply(code, oneLine(message));
 	}
 
 	private void drop() {
