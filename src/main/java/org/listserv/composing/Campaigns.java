@@ -32,7 +32,7 @@ class Campaigns {
 	/** Newest first; a null list or status matches any. */
 	List<Campaign> search(Long listId, CampaignStatus status) {
 		return jdbc.sql(SELECT + """
-				 where (cast(:listId as bigint) is null or c.list_id = :listId)
+				 where c.source = 'CAMPAIGN' and (cast(:listId as bigint) is null or c.list_id = :listId)
 				   and (cast(:status as text) is null or c.status = :status)
 				 order by c.created_at desc, c.id desc limit 500
 				""")
@@ -50,6 +50,27 @@ class Campaigns {
 				        :fromAddress, :scheduledAt, :priority, :expiresAt, :createdBy)
 				returning id
 				""").params(params(c)).query(Long.class).single();
+	}
+
+	/**
+	 * A row for a member's post (source POST) or a digest: no template, already SENDING; the send job
+	 * writes the stored message (see {@link StoredMessages}) instead of rendering one.
+	 */
+	long insertStored(long listId, String source, String subject, String fromName, String fromAddress,
+			String createdBy) {
+		return jdbc.sql("""
+				insert into campaigns (list_id, status, source, subject, layout, from_name, from_address, created_by)
+				values (:listId, 'SENDING', :source, :subject, '', :fromName, :fromAddress, :createdBy)
+				returning id
+				""").param("listId", listId).param("source", source).param("subject", subject)
+			.param("fromName", fromName).param("fromAddress", fromAddress).param("createdBy", createdBy)
+			.query(Long.class).single();
+	}
+
+	/** CAMPAIGN for staff campaigns, POST or DIGEST for rows that carry a stored message. */
+	String source(long id) {
+		return jdbc.sql("select source from campaigns where id = :id").param("id", id).query(String.class)
+			.optional().orElse("CAMPAIGN");
 	}
 
 	/** Changes a campaign only while it is still editable: false if it moved on meanwhile. */
