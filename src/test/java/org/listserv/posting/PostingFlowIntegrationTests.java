@@ -17,7 +17,7 @@ class PostingFlowIntegrationTests extends PostingIntegrationTest {
 		MailingList list = list("MEMBERS");
 		members(list, "alice", "bob", "carol", "dave");
 		String alice = "alice@" + domain(list);
-		send(list, alice, post("Alice <" + alice + ">", "Call your senator", "Please call today about the bill."));
+		send(list, alice, postText("Alice <" + alice + ">", "Call your senator", "Please call today about the bill."));
 
 		for (String who : List.of("bob", "carol", "dave")) {
 			MimeMessage m = awaitInbox(who + "@" + domain(list), 1).get(0);
@@ -45,7 +45,7 @@ class PostingFlowIntegrationTests extends PostingIntegrationTest {
 		members(list, "erin", "frank");
 		jdbc.sql("update memberships set receive_own_posts = true where list_id = :l").param("l", list.id()).update();
 		String erin = "erin@" + domain(list);
-		send(list, erin, post(erin, "Re: [" + list.slug() + "] Vigil tonight", "I will be there."));
+		send(list, erin, postText(erin, "Re: [" + list.slug() + "] Vigil tonight", "I will be there."));
 		MimeMessage own = awaitInbox(erin, 1).get(0);
 		assertThat(own.getSubject()).isEqualTo("Re: [" + list.slug() + "] Vigil tonight");
 		awaitInbox("frank@" + domain(list), 1);
@@ -55,7 +55,7 @@ class PostingFlowIntegrationTests extends PostingIntegrationTest {
 	void strangerPostIsHeldAndModeratorsAreNotified() throws Exception {
 		MailingList list = list("MEMBERS");
 		members(list, "gina");
-		send(list, "stranger@example.net", post("stranger@example.net", "Buy now", "Cheap watches."));
+		send(list, "stranger@example.net", postText("stranger@example.net", "Buy now", "Cheap watches."));
 		assertThat(awaitPost(list, "Buy now")).isEqualTo("HELD");
 		MimeMessage notice = awaitMail(ADMIN, 1).stream()
 			.filter(m -> header(m, "Subject").contains("Buy now")).findFirst().orElseThrow();
@@ -71,7 +71,7 @@ class PostingFlowIntegrationTests extends PostingIntegrationTest {
 	void postThatCameBackFromTheListIsRefused() throws Exception {
 		MailingList list = list("OPEN");
 		members(list, "hank");
-		send(list, "hank@" + domain(list), post("hank@" + domain(list), "Echo", "Loop.",
+		send(list, "hank@" + domain(list), postText("hank@" + domain(list), "Echo", "Loop.",
 				"X-BeenThere: " + list.slug() + "@lists.example.org"));
 		assertThat(awaitPost(list, "Echo")).isEqualTo("REFUSED");
 		Thread.sleep(500);
@@ -83,7 +83,7 @@ class PostingFlowIntegrationTests extends PostingIntegrationTest {
 		MailingList list = list("MEMBERS");
 		members(list, "ivan", "judy");
 		String ivan = "ivan@" + domain(list);
-		send(list, ivan, post(ivan, "unsubscribe", ""));
+		send(list, ivan, postText(ivan, "unsubscribe", ""));
 		assertThat(awaitPost(list, "unsubscribe")).isEqualTo("COMMAND");
 		MimeMessage reply = awaitMail(ivan, 1).get(0);
 		assertThat(header(reply, "From")).contains(list.slug() + "-request@");

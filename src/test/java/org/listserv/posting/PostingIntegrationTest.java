@@ -70,7 +70,7 @@ abstract class PostingIntegrationTest extends IntegrationTest {
 		}
 	}
 
-	static String post(String from, String subject, String body, String... headers) {
+	static String postText(String from, String subject, String body, String... headers) {
 		return "From: " + from + "\nTo: list\nSubject: " + subject + "\nMessage-ID: <" + System.nanoTime()
 				+ "@example.net>\n" + String.join("\n", headers) + (headers.length > 0 ? "\n" : "")
 				+ "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n" + body + "\n";
