@@ -69,3 +69,9 @@ create index posts_by_message_id on posts (list_id, message_id);
 create unique index posts_moderation_token on posts (moderation_token) where moderation_token is not null;
 create index posts_campaign on posts (campaign_id) where campaign_id is not null;
 create index posts_search on posts using gin (search);
+
+-- The list archive finds sent campaigns by a word too.
+alter table campaigns add column search tsvector generated always as (
+    setweight(to_tsvector('simple', coalesce(subject, '')), 'A')
+    || setweight(to_tsvector('english', coalesce(body, '')), 'B')) stored;
+create index campaigns_search on campaigns using gin (search);

@@ -56,6 +56,11 @@ public class CampaignService {
 				fromName, fromAddress, createdBy);
 	}
 
+	/** Sent staff campaigns of a list that match a web-search query (the list archive's search). */
+	public List<Campaign> searchSent(long listId, String query) {
+		return campaigns.searchSent(listId, query);
+	}
+
 	/** Whether this row is a staff campaign (not a post or digest). */
 	public boolean isStaffCampaign(long id) {
 		return "CAMPAIGN".equals(campaigns.source(id));

@@ -67,6 +67,18 @@ class Campaigns {
 			.query(Long.class).single();
 	}
 
+	/**
+	 * Sent (or sending) staff campaigns of a list whose subject or body matches a web-search query, best
+	 * first: the list archive's search (GIN index on {@code search}).
+	 */
+	List<Campaign> searchSent(long listId, String query) {
+		return jdbc.sql(SELECT + """
+				 where c.list_id = :listId and c.source = 'CAMPAIGN' and c.status in ('SENDING', 'SENT')
+				   and (c.search @@ websearch_to_tsquery('english', :q) or c.search @@ websearch_to_tsquery('simple', :q))
+				 order by ts_rank(c.search, websearch_to_tsquery('english', :q)) desc, c.id desc limit 50
+				""").param("listId", listId).param("q", query).query(Campaign.class).list();
+	}
+
 	/** CAMPAIGN for staff campaigns, POST or DIGEST for rows that carry a stored message. */
 	String source(long id) {
 		return jdbc.sql("select source from campaigns where id = :id").param("id", id).query(String.class)

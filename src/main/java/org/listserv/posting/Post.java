@@ -13,7 +13,7 @@ record Post(long id, long listId, PostStatus status, String sender, String sende
 		OffsetDateTime distributedAt) {
 
 	/** The thread this post belongs to: its root's id, or its own. */
-	long thread() {
+	public long thread() {
 		return threadRootId == null ? id : threadRootId;
 	}
 
