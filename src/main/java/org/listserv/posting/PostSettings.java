@@ -16,7 +16,7 @@ record PostSettings(String subjectPrefix, String replyTo, int maxSize, int maxRe
 
 	static final PostSettings DEFAULTS = new PostSettings(null, "SENDER", 524_288, 10, false, "PUBLIC", "DAILY");
 
-	String prefix(String slug) {
+	public String prefix(String slug) {
 		return subjectPrefix == null ? "[" + slug + "]" : subjectPrefix.strip();
 	}
 

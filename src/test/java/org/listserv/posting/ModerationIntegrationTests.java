@@ -116,6 +116,34 @@ class ModerationIntegrationTests extends PostingIntegrationTest {
 		assertThat(awaitMail(quinn, 1).get(0).getSubject()).contains("expired");
 	}
 
+	@Test
+	void adminTurnsOnEmergencyModerationAndAMembersPostIsHeld() throws Exception {
+		MailingList list = list("MEMBERS");
+		members(list, "ray", "sue");
+		String path = "/admin/lists/" + list.slug() + "/posting-settings";
+		mvc.perform(post(path).with(user(STAFF).roles("STAFF")).with(csrf()).param("replyTo", "SENDER")
+			.param("maxSize", "100000").param("maxRecipients", "10").param("emergencyModeration", "true")
+			.param("archive", "PUBLIC").param("digestFrequency", "DAILY")).andExpect(status().isForbidden());
+		mvc.perform(post(path).with(user(ADMIN).roles("ADMIN")).with(csrf()).param("replyTo", "NOBODY")
+			.param("maxSize", "100000").param("maxRecipients", "10").param("archive", "PUBLIC")
+			.param("digestFrequency", "DAILY")).andExpect(status().isBadRequest());
+		mvc.perform(post(path).with(user(ADMIN).roles("ADMIN")).with(csrf()).param("subjectPrefix", "(Peace)")
+			.param("replyTo", "LIST").param("maxSize", "100000").param("maxRecipients", "10")
+			.param("emergencyModeration", "true").param("archive", "MEMBERS").param("digestFrequency", "WEEKLY"))
+			.andExpect(status().is3xxRedirection());
+		String ray = "ray@" + domain(list);
+		send(list, ray, postText(ray, "Urgent", "Now."));
+		assertThat(awaitPost(list, "Urgent")).isEqualTo("HELD");
+		assertThat(jdbc.sql("select hold_reason from posts where list_id = :l").param("l", list.id())
+			.query(String.class).single()).contains("emergency moderation");
+		mvc.perform(post("/admin/lists/" + list.slug() + "/moderation/" + postId(list, "Urgent"))
+			.param("action", "approve").with(user(ADMIN).roles("ADMIN")).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		MimeMessage m = awaitInbox("sue@" + domain(list), 1).get(0);
+		assertThat(m.getSubject()).isEqualTo("(Peace) Urgent");
+		assertThat(header(m, "Reply-To")).isEqualTo("<" + list.slug() + "@lists.example.org>");
+	}
+
 	/** Sends to any address at the list domain through the listener. */
 	void sendTo(String to, String from, String raw) throws Exception {
 		int port = env.getRequiredProperty("local.listserv.inbound.smtp.port", Integer.class);
