@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xbill.DNS.ExtendedResolver;
 import org.xbill.DNS.Lookup;
+import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Resolver;
 import org.xbill.DNS.TXTRecord;
@@ -74,7 +75,8 @@ class DnsDmarcPolicies implements DmarcPolicies {
 	private Optional<Policy> lookup(String domain) {
 		Lookup lookup;
 		try {
-			lookup = new Lookup("_dmarc." + domain, Type.TXT);
+			// absolute: the resolver's search domains must not be appended
+			lookup = new Lookup(Name.fromString("_dmarc." + domain, Name.root), Type.TXT);
 		}
 		catch (TextParseException ex) {
 			return Optional.empty();

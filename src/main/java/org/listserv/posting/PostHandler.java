@@ -39,7 +39,7 @@ class PostHandler implements InboundHandler {
 	@Override
 	public Disposition handle(InboundMessage message, Envelope envelope, ListAddress to) {
 		PostingService.Received r = posting.receive(lists.get(to.slug()), message);
-		if (r.status() == PostStatus.COMMAND) {
+		if (r.status() == PostStatus.COMMAND && !r.again()) {
 			ListAddress request = new ListAddress(to.slug(), ListAddress.Role.REQUEST, null);
 			return handlers.orderedStream()
 				.filter(h -> h != this && h.roles().contains(ListAddress.Role.REQUEST))

@@ -28,8 +28,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class PostingService {
 
-	/** What became of one received message. */
-	record Received(long postId, PostStatus status, String note) {
+	/**
+	 * What became of one received message.
+	 * @param again whether it had been processed before (a second run after a crash): nothing was done now
+	 */
+	record Received(long postId, PostStatus status, String note, boolean again) {
+
+		Received(long postId, PostStatus status, String note) {
+			this(postId, status, note, false);
+		}
+
 	}
 
 	private static final SecureRandom random = new SecureRandom();
@@ -75,7 +83,7 @@ class PostingService {
 			Optional<Long> seen = posts.findByHash(list.id(), sha);
 			if (seen.isPresent()) {
 				Post p = posts.find(seen.get()).orElseThrow();
-				return new Received(p.id(), p.status(), "already processed as post " + p.id());
+				return new Received(p.id(), p.status(), "already processed as post " + p.id(), true);
 			}
 			PostContext post = context(list, message);
 			List<Verdict> verdicts = rules.run(post);

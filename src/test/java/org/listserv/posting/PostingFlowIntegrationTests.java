@@ -91,4 +91,37 @@ class PostingFlowIntegrationTests extends PostingIntegrationTest {
 		assertNone("judy@" + domain(list));
 	}
 
+	@org.springframework.beans.factory.annotation.Autowired
+	PostHandler handler;
+
+	@Test
+	void aMessageProcessedTwiceIsDistributedOnce() throws Exception {
+		MailingList list = list("OPEN");
+		members(list, "kate", "liam");
+		String raw = postText("kate@" + domain(list), "Once only", "Hello.").replace("\n", "\r\n");
+		send(list, "kate@" + domain(list), raw);
+		assertThat(awaitPost(list, "Once only")).isEqualTo("DISTRIBUTED");
+		byte[] stored = jdbc.sql("select raw from posts where list_id = :l").param("l", list.id()).query(byte[].class)
+			.single();
+		org.listserv.inbound.Disposition again = handler.handle(org.listserv.mail.InboundMessage.parse(stored),
+				new org.listserv.inbound.Envelope("kate@" + domain(list), list.slug() + "@lists.example.org"),
+				org.listserv.mail.ListAddress.parse(list.slug()).orElseThrow());
+		assertThat(again.note()).contains("already processed");
+		assertThat(jdbc.sql("select count(*) from campaigns where list_id = :l").param("l", list.id())
+			.query(Long.class).single()).isEqualTo(1);
+		awaitInbox("liam@" + domain(list), 1);
+		Thread.sleep(500);
+		assertThat(inbox("liam@" + domain(list))).hasSize(1);
+	}
+
+	@Test
+	void aPostWithoutAValidFromIsHeldNotLost() throws Exception {
+		MailingList list = list("OPEN");
+		members(list, "mia");
+		send(list, "someone@example.net", "From: not an address\nTo: list\nSubject: Nameless\n\nWho am I?\n");
+		assertThat(awaitPost(list, "Nameless")).isEqualTo("HELD");
+		assertThat(jdbc.sql("select hold_reason from posts where list_id = :l").param("l", list.id())
+			.query(String.class).single()).isEqualTo("no valid From address");
+	}
+
 }
