@@ -86,7 +86,7 @@ class ModerationPageController {
 			a = ModerationService.Action.valueOf(action.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException("action", "Unknown action: approve, always, reject or discard");
+			throw new InvalidInputException("action", "Unknown action: approve, always, reject, discard or ban");
 		}
 		if (a == ModerationService.Action.REJECT && (reason == null || reason.isBlank())) {
 			flash.addFlashAttribute("error", "Give the author a reason to reject post " + id);

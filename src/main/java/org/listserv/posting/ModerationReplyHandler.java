@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * address). Every other token (subscription confirmations) goes on to the next CONFIRM handler, so this one
  * is ordered first. Only a moderator (an enabled ADMIN or STAFF account, by From) decides, and never an
  * automatic reply. The first line of the reply that is not quoted says what to do: {@code reject REASON},
- * {@code discard}, {@code always}; anything else approves (reply-to-approve).
+ * {@code discard}, {@code ban}, {@code always}; anything else approves (reply-to-approve).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -78,6 +78,7 @@ class ModerationReplyHandler implements InboundHandler {
 			case "reject" -> ModerationService.Action.REJECT;
 			case "discard" -> ModerationService.Action.DISCARD;
 			case "always" -> ModerationService.Action.ALWAYS;
+			case "ban" -> ModerationService.Action.BAN;
 			default -> ModerationService.Action.APPROVE;
 		};
 		String reason = action == ModerationService.Action.REJECT ? line.substring(word.length()).strip() : null;

@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Decisions on held posts, from the moderation page or a reply to {@code {slug}-confirm+{token}@}: approve
- * (optionally always accepting the sender), reject with a reason sent to the author, discard; and the expiry
+ * (optionally always accepting the sender), reject with a reason sent to the author, discard (optionally banning
+ * the sender); and the expiry
  * of posts nobody decided on in {@code listserv.posting.hold-expiry}, with a notice to the author.
  */
 @Service
@@ -29,7 +30,7 @@ class ModerationService {
 	/** What a moderator may do with a held post. */
 	enum Action {
 
-		APPROVE, ALWAYS, REJECT, DISCARD
+		APPROVE, ALWAYS, REJECT, DISCARD, BAN
 
 	}
 
@@ -74,7 +75,7 @@ class ModerationService {
 		PostStatus to = switch (action) {
 			case APPROVE, ALWAYS -> PostStatus.DISTRIBUTED;
 			case REJECT -> PostStatus.REJECTED;
-			case DISCARD -> PostStatus.DISCARDED;
+			case DISCARD, BAN -> PostStatus.DISCARDED;
 		};
 		if (!posts.decide(postId, to, by, reason)) {
 			throw new ConflictException("Post " + postId + " is no longer held (it is " + post.status() + ")");
@@ -91,6 +92,12 @@ class ModerationService {
 			case REJECT -> {
 				notices.rejected(list, post, reason);
 				return "rejected; the author was told why";
+			}
+			case BAN -> {
+				if (!post.sender().isBlank()) {
+					settings.setSender(list.id(), post.sender(), "BANNED", by);
+				}
+				return "discarded; " + post.sender() + " is banned from this list (their posts are dropped)";
 			}
 			default -> {
 				return "discarded";

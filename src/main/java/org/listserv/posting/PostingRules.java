@@ -14,22 +14,22 @@ import org.listserv.subscriptions.MembershipStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * The rules a post goes through, in this order: {@code loop}, {@code administrivia}, {@code size},
+ * The rules a post goes through, in this order: {@code loop}, {@code automated}, {@code administrivia}, {@code size},
  * {@code banned}, {@code recipients}, {@code emergency}, {@code policy}. Loops and commands come first
  * (neither must ever reach moderators or members); the list's policy comes last, after every reason to hold.
  */
 @Component
 class PostingRules {
 
-	static final List<String> ORDER = List.of("loop", "administrivia", "size", "banned", "recipients", "emergency",
-			"policy");
+	static final List<String> ORDER = List.of("loop", "automated", "administrivia", "size", "banned", "recipients",
+			"emergency", "policy");
 
 	private static final Pattern COMMAND = Pattern.compile("^(re:\\s*)?(un)?subscribe\\b.*", Pattern.CASE_INSENSITIVE);
 
 	private final List<Rule> rules;
 
 	PostingRules(PostingSettings settings, MemberService members, AccountService accounts) {
-		this.rules = List.of(loop(), administrivia(), size(), banned(settings), recipients(), emergency(),
+		this.rules = List.of(loop(), automated(), administrivia(), size(), banned(settings), recipients(), emergency(),
 				policy(settings, members, accounts));
 	}
 
@@ -74,6 +74,17 @@ class PostingRules {
 			return been || ours ? new Verdict("loop", Verdict.Outcome.REFUSE, "it came back from this list ("
 					+ (been ? "X-BeenThere" : "List-Id") + ")") : Verdict.pass("loop", "not from this list");
 		});
+	}
+
+	/**
+	 * Mail from a machine (an auto-reply, a bounce, another list's mail: see
+	 * {@link org.listserv.mail.InboundMessage#isAutomated}) is held: distributed, a vacation reply to a list
+	 * whose replies go to the list would reach every member.
+	 */
+	static Rule automated() {
+		return rule("automated", p -> p.message().isAutomated()
+				? new Verdict("automated", Verdict.Outcome.HOLD, "sent by a machine (auto-reply, bounce or another list)")
+				: Verdict.pass("automated", "sent by a person"));
 	}
 
 	/** "subscribe" or "unsubscribe" as the subject or the first lines of a short body: a command. */

@@ -117,6 +117,22 @@ class ModerationIntegrationTests extends PostingIntegrationTest {
 	}
 
 	@Test
+	void bannedSendersLaterPostsAreDropped() throws Exception {
+		MailingList list = list("MEMBERS");
+		members(list, "tara");
+		send(list, "spammer@example.net", postText("spammer@example.net", "Spam one", "Buy."));
+		assertThat(awaitPost(list, "Spam one")).isEqualTo("HELD");
+		mvc.perform(post("/admin/lists/" + list.slug() + "/moderation/" + postId(list, "Spam one")).param("action", "ban")
+			.with(user(STAFF).roles("STAFF")).with(csrf())).andExpect(status().is3xxRedirection());
+		assertThat(postStatus(list, "Spam one")).containsExactly("DISCARDED");
+		send(list, "spammer@example.net", postText("Spammer <SPAMMER@example.net>", "Spam two", "Buy again."));
+		assertThat(awaitPost(list, "Spam two")).isEqualTo("REFUSED");
+		mvc.perform(post("/admin/lists/" + list.slug() + "/moderation/" + postId(list, "Spam one")).param("action", "dance")
+			.with(user(STAFF).roles("STAFF")).with(csrf())).andExpect(status().isBadRequest());
+		assertNone("tara@" + domain(list));
+	}
+
+	@Test
 	void adminTurnsOnEmergencyModerationAndAMembersPostIsHeld() throws Exception {
 		MailingList list = list("MEMBERS");
 		members(list, "ray", "sue");

@@ -63,7 +63,7 @@ class PostingFlowIntegrationTests extends PostingIntegrationTest {
 		assertThat(body(notice)).contains("not an active member");
 		String verdicts = jdbc.sql("select verdicts::text from posts where list_id = :l").param("l", list.id())
 			.query(String.class).single();
-		assertThat(verdicts).contains("\"loop\"", "\"administrivia\"", "\"size\"", "\"policy\"", "HOLD");
+		assertThat(verdicts).contains("\"loop\"", "\"automated\"", "\"administrivia\"", "\"size\"", "\"policy\"", "HOLD");
 		assertNone("gina@" + domain(list));
 	}
 

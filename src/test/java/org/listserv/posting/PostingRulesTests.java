@@ -51,14 +51,15 @@ class PostingRulesTests {
 	@Test
 	void rulesRunInTheirDocumentedOrder() {
 		assertThat(rules(settings).names()).isEqualTo(PostingRules.ORDER)
-			.containsExactly("loop", "administrivia", "size", "banned", "recipients", "emergency", "policy");
+			.containsExactly("loop", "automated", "administrivia", "size", "banned", "recipients", "emergency",
+					"policy");
 	}
 
 	@Test
 	void openListAcceptsAfterEveryRulePassed() {
 		List<Verdict> v = rules(settings).run(context(list(PostingPolicy.OPEN), PostSettings.DEFAULTS, raw("Hi", "Hello")));
-		assertThat(names(v)).containsExactly("loop:PASS", "administrivia:PASS", "size:PASS", "banned:PASS",
-				"recipients:PASS", "emergency:PASS", "policy:ACCEPT");
+		assertThat(names(v)).containsExactly("loop:PASS", "automated:PASS", "administrivia:PASS", "size:PASS",
+				"banned:PASS", "recipients:PASS", "emergency:PASS", "policy:ACCEPT");
 	}
 
 	@Test
@@ -69,18 +70,25 @@ class PostingRulesTests {
 	}
 
 	@Test
-	void anotherListsIdIsNotALoop() {
+	void anotherListsMailIsNotALoopButIsHeldAsAutomated() {
 		List<Verdict> v = rules(settings).run(context(list(PostingPolicy.OPEN), PostSettings.DEFAULTS,
 				raw("Hi", "Hello", "List-Id: <other.example.com>")));
-		assertThat(v.get(0).outcome()).isEqualTo(Verdict.Outcome.PASS);
+		assertThat(names(v)).containsExactly("loop:PASS", "automated:HOLD");
+	}
+
+	@Test
+	void anAutoReplyIsHeld() {
+		assertThat(names(rules(settings).run(context(list(PostingPolicy.OPEN), PostSettings.DEFAULTS,
+				raw("Out of office", "Back Monday", "Auto-Submitted: auto-replied"))))).endsWith("automated:HOLD");
 	}
 
 	@Test
 	void subscribeInTheBodyOfAShortMessageIsACommandButNotInALongOne() {
 		assertThat(names(rules(settings).run(context(list(PostingPolicy.OPEN), PostSettings.DEFAULTS,
-				raw("Please", "unsubscribe\nthanks"))))).containsExactly("loop:PASS", "administrivia:COMMAND");
+				raw("Please", "unsubscribe\nthanks"))))).containsExactly("loop:PASS", "automated:PASS",
+						"administrivia:COMMAND");
 		assertThat(rules(settings).run(context(list(PostingPolicy.OPEN), PostSettings.DEFAULTS,
-				raw("Long", "a\nb\nc\nd\ne\nf\nsubscribe"))).get(1).outcome()).isEqualTo(Verdict.Outcome.PASS);
+				raw("Long", "a\nb\nc\nd\ne\nf\nsubscribe"))).get(2).outcome()).isEqualTo(Verdict.Outcome.PASS);
 	}
 
 	@Test
