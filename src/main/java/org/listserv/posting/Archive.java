@@ -62,15 +62,13 @@ class Archive {
 				""").param("l", listId).param("q", query).query(Post.class).list();
 	}
 
-	/** Every distributed post's original bytes in order, for the mbox export (streamed row by row). */
+	/** Every distributed post's original bytes in order, for the mbox export, handed on row by row. */
 	void eachRaw(long listId, Consumer<RawPost> action) {
 		jdbc.sql("""
 				select sender, distributed_at, raw from posts where list_id = :l and status = 'DISTRIBUTED'
 				order by distributed_at, id
-				""").param("l", listId).query((rs, i) -> {
-			action.accept(new RawPost(rs.getString(1), rs.getObject(2, java.time.OffsetDateTime.class), rs.getBytes(3)));
-			return null;
-		}).list();
+				""").param("l", listId).query((org.springframework.jdbc.core.RowCallbackHandler) rs -> action
+			.accept(new RawPost(rs.getString(1), rs.getObject(2, java.time.OffsetDateTime.class), rs.getBytes(3))));
 	}
 
 	record RawPost(String sender, java.time.OffsetDateTime at, byte[] raw) {

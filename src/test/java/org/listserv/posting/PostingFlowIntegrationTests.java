@@ -68,6 +68,18 @@ class PostingFlowIntegrationTests extends PostingIntegrationTest {
 	}
 
 	@Test
+	void staffPostByEmailToAnAnnounceListAndMembersCannot() throws Exception {
+		MailingList list = list("ANNOUNCE");
+		members(list, "uri", "val");
+		send(list, STAFF, postText("Staff <" + STAFF + ">", "Newsletter by mail", "News for all."));
+		assertThat(awaitPost(list, "Newsletter by mail")).isEqualTo("DISTRIBUTED");
+		awaitInbox("uri@" + domain(list), 1);
+		awaitInbox("val@" + domain(list), 1);
+		send(list, "uri@" + domain(list), postText("uri@" + domain(list), "Member reply", "Thanks!"));
+		assertThat(awaitPost(list, "Member reply")).isEqualTo("HELD");
+	}
+
+	@Test
 	void postThatCameBackFromTheListIsRefused() throws Exception {
 		MailingList list = list("OPEN");
 		members(list, "hank");
