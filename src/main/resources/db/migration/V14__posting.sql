@@ -16,7 +16,8 @@ create table posting_settings (
     max_size             integer     not null default 524288 check (max_size > 0),
     max_recipients       integer     not null default 10 check (max_recipients > 0),
     emergency_moderation boolean     not null default false,
-    archive              text        not null default 'PUBLIC' check (archive in ('PUBLIC', 'MEMBERS', 'OFF')),
+    -- members-only by default: members' posts are made public only by an admin's choice
+    archive              text        not null default 'MEMBERS' check (archive in ('PUBLIC', 'MEMBERS', 'OFF')),
     digest_frequency     text        not null default 'DAILY' check (digest_frequency in ('DAILY', 'WEEKLY')),
     updated_at           timestamptz not null default now()
 );

@@ -29,6 +29,7 @@ class ArchiveIntegrationTests extends PostingIntegrationTest {
 
 	private MailingList archivedList(String... subjectsAndBodies) throws Exception {
 		MailingList list = list("MEMBERS");
+		settings.save(list.id(), new PostSettings(null, "SENDER", 524_288, 10, false, "PUBLIC", "DAILY"));
 		members(list, "rosa", "sam");
 		String rosa = "rosa@" + domain(list);
 		for (int i = 0; i < subjectsAndBodies.length; i += 2) {
@@ -81,9 +82,13 @@ class ArchiveIntegrationTests extends PostingIntegrationTest {
 	}
 
 	@Test
-	void membersOnlyArchiveNeedsALoginAndMboxIsForAdmins() throws Exception {
-		MailingList list = archivedList("Private matter", "From the board: internal.");
-		settings.save(list.id(), new PostSettings(null, "SENDER", 524_288, 10, false, "MEMBERS", "DAILY"));
+	void archivesAreMembersOnlyByDefaultAndMboxIsForAdmins() throws Exception {
+		MailingList list = list("MEMBERS");
+		members(list, "rosa");
+		send(list, "rosa@" + domain(list), postText("rosa@" + domain(list), "Private matter", "From the board: internal."));
+		assertThat(awaitPost(list, "Private matter")).isEqualTo("DISTRIBUTED");
+		mvc.perform(get("/archive/" + list.slug())).andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/login"));
 		mvc.perform(get("/archive/" + list.slug() + "/search").param("q", "internal"))
 			.andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
 		mvc.perform(get("/archive/" + list.slug() + "/search").param("q", "internal").with(user(STAFF).roles("STAFF")))
@@ -95,11 +100,15 @@ class ArchiveIntegrationTests extends PostingIntegrationTest {
 			.andReturn().getResponse().getContentAsString();
 		assertThat(mbox).startsWith("From rosa@" + domain(list) + " ").contains("Subject: Private matter")
 			.contains("\n>From the board: internal.");
+		settings.save(list.id(), new PostSettings(null, "SENDER", 524_288, 10, false, "OFF", "DAILY"));
+		mvc.perform(get("/archive/" + list.slug())).andExpect(status().isNotFound());
+		mvc.perform(get("/archive/no-such-list")).andExpect(status().isNotFound());
 	}
 
 	@Test
 	void messagePageListsAttachments() throws Exception {
 		MailingList list = list("MEMBERS");
+		settings.save(list.id(), new PostSettings(null, "SENDER", 524_288, 10, false, "PUBLIC", "DAILY"));
 		members(list, "tom");
 		String tom = "tom@" + domain(list);
 		send(list, tom, "From: " + tom + "\nTo: list\nSubject: Flyer\nMIME-Version: 1.0\n"
