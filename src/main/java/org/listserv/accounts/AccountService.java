@@ -121,4 +121,14 @@ public class AccountService implements UserDetailsService, ApplicationRunner {
 		}
 	}
 
+	/** The addresses of enabled accounts (ADMIN and STAFF): the moderators of discussion lists. */
+	public List<String> moderatorEmails() {
+		return accounts.all().stream().filter(Account::enabled).map(Account::email).toList();
+	}
+
+	/** Whether an enabled account (ADMIN or STAFF) has this address, in any case. */
+	public boolean isStaff(String email) {
+		return email != null && accounts.findByEmail(email).map(Account::enabled).orElse(false);
+	}
+
 }

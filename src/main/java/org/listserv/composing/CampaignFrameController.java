@@ -56,7 +56,7 @@ class CampaignFrameController {
 		catch (NotFoundException ex) {
 			throw new NotFoundException("No such message in the archive");
 		}
-		if (!c.list().equals(slug) || (user == null && !PUBLISHED.contains(c.status()))) {
+		if (!c.list().equals(slug) || (user == null && !PUBLISHED.contains(c.status())) || !service.isStaffCampaign(id)) {
 			throw new NotFoundException("No such message in the archive");
 		}
 		return framed(MediaType.TEXT_HTML, previews.webVersion(c));

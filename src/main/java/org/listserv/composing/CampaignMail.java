@@ -7,7 +7,9 @@ import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
 import org.listserv.mail.MailProperties;
 import org.listserv.mail.MimeMessages;
+import org.listserv.mail.ListHeaders;
 import org.listserv.mail.OutboundMessage;
+import org.listserv.mail.PostMessage;
 import org.listserv.subscriptions.SubscriptionLinks;
 import org.listserv.web.WebProperties;
 
@@ -32,8 +34,15 @@ public class CampaignMail {
 
 	private final WebProperties web;
 
+	private final Campaigns campaigns;
+
+	private final org.springframework.beans.factory.ObjectProvider<StoredMessages> stored;
+
 	CampaignMail(ListService lists, CampaignMessages messages, SubscriptionLinks links, MailProperties mail,
-			WebProperties web) {
+			WebProperties web, Campaigns campaigns,
+			org.springframework.beans.factory.ObjectProvider<StoredMessages> stored) {
+		this.campaigns = campaigns;
+		this.stored = stored;
 		this.lists = lists;
 		this.messages = messages;
 		this.links = links;
@@ -44,7 +53,20 @@ public class CampaignMail {
 	/** @throws TemplateSyntaxException if the campaign no longer compiles */
 	public Prepared prepare(Campaign campaign) {
 		MailingList list = lists.get(campaign.list());
-		return new Prepared(campaign, list, messages.compile(campaign, list));
+		if (!"CAMPAIGN".equals(campaigns.source(campaign.id()))) {
+			return prepareStored(campaign, list);
+		}
+		return new Prepared(campaign, list, messages.compile(campaign, list), null);
+	}
+
+	/** A post or digest: the message was written and stored when it was accepted; only headers are added. */
+	private Prepared prepareStored(Campaign campaign, MailingList list) {
+		StoredMessages source = stored.getIfAvailable();
+		byte[] message = source == null ? null : source.message(campaign.id()).orElse(null);
+		if (message == null) {
+			throw new IllegalStateException("No stored message for campaign " + campaign.id());
+		}
+		return new Prepared(campaign, list, null, message);
 	}
 
 	/** A campaign compiled once; {@link #write} is safe to call from several threads. */
@@ -58,7 +80,10 @@ public class CampaignMail {
 
 		private final Map<String, String> extraHeaders;
 
-		Prepared(Campaign campaign, MailingList list, CompiledCampaign compiled) {
+		private final byte[] stored;
+
+		Prepared(Campaign campaign, MailingList list, CompiledCampaign compiled, byte[] stored) {
+			this.stored = stored;
 			this.campaign = campaign;
 			this.list = list;
 			this.compiled = compiled;
@@ -73,6 +98,10 @@ public class CampaignMail {
 
 		/** One member's message as bytes (CRLF line ends), with a new Message-ID. */
 		public byte[] write(long subscriberId, String email, String name, Map<String, Object> attributes) {
+			if (stored != null) {
+				return PostMessage.withHeaders(stored, ListHeaders.unsubscribeHeaders(list.slug(), mail.domain(),
+						links.unsubscribeUrl(subscriberId, list.id())));
+			}
 			Recipient r = new Recipient(subscriberId, email, name, attributes,
 					links.unsubscribeUrl(subscriberId, list.id()), links.preferencesUrl(subscriberId));
 			OutboundMessage m = CampaignMessages.message(campaign, list, mail.domain(), compiled, r, "campaign");

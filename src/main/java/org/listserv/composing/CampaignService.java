@@ -45,6 +45,27 @@ public class CampaignService {
 		return campaigns.search(listId, status == null || status.isBlank() ? null : status(status));
 	}
 
+	/**
+	 * A SENDING row for a message written elsewhere (a member's post, a digest), sent by the send job
+	 * from {@link StoredMessages}; not listed among staff campaigns.
+	 * @param source {@code POST} or {@code DIGEST}
+	 */
+	public long createStored(long listId, String source, String subject, String fromName, String fromAddress,
+			String createdBy) {
+		return campaigns.insertStored(listId, source, subject.length() > 300 ? subject.substring(0, 300) : subject,
+				fromName, fromAddress, createdBy);
+	}
+
+	/** Sent staff campaigns of a list that match a web-search query (the list archive's search). */
+	public List<Campaign> searchSent(long listId, String query) {
+		return campaigns.searchSent(listId, query);
+	}
+
+	/** Whether this row is a staff campaign (not a post or digest). */
+	public boolean isStaffCampaign(long id) {
+		return "CAMPAIGN".equals(campaigns.source(id));
+	}
+
 	@Transactional
 	public Campaign create(CampaignRequest r, String user) {
 		if (r.list() == null || r.list().isBlank()) {

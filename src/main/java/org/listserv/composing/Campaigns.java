@@ -32,7 +32,7 @@ class Campaigns {
 	/** Newest first; a null list or status matches any. */
 	List<Campaign> search(Long listId, CampaignStatus status) {
 		return jdbc.sql(SELECT + """
-				 where (cast(:listId as bigint) is null or c.list_id = :listId)
+				 where c.source = 'CAMPAIGN' and (cast(:listId as bigint) is null or c.list_id = :listId)
 				   and (cast(:status as text) is null or c.status = :status)
 				 order by c.created_at desc, c.id desc limit 500
 				""")
@@ -50,6 +50,39 @@ class Campaigns {
 				        :fromAddress, :scheduledAt, :priority, :expiresAt, :createdBy)
 				returning id
 				""").params(params(c)).query(Long.class).single();
+	}
+
+	/**
+	 * A row for a member's post (source POST) or a digest: no template, already SENDING; the send job
+	 * writes the stored message (see {@link StoredMessages}) instead of rendering one.
+	 */
+	long insertStored(long listId, String source, String subject, String fromName, String fromAddress,
+			String createdBy) {
+		return jdbc.sql("""
+				insert into campaigns (list_id, status, source, subject, layout, from_name, from_address, created_by)
+				values (:listId, 'SENDING', :source, :subject, '', :fromName, :fromAddress, :createdBy)
+				returning id
+				""").param("listId", listId).param("source", source).param("subject", subject)
+			.param("fromName", fromName).param("fromAddress", fromAddress).param("createdBy", createdBy)
+			.query(Long.class).single();
+	}
+
+	/**
+	 * Sent (or sending) staff campaigns of a list whose subject or body matches a web-search query, best
+	 * first: the list archive's search (GIN index on {@code search}).
+	 */
+	List<Campaign> searchSent(long listId, String query) {
+		return jdbc.sql(SELECT + """
+				 where c.list_id = :listId and c.source = 'CAMPAIGN' and c.status in ('SENDING', 'SENT')
+				   and (c.search @@ websearch_to_tsquery('english', :q) or c.search @@ websearch_to_tsquery('simple', :q))
+				 order by ts_rank(c.search, websearch_to_tsquery('english', :q)) desc, c.id desc limit 50
+				""").param("listId", listId).param("q", query).query(Campaign.class).list();
+	}
+
+	/** CAMPAIGN for staff campaigns, POST or DIGEST for rows that carry a stored message. */
+	String source(long id) {
+		return jdbc.sql("select source from campaigns where id = :id").param("id", id).query(String.class)
+			.optional().orElse("CAMPAIGN");
 	}
 
 	/** Changes a campaign only while it is still editable: false if it moved on meanwhile. */

@@ -99,6 +99,34 @@ public final class InboundMessage {
 		}
 	}
 
+	/** How many addresses the To and Cc headers name (groups count their members). */
+	public int recipientCount() {
+		try {
+			int to = message.getTo() == null ? 0 : message.getTo().flatten().size();
+			int cc = message.getCc() == null ? 0 : message.getCc().flatten().size();
+			return to + cc;
+		}
+		catch (RuntimeException ex) {
+			return 0;
+		}
+	}
+
+	/** The file names of the parts that are attachments (or have a file name), in order. */
+	public List<String> attachmentNames() {
+		List<String> names = new java.util.ArrayList<>();
+		collectAttachments(message, names);
+		return names;
+	}
+
+	private static void collectAttachments(Entity entity, List<String> names) {
+		if (entity.getBody() instanceof Multipart multipart) {
+			multipart.getBodyParts().forEach(p -> collectAttachments(p, names));
+		}
+		else if (entity.getFilename() != null || "attachment".equalsIgnoreCase(entity.getDispositionType())) {
+			names.add(entity.getFilename() == null ? "(unnamed " + entity.getMimeType() + ")" : entity.getFilename());
+		}
+	}
+
 	/** The decoded subject, or "". */
 	public String subject() {
 		String subject = message.getSubject();

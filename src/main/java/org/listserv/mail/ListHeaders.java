@@ -43,6 +43,13 @@ public final class ListHeaders {
 	/** List-Id, List-Unsubscribe and List-Unsubscribe-Post for mail to a member. */
 	public static Map<String, String> forMember(String listName, String slug, String domain, String unsubscribeUrl) {
 		Map<String, String> headers = of(listName, slug, domain);
+		headers.putAll(unsubscribeHeaders(slug, domain, unsubscribeUrl));
+		return headers;
+	}
+
+	/** List-Unsubscribe and List-Unsubscribe-Post only: added per member to a stored post or digest. */
+	public static Map<String, String> unsubscribeHeaders(String slug, String domain, String unsubscribeUrl) {
+		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("List-Unsubscribe", "<" + unsubscribeUrl + ">, <mailto:"
 				+ new ListAddress(slug, ListAddress.Role.UNSUBSCRIBE, null).localPart() + "@" + domain + ">");
 		headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");

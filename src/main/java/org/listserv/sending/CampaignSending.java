@@ -89,6 +89,14 @@ public class CampaignSending implements DisposableBean {
 		launch(id);
 	}
 
+	/**
+	 * Launches the send of a row made already SENDING with its deliveries written (a member's post, a
+	 * digest): no checklist, since there is no template to check.
+	 */
+	public void launchStored(long id) {
+		launch(id);
+	}
+
 	/** Moves the campaign to SENDING (without launching). */
 	void start(long id) {
 		Checklist checklist = campaigns.checklist(id);

@@ -1,0 +1,135 @@
+package org.listserv.posting;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.listserv.composing.CampaignService;
+import org.listserv.composing.CampaignStatus;
+import org.listserv.lists.ListService;
+import org.listserv.lists.MailingList;
+import org.listserv.mail.DigestWriter;
+import org.listserv.mail.ListHeaders;
+import org.listserv.mail.MailProperties;
+import org.listserv.sending.CampaignSending;
+import org.listserv.subscriptions.MemberService;
+import org.listserv.web.WebProperties;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * One list's digest for one cut-off: the posts distributed since its last digest, written as a MIME digest,
+ * stored with a DIGEST campaign row and one delivery per DIGEST-mode member, in the caller's transaction
+ * (the send-digests job's chunk); the send job is launched after the commit.
+ */
+@Service
+class DigestService {
+
+	private static final Logger log = LoggerFactory.getLogger(DigestService.class);
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
+
+	private final Digests digests;
+
+	private final PostingSettings settings;
+
+	private final ListService lists;
+
+	private final CampaignService campaigns;
+
+	private final MemberService members;
+
+	private final CampaignSending sending;
+
+	private final MailProperties mail;
+
+	private final WebProperties web;
+
+	DigestService(Digests digests, PostingSettings settings, ListService lists, CampaignService campaigns,
+			MemberService members, CampaignSending sending, MailProperties mail, WebProperties web) {
+		this.digests = digests;
+		this.settings = settings;
+		this.lists = lists;
+		this.campaigns = campaigns;
+		this.members = members;
+		this.sending = sending;
+		this.mail = mail;
+		this.web = web;
+	}
+
+	/** @return the number of members it goes to; 0 if the list was done already or has nothing new */
+	int send(long listId, OffsetDateTime cutoff) {
+		MailingList list = lists.findById(listId).orElse(null);
+		if (list == null || digests.exists(listId, cutoff)) {
+			return 0;
+		}
+		Duration period = "WEEKLY".equals(settings.of(listId).digestFrequency()) ? Duration.ofDays(7) : Duration.ofDays(1);
+		OffsetDateTime start = digests.lastEnd(listId).orElse(cutoff.minus(period));
+		List<Digests.DigestPost> posts = digests.posts(listId, start, cutoff);
+		if (posts.isEmpty()) {
+			return 0;
+		}
+		String subject = list.name() + " digest, " + DAY.format(cutoff.atZoneSameInstant(ZoneOffset.UTC)) + ", "
+				+ posts.size() + (posts.size() == 1 ? " message" : " messages");
+		String address = list.slug() + "@" + mail.domain();
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("From", list.name().replaceAll("[\"\\\\]", "") .isEmpty() ? address
+				: "\"" + list.name().replaceAll("[\"\\\\]", "") + "\" <" + address + ">");
+		headers.put("To", address);
+		headers.put("Subject", subject);
+		headers.putAll(ListHeaders.of(list.name(), list.slug(), mail.domain()));
+		headers.put("List-Post", "<mailto:" + address + ">");
+		headers.put("List-Archive", "<" + web.base() + "/archive/" + list.slug() + ">");
+		headers.put("Precedence", "list");
+		headers.put("X-BeenThere", address);
+		byte[] message = DigestWriter.write(headers, mail.domain(), contents(list, posts), posts.stream()
+			.map(Digests.DigestPost::decorated).toList());
+		long campaignId = campaigns.createStored(listId, "DIGEST", subject, list.name(), address, "send-digests");
+		digests.insert(listId, start, cutoff, posts.size(), message, campaignId);
+		int n = members.snapshotDigestRecipients(listId, campaignId);
+		if (n == 0) {
+			campaigns.transition(campaignId, CampaignStatus.SENT, CampaignStatus.SENDING);
+		}
+		else if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					sending.launchStored(campaignId);
+				}
+			});
+		}
+		else {
+			sending.launchStored(campaignId);
+		}
+		log.info("Digest of {} up to {}: {} posts to {} members (campaign {})", list.slug(), cutoff, posts.size(), n,
+				campaignId);
+		return n;
+	}
+
+	/** The plain-text table of contents. */
+	private String contents(MailingList list, List<Digests.DigestPost> posts) {
+		StringBuilder toc = new StringBuilder(list.name() + " digest\n\nToday's topics:\n\n");
+		int i = 1;
+		for (Digests.DigestPost p : posts) {
+			toc.append(String.format("%3d. %s (%s, %s)%n", i++, p.subject().isEmpty() ? "(no subject)" : p.subject(),
+					p.senderName().isEmpty() ? p.sender() : p.senderName(),
+					TIME.format(p.distributedAt().atZoneSameInstant(ZoneOffset.UTC))));
+		}
+		toc.append("\nTo post: ").append(list.slug()).append('@').append(mail.domain())
+			.append("\nArchive: ").append(web.base()).append("/archive/").append(list.slug())
+			.append("\nEach message or the digest: ").append(web.base()).append("/preferences\n");
+		return toc.toString();
+	}
+
+}

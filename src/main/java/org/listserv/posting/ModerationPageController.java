@@ -1,0 +1,105 @@
+package org.listserv.posting;
+
+import java.security.Principal;
+import java.util.Locale;
+
+import org.listserv.lists.ListService;
+import org.listserv.web.ConflictException;
+import org.listserv.web.InvalidInputException;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * {@code /admin/lists/{slug}/moderation}: the posts held for a list, each with the rules' verdicts; ADMIN and
+ * STAFF approve, approve and always accept the sender, reject with a reason, or discard.
+ */
+@Controller
+class ModerationPageController {
+
+	private final ListService lists;
+
+	private final ModerationService moderation;
+
+	private final PostingSettings settings;
+
+	ModerationPageController(ListService lists, ModerationService moderation, PostingSettings settings) {
+		this.lists = lists;
+		this.moderation = moderation;
+		this.settings = settings;
+	}
+
+	@GetMapping("/admin/lists/{slug}/moderation")
+	String queue(@PathVariable String slug, Model model) {
+		org.listserv.lists.MailingList list = lists.get(slug);
+		model.addAttribute("list", list);
+		model.addAttribute("held", moderation.held(slug));
+		model.addAttribute("settings", settings.of(list.id()));
+		return "moderation";
+	}
+
+	/** The list's posting settings (admins): prefix, Reply-To, limits, emergency moderation, archive, digests. */
+	@PostMapping("/admin/lists/{slug}/posting-settings")
+	@PreAuthorize("hasRole('ADMIN')")
+	String saveSettings(@PathVariable String slug, @RequestParam(required = false) String subjectPrefix,
+			@RequestParam(defaultValue = "false") boolean defaultPrefix, @RequestParam String replyTo,
+			@RequestParam int maxSize, @RequestParam int maxRecipients,
+			@RequestParam(defaultValue = "false") boolean emergencyModeration, @RequestParam String archive,
+			@RequestParam String digestFrequency, RedirectAttributes flash) {
+		org.listserv.lists.MailingList list = lists.get(slug);
+		String prefix = defaultPrefix ? null : (subjectPrefix == null ? "" : subjectPrefix.strip());
+		if (prefix != null && (prefix.length() > 40 || prefix.chars().anyMatch(c -> c < 32))) {
+			throw new InvalidInputException("subjectPrefix", "The prefix is one line of at most 40 characters");
+		}
+		oneOf("replyTo", replyTo, "SENDER", "LIST");
+		oneOf("archive", archive, "PUBLIC", "MEMBERS", "OFF");
+		oneOf("digestFrequency", digestFrequency, "DAILY", "WEEKLY");
+		if (maxSize < 1024 || maxSize > 100 * 1024 * 1024) {
+			throw new InvalidInputException("maxSize", "The size limit is between 1 KB and 100 MB (in bytes)");
+		}
+		if (maxRecipients < 1 || maxRecipients > 1000) {
+			throw new InvalidInputException("maxRecipients", "The recipient limit is between 1 and 1000");
+		}
+		settings.save(list.id(), new PostSettings(prefix, replyTo, maxSize, maxRecipients, emergencyModeration,
+				archive, digestFrequency));
+		flash.addFlashAttribute("notice", "Posting settings saved");
+		return "redirect:/admin/lists/" + slug + "/moderation";
+	}
+
+	private static void oneOf(String field, String value, String... allowed) {
+		if (!java.util.Arrays.asList(allowed).contains(value)) {
+			throw new InvalidInputException(field, field + " is one of " + String.join(", ", allowed));
+		}
+	}
+
+	@PostMapping("/admin/lists/{slug}/moderation/{id}")
+	String decide(@PathVariable String slug, @PathVariable long id, @RequestParam String action,
+			@RequestParam(required = false) String reason, Principal me, RedirectAttributes flash) {
+		ModerationService.Action a;
+		try {
+			a = ModerationService.Action.valueOf(action.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException("action", "Unknown action: approve, always, reject, discard or ban");
+		}
+		if (a == ModerationService.Action.REJECT && (reason == null || reason.isBlank())) {
+			flash.addFlashAttribute("error", "Give the author a reason to reject post " + id);
+			return "redirect:/admin/lists/" + slug + "/moderation";
+		}
+		try {
+			flash.addFlashAttribute("notice", "Post " + id + " " + moderation.decide(slug, id, a,
+					reason == null ? null : reason.strip(), me.getName()));
+		}
+		catch (ConflictException ex) {
+			flash.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/admin/lists/" + slug + "/moderation";
+	}
+
+}

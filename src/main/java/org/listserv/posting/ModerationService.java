@@ -1,0 +1,126 @@
+package org.listserv.posting;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.listserv.lists.ListService;
+import org.listserv.lists.MailingList;
+import org.listserv.mail.InboundMessage;
+import org.listserv.web.ConflictException;
+import org.listserv.web.NotFoundException;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Decisions on held posts, from the moderation page or a reply to {@code {slug}-confirm+{token}@}: approve
+ * (optionally always accepting the sender), reject with a reason sent to the author, discard (optionally banning
+ * the sender); and the expiry
+ * of posts nobody decided on in {@code listserv.posting.hold-expiry}, with a notice to the author.
+ */
+@Service
+class ModerationService {
+
+	private static final Logger log = LoggerFactory.getLogger(ModerationService.class);
+
+	/** What a moderator may do with a held post. */
+	enum Action {
+
+		APPROVE, ALWAYS, REJECT, DISCARD, BAN
+
+	}
+
+	private final Posts posts;
+
+	private final ListService lists;
+
+	private final PostingService posting;
+
+	private final PostDistribution distribution;
+
+	private final PostingSettings settings;
+
+	private final PostingNotices notices;
+
+	private final PostingProperties properties;
+
+	ModerationService(Posts posts, ListService lists, PostingService posting, PostDistribution distribution,
+			PostingSettings settings, PostingNotices notices, PostingProperties properties) {
+		this.posts = posts;
+		this.lists = lists;
+		this.posting = posting;
+		this.distribution = distribution;
+		this.settings = settings;
+		this.notices = notices;
+		this.properties = properties;
+	}
+
+	List<Post> held(String slug) {
+		return posts.held(lists.get(slug).id());
+	}
+
+	/**
+	 * @throws NotFoundException if the post is not one of this list's
+	 * @throws ConflictException if it is no longer held (someone decided first)
+	 */
+	@Transactional
+	String decide(String slug, long postId, Action action, String reason, String by) {
+		MailingList list = lists.get(slug);
+		Post post = posts.find(postId).filter(p -> p.listId() == list.id())
+			.orElseThrow(() -> new NotFoundException("No post " + postId + " on " + slug));
+		PostStatus to = switch (action) {
+			case APPROVE, ALWAYS -> PostStatus.DISTRIBUTED;
+			case REJECT -> PostStatus.REJECTED;
+			case DISCARD, BAN -> PostStatus.DISCARDED;
+		};
+		if (!posts.decide(postId, to, by, reason)) {
+			throw new ConflictException("Post " + postId + " is no longer held (it is " + post.status() + ")");
+		}
+		switch (action) {
+			case APPROVE, ALWAYS -> {
+				if (action == Action.ALWAYS && !post.sender().isBlank()) {
+					settings.setSender(list.id(), post.sender(), "ALLOWED", by);
+				}
+				int n = distribution.distribute(postId, posting.context(list, InboundMessage.parse(posts.raw(postId))));
+				return "approved; distributed to " + n + " members" + (action == Action.ALWAYS ? "; "
+						+ post.sender() + " is always accepted from now on" : "");
+			}
+			case REJECT -> {
+				notices.rejected(list, post, reason);
+				return "rejected; the author was told why";
+			}
+			case BAN -> {
+				if (!post.sender().isBlank()) {
+					settings.setSender(list.id(), post.sender(), "BANNED", by);
+				}
+				return "discarded; " + post.sender() + " is banned from this list (their posts are dropped)";
+			}
+			default -> {
+				return "discarded";
+			}
+		}
+	}
+
+	/** Expires held posts older than {@code hold-expiry} and tells their authors. */
+	@Scheduled(fixedDelayString = "${listserv.posting.expiry-interval:1h}", initialDelayString = "${listserv.posting.expiry-interval:1h}")
+	@Transactional
+	public int expireHeld() {
+		int n = 0;
+		for (long id : posts.heldBefore(OffsetDateTime.now().minus(properties.holdExpiry()))) {
+			if (posts.decide(id, PostStatus.EXPIRED, "expiry", "not decided within " + properties.holdExpiry())) {
+				Post post = posts.find(id).orElseThrow();
+				lists.findById(post.listId()).ifPresent(list -> notices.expired(list, post));
+				n++;
+			}
+		}
+		if (n > 0) {
+			log.info("{} held posts expired", n);
+		}
+		return n;
+	}
+
+}

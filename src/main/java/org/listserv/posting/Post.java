@@ -1,0 +1,20 @@
+package org.listserv.posting;
+
+import java.time.OffsetDateTime;
+
+/**
+ * A post as the moderation queue and the archive show it (without its bytes).
+ *
+ * @param verdicts the rules' verdicts as JSON ({@code [{"rule","outcome","reason"}]})
+ */
+record Post(long id, long listId, PostStatus status, String sender, String senderName, String subject,
+		String messageId, String inReplyTo, Long threadRootId, String bodyText, String verdicts, String holdReason,
+		Long campaignId, String decidedBy, String decisionNote, OffsetDateTime receivedAt, OffsetDateTime decidedAt,
+		OffsetDateTime distributedAt) {
+
+	/** The thread this post belongs to: its root's id, or its own. */
+	public long thread() {
+		return threadRootId == null ? id : threadRootId;
+	}
+
+}

@@ -1,0 +1,179 @@
+package org.listserv.posting;
+
+import java.util.List;
+
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+
+import org.listserv.lists.MailingList;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Held posts decided on the moderation page, by reply to the notice, and by expiry. */
+class ModerationIntegrationTests extends PostingIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ModerationService moderation;
+
+	private MimeMessage heldNotice(String subject) {
+		await().until(() -> mailTo(ADMIN).stream().anyMatch(m -> header(m, "Subject").contains(subject)));
+		return mailTo(ADMIN).stream().filter(m -> header(m, "Subject").contains(subject)).findFirst().orElseThrow();
+	}
+
+	@Test
+	void strangersPostIsApprovedOnThePageAndReachesTheMembers() throws Exception {
+		MailingList list = list("MEMBERS");
+		members(list, "kim", "lee");
+		send(list, "visitor@example.net", postText("Visitor <visitor@example.net>", "Join our march", "Saturday at noon."));
+		assertThat(awaitPost(list, "Join our march")).isEqualTo("HELD");
+		long id = postId(list, "Join our march");
+		mvc.perform(get("/admin/lists/" + list.slug() + "/moderation").with(user(STAFF).roles("STAFF")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Join our march")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("is not an active member")));
+		mvc.perform(post("/admin/lists/" + list.slug() + "/moderation/" + id).param("action", "approve")
+			.with(user(STAFF).roles("STAFF"))).andExpect(status().isForbidden());
+		mvc.perform(post("/admin/lists/" + list.slug() + "/moderation/" + id).param("action", "approve")
+			.with(user(STAFF).roles("STAFF")).with(csrf())).andExpect(status().is3xxRedirection());
+		for (String who : List.of("kim", "lee")) {
+			assertThat(awaitInbox(who + "@" + domain(list), 1).get(0).getSubject())
+				.isEqualTo("[" + list.slug() + "] Join our march");
+		}
+		assertThat(postStatus(list, "Join our march")).containsExactly("DISTRIBUTED");
+		mvc.perform(post("/admin/lists/" + list.slug() + "/moderation/" + id).param("action", "discard")
+			.with(user(STAFF).roles("STAFF")).with(csrf())).andExpect(status().is3xxRedirection());
+		assertThat(postStatus(list, "Join our march")).containsExactly("DISTRIBUTED");
+	}
+
+	@Test
+	void moderatorApprovesByReplyingAndAlwaysAcceptsTheSenderAfterwards() throws Exception {
+		MailingList list = list("MODERATED");
+		members(list, "max", "ned");
+		String max = "max@" + domain(list);
+		send(list, max, postText(max, "First post", "Hello all."));
+		assertThat(awaitPost(list, "First post")).isEqualTo("HELD");
+		String confirm = header(heldNotice("First post"), "Reply-To");
+		assertThat(confirm).startsWith(list.slug() + "-confirm+");
+
+		sendTo(confirm, STAFF, "From: " + STAFF + "\nTo: " + confirm + "\nSubject: Re: Held\n\nalways\n\n> quoted\n");
+		assertThat(awaitInbox("ned@" + domain(list), 1).get(0).getSubject()).isEqualTo("[" + list.slug() + "] First post");
+		assertThat(postStatus(list, "First post")).containsExactly("DISTRIBUTED");
+
+		send(list, max, postText(max, "Second post", "Again."));
+		assertThat(awaitPost(list, "Second post")).isEqualTo("DISTRIBUTED");
+		awaitInbox("ned@" + domain(list), 2);
+	}
+
+	@Test
+	void replyFromSomeoneWhoIsNotAModeratorDecidesNothing() throws Exception {
+		MailingList list = list("MODERATED");
+		members(list, "olga");
+		send(list, "olga@" + domain(list), postText("olga@" + domain(list), "Forged", "x"));
+		String confirm = header(heldNotice("Forged"), "Reply-To");
+		sendTo(confirm, "olga@" + domain(list), "From: olga@" + domain(list) + "\nTo: " + confirm + "\nSubject: ok\n\nyes\n");
+		await().until(() -> jdbc.sql("select count(*) from inbound_messages where lower(recipient) = lower(:r) and state = 'HANDLED'")
+			.param("r", confirm).query(Long.class).single() == 1);
+		assertThat(postStatus(list, "Forged")).containsExactly("HELD");
+	}
+
+	@Test
+	void rejectionByReplyTellsTheAuthorWhy() throws Exception {
+		MailingList list = list("MODERATED");
+		members(list, "pat");
+		String pat = "pat@" + domain(list);
+		send(list, pat, postText(pat, "Off topic", "Cats."));
+		String confirm = header(heldNotice("Off topic"), "Reply-To");
+		sendTo(confirm, ADMIN, "From: " + ADMIN + "\nTo: " + confirm + "\nSubject: Re\n\nreject Please keep to the campaign.\n");
+		MimeMessage notice = awaitMail(pat, 1).get(0);
+		assertThat(body(notice)).contains("Please keep to the campaign.");
+		assertThat(postStatus(list, "Off topic")).containsExactly("REJECTED");
+	}
+
+	@Test
+	void heldPostsExpireWithANoticeToTheAuthor() throws Exception {
+		MailingList list = list("MODERATED");
+		members(list, "quinn");
+		String quinn = "quinn@" + domain(list);
+		send(list, quinn, postText(quinn, "Stale", "Old news."));
+		assertThat(awaitPost(list, "Stale")).isEqualTo("HELD");
+		jdbc.sql("update posts set received_at = now() - interval '15 days' where list_id = :l").param("l", list.id())
+			.update();
+		assertThat(moderation.expireHeld()).isGreaterThanOrEqualTo(1);
+		assertThat(postStatus(list, "Stale")).containsExactly("EXPIRED");
+		assertThat(awaitMail(quinn, 1).get(0).getSubject()).contains("expired");
+	}
+
+	@Test
+	void bannedSendersLaterPostsAreDropped() throws Exception {
+		MailingList list = list("MEMBERS");
+		members(list, "tara");
+		send(list, "spammer@example.net", postText("spammer@example.net", "Spam one", "Buy."));
+		assertThat(awaitPost(list, "Spam one")).isEqualTo("HELD");
+		mvc.perform(post("/admin/lists/" + list.slug() + "/moderation/" + postId(list, "Spam one")).param("action", "ban")
+			.with(user(STAFF).roles("STAFF")).with(csrf())).andExpect(status().is3xxRedirection());
+		assertThat(postStatus(list, "Spam one")).containsExactly("DISCARDED");
+		send(list, "spammer@example.net", postText("Spammer <SPAMMER@example.net>", "Spam two", "Buy again."));
+		assertThat(awaitPost(list, "Spam two")).isEqualTo("REFUSED");
+		mvc.perform(post("/admin/lists/" + list.slug() + "/moderation/" + postId(list, "Spam one")).param("action", "dance")
+			.with(user(STAFF).roles("STAFF")).with(csrf())).andExpect(status().isBadRequest());
+		assertNone("tara@" + domain(list));
+	}
+
+	@Test
+	void adminTurnsOnEmergencyModerationAndAMembersPostIsHeld() throws Exception {
+		MailingList list = list("MEMBERS");
+		members(list, "ray", "sue");
+		String path = "/admin/lists/" + list.slug() + "/posting-settings";
+		mvc.perform(post(path).with(user(STAFF).roles("STAFF")).with(csrf()).param("replyTo", "SENDER")
+			.param("maxSize", "100000").param("maxRecipients", "10").param("emergencyModeration", "true")
+			.param("archive", "PUBLIC").param("digestFrequency", "DAILY")).andExpect(status().isForbidden());
+		mvc.perform(post(path).with(user(ADMIN).roles("ADMIN")).with(csrf()).param("replyTo", "NOBODY")
+			.param("maxSize", "100000").param("maxRecipients", "10").param("archive", "PUBLIC")
+			.param("digestFrequency", "DAILY")).andExpect(status().isBadRequest());
+		mvc.perform(post(path).with(user(ADMIN).roles("ADMIN")).with(csrf()).param("subjectPrefix", "(Peace)")
+			.param("replyTo", "LIST").param("maxSize", "100000").param("maxRecipients", "10")
+			.param("emergencyModeration", "true").param("archive", "MEMBERS").param("digestFrequency", "WEEKLY"))
+			.andExpect(status().is3xxRedirection());
+		String ray = "ray@" + domain(list);
+		send(list, ray, postText(ray, "Urgent", "Now."));
+		assertThat(awaitPost(list, "Urgent")).isEqualTo("HELD");
+		assertThat(jdbc.sql("select hold_reason from posts where list_id = :l").param("l", list.id())
+			.query(String.class).single()).contains("emergency moderation");
+		mvc.perform(post("/admin/lists/" + list.slug() + "/moderation/" + postId(list, "Urgent"))
+			.param("action", "approve").with(user(ADMIN).roles("ADMIN")).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		MimeMessage m = awaitInbox("sue@" + domain(list), 1).get(0);
+		assertThat(m.getSubject()).isEqualTo("(Peace) Urgent");
+		assertThat(header(m, "Reply-To")).isEqualTo("<" + list.slug() + "@lists.example.org>");
+	}
+
+	/** Sends to any address at the list domain through the listener. */
+	void sendTo(String to, String from, String raw) throws Exception {
+		int port = env.getRequiredProperty("local.listserv.inbound.smtp.port", Integer.class);
+		java.util.Properties p = new java.util.Properties();
+		p.put("mail.smtp.host", "127.0.0.1");
+		p.put("mail.smtp.port", String.valueOf(port));
+		p.put("mail.smtp.from", from);
+		jakarta.mail.Session session = jakarta.mail.Session.getInstance(p);
+		MimeMessage m = new MimeMessage(session, new java.io.ByteArrayInputStream(raw.replace("\n", "\r\n")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		try (jakarta.mail.Transport t = session.getTransport("smtp")) {
+			t.connect();
+			t.sendMessage(m, new jakarta.mail.Address[] { new jakarta.mail.internet.InternetAddress(to) });
+		}
+	}
+
+}

@@ -1,0 +1,139 @@
+package org.listserv.posting;
+
+import java.util.List;
+
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+
+import org.listserv.lists.MailingList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Posts through the real SMTP listener, the rules, the decorators and the real send job, to GreenMail. */
+class PostingFlowIntegrationTests extends PostingIntegrationTest {
+
+	@Test
+	void memberPostReachesEveryOtherMemberWithPrefixAndFooterButNotTheAuthor() throws Exception {
+		MailingList list = list("MEMBERS");
+		members(list, "alice", "bob", "carol", "dave");
+		String alice = "alice@" + domain(list);
+		send(list, alice, postText("Alice <" + alice + ">", "Call your senator", "Please call today about the bill."));
+
+		for (String who : List.of("bob", "carol", "dave")) {
+			MimeMessage m = awaitInbox(who + "@" + domain(list), 1).get(0);
+			assertThat(m.getSubject()).isEqualTo("[" + list.slug() + "] Call your senator");
+			assertThat(body(m)).contains("Please call today about the bill.")
+				.contains(list.slug() + "@lists.example.org");
+			assertThat(header(m, "List-Id")).contains("<" + list.slug() + ".lists.example.org>");
+			assertThat(header(m, "List-Post")).isEqualTo("<mailto:" + list.slug() + "@lists.example.org>");
+			assertThat(header(m, "List-Unsubscribe")).contains("/unsubscribe/");
+			assertThat(header(m, "X-BeenThere")).isEqualTo(list.slug() + "@lists.example.org");
+			assertThat(header(m, "From")).contains(alice);
+		}
+		assertThat(awaitPost(list, "Call your senator")).isEqualTo("DISTRIBUTED");
+		Thread.sleep(500);
+		assertNone(alice);
+		assertThat(jdbc.sql("""
+				select count(*) from deliveries d join posts p on p.campaign_id = d.campaign_id
+				where p.list_id = :l and d.status = 'SENT'
+				""").param("l", list.id()).query(Long.class).single()).isEqualTo(3);
+	}
+
+	@Test
+	void replyKeepsOnePrefixAndAuthorWhoAsksGetsTheirOwnPost() throws Exception {
+		MailingList list = list("MEMBERS");
+		members(list, "erin", "frank");
+		jdbc.sql("update memberships set receive_own_posts = true where list_id = :l").param("l", list.id()).update();
+		String erin = "erin@" + domain(list);
+		send(list, erin, postText(erin, "Re: [" + list.slug() + "] Vigil tonight", "I will be there."));
+		MimeMessage own = awaitInbox(erin, 1).get(0);
+		assertThat(own.getSubject()).isEqualTo("Re: [" + list.slug() + "] Vigil tonight");
+		awaitInbox("frank@" + domain(list), 1);
+	}
+
+	@Test
+	void strangerPostIsHeldAndModeratorsAreNotified() throws Exception {
+		MailingList list = list("MEMBERS");
+		members(list, "gina");
+		send(list, "stranger@example.net", postText("stranger@example.net", "Buy now", "Cheap watches."));
+		assertThat(awaitPost(list, "Buy now")).isEqualTo("HELD");
+		MimeMessage notice = awaitMail(ADMIN, 1).stream()
+			.filter(m -> header(m, "Subject").contains("Buy now")).findFirst().orElseThrow();
+		assertThat(header(notice, "Reply-To")).startsWith(list.slug() + "-confirm+");
+		assertThat(body(notice)).contains("not an active member");
+		String verdicts = jdbc.sql("select verdicts::text from posts where list_id = :l").param("l", list.id())
+			.query(String.class).single();
+		assertThat(verdicts).contains("\"loop\"", "\"automated\"", "\"administrivia\"", "\"size\"", "\"policy\"", "HOLD");
+		assertNone("gina@" + domain(list));
+	}
+
+	@Test
+	void staffPostByEmailToAnAnnounceListAndMembersCannot() throws Exception {
+		MailingList list = list("ANNOUNCE");
+		members(list, "uri", "val");
+		send(list, STAFF, postText("Staff <" + STAFF + ">", "Newsletter by mail", "News for all."));
+		assertThat(awaitPost(list, "Newsletter by mail")).isEqualTo("DISTRIBUTED");
+		awaitInbox("uri@" + domain(list), 1);
+		awaitInbox("val@" + domain(list), 1);
+		send(list, "uri@" + domain(list), postText("uri@" + domain(list), "Member reply", "Thanks!"));
+		assertThat(awaitPost(list, "Member reply")).isEqualTo("HELD");
+	}
+
+	@Test
+	void postThatCameBackFromTheListIsRefused() throws Exception {
+		MailingList list = list("OPEN");
+		members(list, "hank");
+		send(list, "hank@" + domain(list), postText("hank@" + domain(list), "Echo", "Loop.",
+				"X-BeenThere: " + list.slug() + "@lists.example.org"));
+		assertThat(awaitPost(list, "Echo")).isEqualTo("REFUSED");
+		Thread.sleep(500);
+		assertNone("hank@" + domain(list));
+	}
+
+	@Test
+	void unsubscribeSentToTheListIsAnsweredAsACommand() throws Exception {
+		MailingList list = list("MEMBERS");
+		members(list, "ivan", "judy");
+		String ivan = "ivan@" + domain(list);
+		send(list, ivan, postText(ivan, "unsubscribe", ""));
+		assertThat(awaitPost(list, "unsubscribe")).isEqualTo("COMMAND");
+		MimeMessage reply = awaitMail(ivan, 1).get(0);
+		assertThat(header(reply, "From")).contains(list.slug() + "-request@");
+		Thread.sleep(300);
+		assertNone("judy@" + domain(list));
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	PostHandler handler;
+
+	@Test
+	void aMessageProcessedTwiceIsDistributedOnce() throws Exception {
+		MailingList list = list("OPEN");
+		members(list, "kate", "liam");
+		String raw = postText("kate@" + domain(list), "Once only", "Hello.").replace("\n", "\r\n");
+		send(list, "kate@" + domain(list), raw);
+		assertThat(awaitPost(list, "Once only")).isEqualTo("DISTRIBUTED");
+		byte[] stored = jdbc.sql("select raw from posts where list_id = :l").param("l", list.id()).query(byte[].class)
+			.single();
+		org.listserv.inbound.Disposition again = handler.handle(org.listserv.mail.InboundMessage.parse(stored),
+				new org.listserv.inbound.Envelope("kate@" + domain(list), list.slug() + "@lists.example.org"),
+				org.listserv.mail.ListAddress.parse(list.slug()).orElseThrow());
+		assertThat(again.note()).contains("already processed");
+		assertThat(jdbc.sql("select count(*) from campaigns where list_id = :l").param("l", list.id())
+			.query(Long.class).single()).isEqualTo(1);
+		awaitInbox("liam@" + domain(list), 1);
+		Thread.sleep(500);
+		assertThat(inbox("liam@" + domain(list))).hasSize(1);
+	}
+
+	@Test
+	void aPostWithoutAValidFromIsHeldNotLost() throws Exception {
+		MailingList list = list("OPEN");
+		members(list, "mia");
+		send(list, "someone@example.net", "From: not an address\nTo: list\nSubject: Nameless\n\nWho am I?\n");
+		assertThat(awaitPost(list, "Nameless")).isEqualTo("HELD");
+		assertThat(jdbc.sql("select hold_reason from posts where list_id = :l").param("l", list.id())
+			.query(String.class).single()).isEqualTo("no valid From address");
+	}
+
+}
