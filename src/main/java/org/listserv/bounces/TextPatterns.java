@@ -1,0 +1,135 @@
+package org.listserv.bounces;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the failed recipients in the human-readable text of a non-standard bounce, with the layouts the
+ * common MTAs use:
+ * <ul>
+ * <li>{@code <user@example.org>: host mx[1.2.3.4] said: 550 ...} (Postfix, qmail, OpenSMTPD);</li>
+ * <li>an address alone on its (indented) line, the error on the next lines (Exim, Exchange, Gmail);</li>
+ * <li>{@code user@example.org... User unknown} (Sendmail), {@code user@example.org: reason};</li>
+ * <li>a phrase before the address: "delivery to the following recipient failed: ...", "Recipient:",
+ * "could not be delivered to ..." (Exchange, Domino, Courier, many providers);</li>
+ * <li>failing those, any address in the text.</li>
+ * </ul>
+ */
+final class TextPatterns {
+
+	private static final String ADDR = "<?(?:mailto:)?(?<![A-Za-z0-9!#$%&'*+/=?^_`{|}~.\\-])([A-Za-z0-9!#$%&'*+/=?^_`{|}~.\\-]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,})>?";
+
+	/** Address at the start of a line, then ":", "...", " - " or the end of the line. */
+	private static final Pattern LEADING = Pattern.compile("^[ \\t>*-]*[\"']?" + ADDR + "[\"']?[ \\t]*(?::|\\.\\.\\.|,| - |\\(|$)(.*)$");
+
+	/** A phrase that introduces the failed address. */
+	private static final Pattern PHRASE = Pattern.compile("(?i)\\b(?:recipient(?:s| address(?:es)?)?|rcpt to|addressee|destinataire|empf(?:ä|ae)nger"
+			+ "|original recipient|failed recipient|final recipient|delivery to|deliver(?:ed|ing)? (?:it |your message |the message )?to|not (?:be )?delivered to|failed to|"
+			+ "undeliverable to|could not reach|unable to reach|sent to|addressed to|to the following (?:recipient|address)(?:es|s)?(?:\\(es\\))?|user|mailbox|address|to|for|an|à|a)"
+			+ "[ \\t:\\[\\]\"'=]{0,6}[^\\S\\n]*" + ADDR);
+
+	private static final Pattern SKIP_LINE = Pattern.compile("(?i)^\\s*(message-id|references|in-reply-to|from|return-path|reply-to|sender|received|"
+			+ "x-[a-z-]+|dkim-signature|reporting-mta|arrival-date|list-[a-z]+|date)\\s*:");
+
+	private static final Pattern SYSTEM_LOCAL = Pattern.compile("^(mailer-daemon|postmaster|mail-daemon|mailerdaemon|double-bounce|"
+			+ "noreply|no-reply|do-not-reply|donotreply|abuse|hostmaster|webmaster|bounce|bounces|nobody|root)(@|$)");
+
+	private TextPatterns() {
+	}
+
+	/**
+	 * The failed recipients named in the text, each with the lines that explain it (or null).
+	 *
+	 * @param text the human-readable part of the bounce
+	 * @param excluded addresses that are never the failed recipient (senders)
+	 */
+	static Map<String, String> recipients(String text, Set<String> excluded) {
+		Map<String, String> found = new LinkedHashMap<>();
+		if (text == null || text.indexOf('@') < 0) {
+			return found;
+		}
+		String[] lines = text.split("\r?\n|\r", -1);
+		for (int i = 0; i < lines.length; i++) {
+			String line = lines[i];
+			if (line.indexOf('@') < 0 || SKIP_LINE.matcher(line).find()) {
+				continue;
+			}
+			Matcher m = LEADING.matcher(line);
+			if (m.find()) {
+				String address = accept(m.group(1), excluded);
+				if (address != null) {
+					found.putIfAbsent(address, block(lines, i, m.group(2)));
+				}
+			}
+		}
+		if (!found.isEmpty()) {
+			return found;
+		}
+		for (int i = 0; i < lines.length; i++) {
+			String line = lines[i];
+			if (line.indexOf('@') < 0 || SKIP_LINE.matcher(line).find()) {
+				continue;
+			}
+			Matcher m = PHRASE.matcher(line);
+			while (m.find()) {
+				String address = accept(m.group(1), excluded);
+				if (address != null) {
+					found.putIfAbsent(address, block(lines, i, line));
+				}
+			}
+		}
+		if (!found.isEmpty()) {
+			return found;
+		}
+		for (int i = 0; i < lines.length; i++) {
+			String line = lines[i];
+			if (line.indexOf('@') < 0 || SKIP_LINE.matcher(line).find()) {
+				continue;
+			}
+			for (String a : BounceClassifier.Addresses.find(line)) {
+				String address = accept(a, excluded);
+				if (address != null && found.size() < 5) {
+					found.putIfAbsent(address, block(lines, i, line));
+				}
+			}
+		}
+		return found;
+	}
+
+	private static String accept(String raw, Set<String> excluded) {
+		String address = BounceClassifier.Addresses.clean(raw);
+		if (address == null || excluded.contains(address) || SYSTEM_LOCAL.matcher(address).find()
+				|| BounceClassifier.verpToken(address) != null) {
+			return null;
+		}
+		List<String> valid = BounceClassifier.Addresses.find(address);
+		return valid.isEmpty() ? null : valid.get(0);
+	}
+
+	/** The rest of the line and the following lines up to an empty line (at most 12). */
+	private static String block(String[] lines, int index, String rest) {
+		StringBuilder sb = new StringBuilder(rest == null ? "" : rest.strip());
+		boolean started = sb.length() > 0;
+		for (int i = index + 1; i < lines.length && i <= index + 12; i++) {
+			String line = lines[i];
+			if (line.isBlank()) {
+				if (started) {
+					break;
+				}
+				continue;
+			}
+			if (LEADING.matcher(line).find() && started) {
+				break;
+			}
+			started = true;
+			sb.append('\n').append(line.strip());
+		}
+		return sb.toString().toLowerCase(Locale.ROOT).isBlank() ? null : sb.toString();
+	}
+
+}
