@@ -352,7 +352,8 @@ class BouncesIntegrationTests extends IntegrationTest {
 			.andExpect(jsonPath("$.list").value(list.slug()))
 			.andExpect(jsonPath("$.totals.hard").value(1))
 			.andExpect(jsonPath("$.events[0].classification").value("HARD"))
-			.andExpect(jsonPath("$.events[0].status").value("5.1.1"));
+			.andExpect(jsonPath("$.events[0].email").value(email(list, "=cmd")))
+			.andExpect(jsonPath("$.events[0].campaignId").value(campaign));
 		mvc.perform(get("/api/bounces").with(httpBasic(STAFF, STAFF_PASSWORD))).andExpect(status().isForbidden());
 		mvc.perform(get("/api/bounces").param("since", "yesterday").with(httpBasic(ADMIN, ADMIN_PASSWORD)))
 			.andExpect(status().isBadRequest());
