@@ -55,6 +55,50 @@ final class BounceFixtures {
 			.replace("\n", "\r\n");
 	}
 
+	/** An RFC 5965 abuse report (a feedback loop's complaint) about a message to {@code recipient}. */
+	static String complaint(String to, String recipient, String verpAddress) {
+		return """
+				From: Feedback Loop <fbl@isp.example.net>
+				To: %1$s
+				Subject: Complaint about message
+				Message-ID: <fbl-%4$s@isp.example.net>
+				MIME-Version: 1.0
+				Content-Type: multipart/report; report-type=feedback-report; boundary="fbl"
+
+				--fbl
+				Content-Type: text/plain; charset=us-ascii
+
+				A recipient marked a message as spam.
+
+				--fbl
+				Content-Type: message/feedback-report
+
+				Feedback-Type: abuse
+				User-Agent: TestFBL/0.1
+				Version: 1
+				Original-Mail-From: <%3$s>
+				Original-Rcpt-To: <%2$s>
+
+				--fbl
+				Content-Type: message/rfc822
+
+				From: News <news@lists.example.org>
+				To: %2$s
+				Subject: Hello members
+				Message-ID: <m-%4$s@lists.example.org>
+
+				Hello.
+				--fbl--
+				""".formatted(to, recipient, verpAddress, Long.toHexString(System.nanoTime())).replace("\n", "\r\n");
+	}
+
+	/** A vacation auto-reply (RFC 3834) to a list message. */
+	static String vacation(String to, String from) {
+		return ("From: " + from + "\nTo: " + to + "\nSubject: Out of office: Hello members\n"
+				+ "Auto-Submitted: auto-replied\nMessage-ID: <v-" + System.nanoTime() + "@example.net>\n\n"
+				+ "I am away until Monday and will read your message when I return.\n").replace("\n", "\r\n");
+	}
+
 	/** A message at a bounce address that is nobody's bounce. */
 	static String notABounce(String to) {
 		return ("From: Someone <someone@example.net>\nTo: " + to + "\nSubject: Are you there?\n"

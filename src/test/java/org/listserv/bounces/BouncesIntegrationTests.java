@@ -359,4 +359,72 @@ class BouncesIntegrationTests extends IntegrationTest {
 			.andExpect(status().isBadRequest());
 	}
 
+	@Test
+	void aComplaintUnsubscribesAtOnceAndAVacationReplyCountsNothing() throws Exception {
+		MailingList list = newList("INFORMATIONAL");
+		addMembers(list, "angry", "away");
+		long campaign = sendCampaign(list);
+		String angry = bounces(list, token(campaign, list, "angry"));
+		BounceFixtures.deliver(smtpPort(), angry, BounceFixtures.complaint(angry, email(list, "angry"), angry));
+		awaitQueued(angry);
+		String away = bounces(list, token(campaign, list, "away"));
+		BounceFixtures.deliver(smtpPort(), away, BounceFixtures.vacation(away, email(list, "away")));
+		awaitQueued(away);
+		assertThat(job.run()).isEqualTo(BatchStatus.COMPLETED);
+
+		assertThat(memberStatus(list, "angry")).isEqualTo("UNSUBSCRIBED");
+		assertThat(memberStatus(list, "away")).isEqualTo("ACTIVE");
+		var complaint = jdbc.sql("select kind, classification, action, counted from bounce_events where subscriber_id = :s")
+			.param("s", subscriberId(list, "angry")).query().singleRow();
+		assertThat(complaint.get("kind")).isEqualTo("COMPLAINT");
+		assertThat(complaint.get("classification")).isEqualTo("NONE");
+		assertThat(complaint.get("action")).isEqualTo("UNSUBSCRIBED");
+		assertThat(complaint.get("counted")).isEqualTo(false);
+		assertThat(jdbc.sql("""
+				select source || ':' || old_status || '>' || new_status from consent_events
+				 where list_id = :l and subscriber_id = :s order by id desc limit 1
+				""").param("l", list.id()).param("s", subscriberId(list, "angry")).query(String.class).single())
+			.isEqualTo("BOUNCE_JOB:ACTIVE>UNSUBSCRIBED");
+		var vacation = jdbc.sql("select kind, classification, counted, action from bounce_events where subscriber_id = :s")
+			.param("s", subscriberId(list, "away")).query().singleRow();
+		assertThat(vacation.get("kind")).isEqualTo("AUTO_REPLY");
+		assertThat(vacation.get("classification")).isEqualTo("NONE");
+		assertThat(vacation.get("counted")).isEqualTo(false);
+		assertThat(vacation.get("action")).isNull();
+	}
+
+	@Test
+	void aDisabledMemberIsWarnedThenRemovedAfterTheLastWarning() throws Exception {
+		MailingList list = newList("INFORMATIONAL");
+		listService.update(list.slug(), new ListRequest(null, null, null, null, null, null, null, null, null, null, null,
+				null, null, new BigDecimal("1")));
+		addMembers(list, "dead");
+		long campaign = sendCampaign(list);
+		String to = bounces(list, token(campaign, list, "dead"));
+		BounceFixtures.deliver(smtpPort(), to, BounceFixtures.dsn(to, email(list, "dead"), "5.1.1", "550 5.1.1 unknown user"));
+		awaitQueued(to);
+		assertThat(job.run()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(memberStatus(list, "dead")).isEqualTo("DISABLED");
+		long dead = subscriberId(list, "dead");
+		// warnings default to 3: the notice when disabled is the first; two more, then removal
+		for (int warning = 2; warning <= 3; warning++) {
+			jdbc.sql("update memberships set bounce_next_warning_at = now() - interval '1 second' where list_id = :l")
+				.param("l", list.id()).update();
+			assertThat(job.run()).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(memberStatus(list, "dead")).isEqualTo("DISABLED");
+			assertThat(jdbc.sql("select bounce_warnings from memberships where list_id = :l and subscriber_id = :s")
+				.param("l", list.id()).param("s", dead).query(Integer.class).single()).isEqualTo(warning);
+		}
+		assertThat(awaitMail(email(list, "dead"), 4)).hasSize(4); // the campaign, the notice, two reminders
+		jdbc.sql("update memberships set bounce_next_warning_at = now() - interval '1 second' where list_id = :l")
+			.param("l", list.id()).update();
+		assertThat(job.run()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(memberStatus(list, "dead")).isEqualTo("REMOVED");
+		assertThat(jdbc.sql("""
+				select source || ':' || old_status || '>' || new_status || ':' || consent_text from consent_events
+				 where list_id = :l and subscriber_id = :s order by id desc limit 1
+				""").param("l", list.id()).param("s", dead).query(String.class).single())
+			.startsWith("BOUNCE_JOB:DISABLED>REMOVED:").contains("warned 3 time(s)");
+	}
+
 }
