@@ -44,8 +44,8 @@ final class SvgBarChart {
 		svg.append("<svg class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
 			.append("\" role=\"img\" aria-label=\"").append(esc(title)).append("\" xmlns=\"http://www.w3.org/2000/svg\">");
 		svg.append("<title>").append(esc(title)).append("</title>");
-		for (int i = 0; i <= 4; i++) {
-			double v = max * i / 4;
+		for (int i = 0; i <= 5; i++) {
+			double v = max * i / 5;
 			double y = TOP + plotH - plotH * (v / max);
 			svg.append(String.format(Locale.ROOT, "<line class=\"grid\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>",
 					LEFT, y, WIDTH - 8, y));
