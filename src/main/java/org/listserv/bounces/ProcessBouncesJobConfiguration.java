@@ -50,6 +50,9 @@ class ProcessBouncesJobConfiguration {
 	 */
 	static volatile LongConsumer chunkFault;
 
+	/** A test seam: called with each message's id inside its savepoint (a poison message). Null in production. */
+	static volatile LongConsumer itemFault;
+
 	@Bean
 	Job processBouncesJob(JobRepository jobs, Step processBouncesMessages, Step processBouncesSync,
 			Step processBouncesWarnings) {
@@ -67,7 +70,13 @@ class ProcessBouncesJobConfiguration {
 			for (Long id : chunk) {
 				fault(id);
 				try {
-					savepoint.executeWithoutResult(status -> processing.process(id));
+					savepoint.executeWithoutResult(status -> {
+						LongConsumer poison = itemFault;
+						if (poison != null) {
+							poison.accept(id);
+						}
+						processing.process(id);
+					});
 				}
 				catch (RuntimeException ex) {
 					log.warn("Bounce message {} could not be processed; it goes to review", id, ex);

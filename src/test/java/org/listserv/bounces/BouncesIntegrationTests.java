@@ -60,6 +60,7 @@ class BouncesIntegrationTests extends IntegrationTest {
 	@AfterEach
 	void noFault() {
 		ProcessBouncesJobConfiguration.chunkFault = null;
+		ProcessBouncesJobConfiguration.itemFault = null;
 	}
 
 	int smtpPort() {
@@ -425,6 +426,60 @@ class BouncesIntegrationTests extends IntegrationTest {
 				 where list_id = :l and subscriber_id = :s order by id desc limit 1
 				""").param("l", list.id()).param("s", dead).query(String.class).single())
 			.startsWith("BOUNCE_JOB:DISABLED>REMOVED:").contains("warned 3 time(s)");
+	}
+
+	@Test
+	void aPoisonMessageGoesToReviewWithTheErrorAndTheOthersAreProcessed() throws Exception {
+		MailingList list = newList("INFORMATIONAL");
+		addMembers(list, "one", "two", "three");
+		long campaign = sendCampaign(list);
+		List<String> addresses = new java.util.ArrayList<>();
+		for (String member : List.of("one", "two", "three")) {
+			String to = bounces(list, token(campaign, list, member));
+			BounceFixtures.deliver(smtpPort(), to, BounceFixtures.dsn(to, email(list, member), "5.2.2", "552 5.2.2 Mailbox full"));
+			awaitQueued(to);
+			addresses.add(to);
+		}
+		// bad input: a DSN cut off half-way, and 8-bit garbage under a plain header
+		String truncatedTo = bounces(list, token(campaign, list, "one"));
+		String dsn = BounceFixtures.dsn(truncatedTo, email(list, "one"), "5.1.1", "550 5.1.1 unknown");
+		BounceFixtures.deliver(smtpPort(), truncatedTo, dsn.substring(0, dsn.indexOf("Status:")));
+		String garbageTo = bounces(list, null);
+		BounceFixtures.deliver(smtpPort(), garbageTo, "Subject: \u00ff\u00fe\r\nContent-Type: multipart/report; boundary=\"x\"\r\n\r\n"
+				+ "\u00ff\u00fe\u0001\u0002 --x\r\nContent-Type: message/delivery-status\r\n\r\nFinal-Recipient: \u00e9\r\n");
+		awaitQueued(garbageTo);
+		long poison = jdbc.sql("""
+				select b.id from bounce_messages b join inbound_messages i on i.id = b.inbound_message_id
+				 where i.recipient = :r
+				""").param("r", addresses.get(1)).query(Long.class).single();
+		ProcessBouncesJobConfiguration.itemFault = id -> {
+			if (id == poison) {
+				throw new IllegalStateException("poison on purpose");
+			}
+		};
+		assertThat(job.run()).isEqualTo(BatchStatus.COMPLETED);
+
+		var poisoned = jdbc.sql("select state, note from bounce_messages where id = :id").param("id", poison)
+			.query().singleRow();
+		assertThat(poisoned.get("state")).isEqualTo("REVIEW");
+		assertThat((String) poisoned.get("note")).contains("poison on purpose");
+		assertThat(memberStatus(list, "two")).isEqualTo("ACTIVE");
+		assertThat(jdbc.sql("""
+				select s.email from bounce_events e join subscribers s on s.id = e.subscriber_id
+				 where e.list_id = :l order by s.email
+				""").param("l", list.id()).query(String.class).list())
+			.containsExactly(email(list, "one"), email(list, "one"), email(list, "three")); // one: the truncated DSN too
+		assertThat(jdbc.sql("select count(*) from bounce_events where list_id = :l and counted").param("l", list.id())
+			.query(Long.class).single()).as("one bounce a day counts").isEqualTo(2);
+		// the bad input neither crashed the job nor vanished: every message of this list has a final state
+		assertThat(jdbc.sql("""
+				select count(*) from bounce_messages b join inbound_messages i on i.id = b.inbound_message_id
+				 where i.recipient like :p and b.state = 'QUEUED'
+				""").param("p", list.slug() + "-bounces%").query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("""
+				select b.state from bounce_messages b join inbound_messages i on i.id = b.inbound_message_id
+				 where i.recipient = :r
+				""").param("r", garbageTo).query(String.class).single()).isEqualTo("REVIEW");
 	}
 
 }
