@@ -109,9 +109,29 @@ public class BounceClassifier {
 	}
 
 	private BounceReport classify(BounceMessage message, String verp) {
+		BounceReport report = classifyOne(message, verp);
+		if (report.kind() == BounceKind.NOT_A_BOUNCE || report.recipients().stream().allMatch(r -> r.recipient() == null)) {
+			// a bounce forwarded as an attachment (or a report whose own text says nothing)
+			BounceMessage inner = message.attachedAsBounce();
+			if (inner != null) {
+				BounceReport nested = classifyOne(inner, verp);
+				if (nested.recipients().stream().anyMatch(r -> r.recipient() != null)
+						&& nested.kind() != BounceKind.AUTO_REPLY) {
+					return nested;
+				}
+			}
+		}
+		return report;
+	}
+
+	private BounceReport classifyOne(BounceMessage message, String verp) {
 		String originalId = message.originalMessageId();
 		if (message.isFeedbackReport()) {
 			return complaint(message, verp, originalId);
+		}
+		BounceReport ses = SesNotification.read(message.humanText(), originalId, verp);
+		if (ses != null && !ses.recipients().isEmpty()) {
+			return ses;
 		}
 		if (!message.deliveryStatus().isEmpty()) {
 			List<BouncedRecipient> recipients = fromDsn(message);
@@ -128,7 +148,7 @@ public class BounceClassifier {
 		if (!recipients.isEmpty()) {
 			return new BounceReport(BounceKind.NON_STANDARD, Formats.name(message), recipients, originalId, verp);
 		}
-		if (autoReply) {
+		if (autoReply && !bounceLike) {
 			return autoReply(message, verp, originalId);
 		}
 		if (bounceLike || !message.deliveryStatus().isEmpty()) {
@@ -205,6 +225,20 @@ public class BounceClassifier {
 				}
 			}
 		}
+		if (!recipients.isEmpty() && recipients.stream().allMatch(r -> r.recipient() == null)) {
+			// Final-Recipient was a file or program (Exim, Sendmail): the text usually names the address
+			List<BouncedRecipient> fromText = fromText(message);
+			if (!fromText.isEmpty()) {
+				BouncedRecipient dsn = recipients.get(0);
+				List<BouncedRecipient> merged = new ArrayList<>();
+				for (BouncedRecipient t : fromText) {
+					merged.add(new BouncedRecipient(t.recipient(), t.classification(), t.reason(),
+							t.status() != null ? t.status() : dsn.status(), t.replyCode() != null ? t.replyCode() : dsn.replyCode(),
+							t.diagnostic()));
+				}
+				return merged;
+			}
+		}
 		recipients.removeIf(r -> r.recipient() == null && recipients.size() > 1);
 		return recipients;
 	}
@@ -243,6 +277,10 @@ public class BounceClassifier {
 			recipients.add(recipient(e.getKey(), null, null, diagnostic, null));
 		}
 		return recipients;
+	}
+
+	static BouncedRecipient recipientFrom(String address, String status, String action, String text, String evidence) {
+		return recipient(first(Addresses.find(address)), status, action, text, evidence);
 	}
 
 	private static BouncedRecipient recipient(String address, String statusField, String action, String text,

@@ -25,7 +25,7 @@ final class TextPatterns {
 	private static final String ADDR = "<?(?:mailto:)?(?<![A-Za-z0-9!#$%&'*+/=?^_`{|}~.\\-])([A-Za-z0-9!#$%&'*+/=?^_`{|}~.\\-]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,})>?";
 
 	/** Address at the start of a line, then ":", "...", " - " or the end of the line. */
-	private static final Pattern LEADING = Pattern.compile("^[ \\t>*-]*[\"']?" + ADDR + "[\"']?[ \\t]*(?::|\\.\\.\\.|,| - |\\(|$)(.*)$");
+	private static final Pattern LEADING = Pattern.compile("^[ \\t>*-]*(?:[245]\\d\\d[ -])?[\"']?" + ADDR + "[\"']?(?:[ \\t]*(?::|\\.\\.\\.|,| - |\\(|\\[|$)|[ \\t]+)(.*)$");
 
 	/** A phrase that introduces the failed address. */
 	private static final Pattern PHRASE = Pattern.compile("(?i)\\b(?:recipient(?:s| address(?:es)?)?|rcpt to|addressee|destinataire|empf(?:ä|ae)nger"
