@@ -213,10 +213,13 @@ public class BounceClassifier {
 				String diagnosticCode = value(fields.get("diagnostic-code"));
 				String evidence = evidence(fields);
 				String text = diagnosticCode;
-				if (text == null || text.isBlank()) {
-					text = message.humanTextFor(address);
+				if (!REASONS.informative(text)) {
+					String human = textAbout(message, address);
+					text = text == null || text.isBlank() ? human : text + "\n" + human;
 				}
-				BouncedRecipient r = recipient(address, statusField, action, text, evidence);
+				String context = address == null ? null
+						: TextPatterns.recipients(message.humanText(), message.excludedAddresses()).get(address);
+				BouncedRecipient r = recipient(address, statusField, action, text, evidence, context);
 				if (address == null || !byAddress.containsKey(address)) {
 					recipients.add(r);
 					if (address != null) {
@@ -271,8 +274,8 @@ public class BounceClassifier {
 		List<BouncedRecipient> recipients = new ArrayList<>();
 		for (Map.Entry<String, String> e : found.entrySet()) {
 			String diagnostic = e.getValue();
-			if (diagnostic == null || diagnostic.isBlank()) {
-				diagnostic = message.humanTextFor(e.getKey());
+			if (!REASONS.informative(diagnostic)) {
+				diagnostic = textAbout(message, e.getKey());
 			}
 			recipients.add(recipient(e.getKey(), null, null, diagnostic, null));
 		}
@@ -283,15 +286,42 @@ public class BounceClassifier {
 		return recipient(first(Addresses.find(address)), status, action, text, evidence);
 	}
 
+	/**
+	 * What the human-readable text says about an address: its own lines when they carry a code or a known
+	 * phrase, else its paragraph and the next, else the whole text.
+	 */
+	private static String textAbout(BounceMessage message, String address) {
+		Map<String, String> blocks = TextPatterns.recipients(message.humanText(), message.excludedAddresses());
+		String own = address == null ? null : blocks.get(address);
+		if (REASONS.informative(own)) {
+			return own;
+		}
+		String around = message.humanTextFor(address);
+		if (REASONS.informative(around)) {
+			return around;
+		}
+		String all = message.humanText();
+		return all.length() > 8000 ? all.substring(0, 8000) : all;
+	}
+
 	private static BouncedRecipient recipient(String address, String statusField, String action, String text,
 			String evidence) {
+		return recipient(address, statusField, action, text, evidence, null);
+	}
+
+	private static BouncedRecipient recipient(String address, String statusField, String action, String text,
+			String evidence, String context) {
 		String status = statusField;
 		String fromText = ReasonTable.findStatus(text);
+		if (fromText != null && fromText.startsWith("2.")) {
+			// a success code in free text is not a delivery report
+			fromText = null;
+		}
 		if (status == null || (status.endsWith(".0.0") && fromText != null && fromText.charAt(0) == status.charAt(0))) {
 			status = fromText != null ? fromText : status;
 		}
 		Integer reply = ReasonTable.findReplyCode(text);
-		String reason = REASONS.reason(status, reply, text, action);
+		String reason = REASONS.reason(status, reply, text, action, context);
 		if (status == null && reply == null && "delayed".equalsIgnoreCase(action)) {
 			reason = "expired";
 		}
