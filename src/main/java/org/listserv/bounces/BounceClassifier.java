@@ -109,9 +109,29 @@ public class BounceClassifier {
 	}
 
 	private BounceReport classify(BounceMessage message, String verp) {
+		BounceReport report = classifyOne(message, verp);
+		if (report.kind() == BounceKind.NOT_A_BOUNCE || report.recipients().stream().allMatch(r -> r.recipient() == null)) {
+			// a bounce forwarded as an attachment (or a report whose own text says nothing)
+			BounceMessage inner = message.attachedAsBounce();
+			if (inner != null) {
+				BounceReport nested = classifyOne(inner, verp);
+				if (nested.recipients().stream().anyMatch(r -> r.recipient() != null)
+						&& nested.kind() != BounceKind.AUTO_REPLY) {
+					return nested;
+				}
+			}
+		}
+		return report;
+	}
+
+	private BounceReport classifyOne(BounceMessage message, String verp) {
 		String originalId = message.originalMessageId();
 		if (message.isFeedbackReport()) {
 			return complaint(message, verp, originalId);
+		}
+		BounceReport ses = SesNotification.read(message.humanText(), originalId, verp);
+		if (ses != null && !ses.recipients().isEmpty()) {
+			return ses;
 		}
 		if (!message.deliveryStatus().isEmpty()) {
 			List<BouncedRecipient> recipients = fromDsn(message);
@@ -128,7 +148,7 @@ public class BounceClassifier {
 		if (!recipients.isEmpty()) {
 			return new BounceReport(BounceKind.NON_STANDARD, Formats.name(message), recipients, originalId, verp);
 		}
-		if (autoReply) {
+		if (autoReply && !bounceLike) {
 			return autoReply(message, verp, originalId);
 		}
 		if (bounceLike || !message.deliveryStatus().isEmpty()) {
@@ -193,16 +213,33 @@ public class BounceClassifier {
 				String diagnosticCode = value(fields.get("diagnostic-code"));
 				String evidence = evidence(fields);
 				String text = diagnosticCode;
-				if (text == null || text.isBlank()) {
-					text = message.humanTextFor(address);
+				if (!REASONS.informative(text)) {
+					String human = textAbout(message, address);
+					text = text == null || text.isBlank() ? human : text + "\n" + human;
 				}
-				BouncedRecipient r = recipient(address, statusField, action, text, evidence);
+				String context = address == null ? null
+						: TextPatterns.recipients(message.humanText(), message.excludedAddresses()).get(address);
+				BouncedRecipient r = recipient(address, statusField, action, text, evidence, context);
 				if (address == null || !byAddress.containsKey(address)) {
 					recipients.add(r);
 					if (address != null) {
 						byAddress.put(address, r);
 					}
 				}
+			}
+		}
+		if (!recipients.isEmpty() && recipients.stream().allMatch(r -> r.recipient() == null)) {
+			// Final-Recipient was a file or program (Exim, Sendmail): the text usually names the address
+			List<BouncedRecipient> fromText = fromText(message);
+			if (!fromText.isEmpty()) {
+				BouncedRecipient dsn = recipients.get(0);
+				List<BouncedRecipient> merged = new ArrayList<>();
+				for (BouncedRecipient t : fromText) {
+					merged.add(new BouncedRecipient(t.recipient(), t.classification(), t.reason(),
+							t.status() != null ? t.status() : dsn.status(), t.replyCode() != null ? t.replyCode() : dsn.replyCode(),
+							t.diagnostic()));
+				}
+				return merged;
 			}
 		}
 		recipients.removeIf(r -> r.recipient() == null && recipients.size() > 1);
@@ -237,23 +274,54 @@ public class BounceClassifier {
 		List<BouncedRecipient> recipients = new ArrayList<>();
 		for (Map.Entry<String, String> e : found.entrySet()) {
 			String diagnostic = e.getValue();
-			if (diagnostic == null || diagnostic.isBlank()) {
-				diagnostic = message.humanTextFor(e.getKey());
+			if (!REASONS.informative(diagnostic)) {
+				diagnostic = textAbout(message, e.getKey());
 			}
 			recipients.add(recipient(e.getKey(), null, null, diagnostic, null));
 		}
 		return recipients;
 	}
 
+	static BouncedRecipient recipientFrom(String address, String status, String action, String text, String evidence) {
+		return recipient(first(Addresses.find(address)), status, action, text, evidence);
+	}
+
+	/**
+	 * What the human-readable text says about an address: its own lines when they carry a code or a known
+	 * phrase, else its paragraph and the next, else the whole text.
+	 */
+	private static String textAbout(BounceMessage message, String address) {
+		Map<String, String> blocks = TextPatterns.recipients(message.humanText(), message.excludedAddresses());
+		String own = address == null ? null : blocks.get(address);
+		if (REASONS.informative(own)) {
+			return own;
+		}
+		String around = message.humanTextFor(address);
+		if (REASONS.informative(around)) {
+			return around;
+		}
+		String all = message.humanText();
+		return all.length() > 8000 ? all.substring(0, 8000) : all;
+	}
+
 	private static BouncedRecipient recipient(String address, String statusField, String action, String text,
 			String evidence) {
+		return recipient(address, statusField, action, text, evidence, null);
+	}
+
+	private static BouncedRecipient recipient(String address, String statusField, String action, String text,
+			String evidence, String context) {
 		String status = statusField;
 		String fromText = ReasonTable.findStatus(text);
+		if (fromText != null && fromText.startsWith("2.")) {
+			// a success code in free text is not a delivery report
+			fromText = null;
+		}
 		if (status == null || (status.endsWith(".0.0") && fromText != null && fromText.charAt(0) == status.charAt(0))) {
 			status = fromText != null ? fromText : status;
 		}
 		Integer reply = ReasonTable.findReplyCode(text);
-		String reason = REASONS.reason(status, reply, text, action);
+		String reason = REASONS.reason(status, reply, text, action, context);
 		if (status == null && reply == null && "delayed".equalsIgnoreCase(action)) {
 			reason = "expired";
 		}

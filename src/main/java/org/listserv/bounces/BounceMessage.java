@@ -48,12 +48,12 @@ final class BounceMessage {
 
 	private static final Pattern INLINE_ORIGINAL = Pattern.compile("^[ \\t>]*(?:[-=*_#]{2,}[ \\t]*)?(?:"
 			+ "this is a copy of the (?:original )?message|below this line is a copy of the message"
-			+ "|(?:the )?original message (?:follows|headers|was)|original message headers"
+			+ "|(?:the )?original message (?:follows|headers)|original message headers"
 			+ "|(?:[a-z]+ )?(?:returned|unsent|undelivered|undeliverable|original|rejected) message(?: follows| header[s]?)?(?:[ \\t]*:)?[ \\t]*[-=*_#]*[ \\t]*$"
 			+ "|message headers follow|headers of the original message|copy of (?:the )?original message"
 			+ "|content of the original message|the message header(?:s)? (?:is|are) below|original message header"
 			+ "|your message reads|text of the (?:original )?message follows|here is a copy of"
-			+ "|the original (?:message|mail) (?:was|is) (?:received|attached)|this is the original message"
+			+ "|the original (?:message|mail) (?:was|is) attached|this is the original message"
 			+ "|returned mail follows|the headers of (?:the|your) message|message text follows)", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
 	private static final Pattern HEADER_LINE = Pattern.compile("^([A-Za-z][A-Za-z0-9-]{0,60}):[ \\t]?(.*)$");
@@ -65,7 +65,7 @@ final class BounceMessage {
 			+ "|unable to deliver|delivery notification|notification d'état|delayed mail|delivery delayed|not delivered|mail system error"
 			+ "|permanent error|temporary error|message you sent|sending failed|could not send|undeliverable", Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern BOUNCE_SENDER = Pattern.compile("^(mailer-daemon|postmaster|mail-daemon|mailerdaemon|mmdf|"
+	private static final Pattern BOUNCE_SENDER = Pattern.compile("^(mailer-daemon|post_?master|mail-daemon|mailerdaemon|mmdf|"
 			+ "mail[._-]?delivery|bounce[s]?|maildelivery|mdaemon|mail[._-]?administrator|smtp[._-]?gateway|nobody|"
 			+ "auto-?notify|deliverysystem|mail[._-]?system|root|daemon|mailadmin|mailer|mail)(@|$)", Pattern.CASE_INSENSITIVE);
 
@@ -79,7 +79,14 @@ final class BounceMessage {
 			+ "|autoreply|auto-reply|auto reply|auto response|auto-response|autoresponse|vacation|on holiday|on leave|abwesenheit|abwesend|absence|absent|congés|fuera de la oficina"
 			+ "|ausser haus|außer haus|fuori ufficio|afwezig|niet aanwezig|frånvaro|fravær|poissa|nieobecn|ausente|^auto:|away from|自動応答|自動返信|不在|休暇|自动回复", Pattern.CASE_INSENSITIVE);
 
+	private static final Pattern RAW_DSN = Pattern.compile("^(?:final-recipient|original-recipient)[ \\t]*:[ \\t]*[a-z0-9-]*;",
+			Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+
 	private final Header header;
+
+	private int depth;
+
+	private Message attached;
 
 	private final Map<String, List<String>> headers = new HashMap<>();
 
@@ -129,12 +136,44 @@ final class BounceMessage {
 		if (message.getHeader() == null || message.getHeader().getFields().isEmpty()) {
 			return null;
 		}
+		BounceMessage m = of(message, 0);
+		if (m.deliveryStatus.isEmpty() && !m.feedback) {
+			m.scanRawForDsn(bytes);
+		}
+		return m;
+	}
+
+	private static BounceMessage of(Message message, int depth) {
 		BounceMessage m = new BounceMessage(message.getHeader());
+		m.depth = depth;
 		String reportType = parameter(m.first("content-type"), "report-type");
 		m.feedback = "feedback-report".equalsIgnoreCase(reportType);
 		m.walk(message, 0);
 		m.finish();
 		return m;
+	}
+
+	/** The attached message read as a bounce of its own (a forwarded bounce), or null. */
+	BounceMessage attachedAsBounce() {
+		if (attached == null || depth >= 2) {
+			return null;
+		}
+		return of(attached, depth + 1);
+	}
+
+	/**
+	 * DSN fields outside a message/delivery-status part: a broken MIME structure, a report quoted as text, or a
+	 * bounce forwarded inside another message.
+	 */
+	private void scanRawForDsn(byte[] bytes) {
+		String raw = new String(bytes, StandardCharsets.ISO_8859_1);
+		Matcher m = RAW_DSN.matcher(raw);
+		if (m.find()) {
+			int start = raw.lastIndexOf("\n\n", m.start());
+			int startCr = raw.lastIndexOf("\r\n\r\n", m.start());
+			start = Math.max(Math.max(start, startCr), 0);
+			deliveryStatus.add(raw.substring(start, Math.min(raw.length(), m.start() + 32 * 1024)));
+		}
 	}
 
 	private void walk(Entity entity, int depth) {
@@ -149,10 +188,11 @@ final class BounceMessage {
 			}
 			return;
 		}
-		if (body instanceof Message attached) {
+		if (body instanceof Message message) {
 			if (original == null) {
-				original = headerMap(attached.getHeader());
-				originalMessageId = attached.getMessageId();
+				original = headerMap(message.getHeader());
+				originalMessageId = message.getMessageId();
+				attached = message;
 			}
 			return;
 		}
@@ -178,7 +218,7 @@ final class BounceMessage {
 			}
 			default -> {
 				boolean attachment = "attachment".equalsIgnoreCase(entity.getDispositionType());
-				if (type.equals("text/plain") && (!attachment || depth == 0)) {
+				if (type.startsWith("text/") && !type.startsWith("text/html") && (!attachment || depth == 0)) {
 					if (humanFromHtml) {
 						human.setLength(0);
 						humanFromHtml = false;
@@ -188,9 +228,6 @@ final class BounceMessage {
 				else if (type.equals("text/html") && (human.length() == 0 || humanFromHtml)) {
 					humanFromHtml = true;
 					appendHuman(htmlToText(read(single, entity.getCharset())));
-				}
-				else if (type.startsWith("text/") && human.length() == 0 && depth == 0) {
-					appendHuman(read(single, entity.getCharset()));
 				}
 			}
 		}

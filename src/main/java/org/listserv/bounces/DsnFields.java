@@ -35,9 +35,10 @@ final class DsnFields {
 				continue;
 			}
 			String value = line.substring(colon + 1).strip();
-			boolean newRecipient = (name.equals("final-recipient") && current.containsKey("final-recipient"))
-					|| (name.equals("original-recipient")
-							&& (current.containsKey("final-recipient") || current.containsKey("original-recipient")));
+			// a second Final-Recipient (or Original-Recipient) without an empty line starts the next recipient;
+			// Original-Recipient may come before or after Final-Recipient
+			boolean newRecipient = (name.equals("final-recipient") || name.equals("original-recipient"))
+					&& current.containsKey(name);
 			if (newRecipient) {
 				flush(current, groups);
 				current = new LinkedHashMap<>();

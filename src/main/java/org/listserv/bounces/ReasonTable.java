@@ -29,9 +29,25 @@ final class ReasonTable {
 	private static final Pattern REPLY = Pattern
 		.compile("(?:^|[\\s:;(\\[<\"'])([245][0-5]\\d)(?=[ \\-]|$|\\))");
 
-	/** Codes that name the reason whatever the text says. */
-	private static final List<String> DECISIVE = List.of("X.1.1", "X.1.2", "X.1.6", "X.1.10", "X.2.2", "X.3.4",
-			"X.4.4", "X.7.13");
+	/** Codes that name the reason unless the text names one of {@link #SPECIFIC} reasons. */
+	private static final List<String> DECISIVE = List.of("X.1.1", "X.1.2", "X.1.6", "X.1.7", "X.1.8", "X.1.10",
+			"X.2.2", "X.3.4", "X.7.13");
+
+	/** Reasons the text names precisely enough to overrule a decisive status code. */
+	private static final List<String> SPECIFIC = List.of("mailboxfull", "suspend", "hasmoved", "notaccept",
+			"norelaying", "requireptr", "authfailure", "badreputation", "blocked", "spamdetected", "virusdetected",
+			"policyviolation", "toomanyconn", "speeding", "filtered");
+
+	/** Reasons named by words so general that a status code says more. */
+	private static final List<String> WEAK = List.of("rejected", "onhold", "undefined");
+
+	/** The SMTP command a rejection answered, as MTAs write it in their reports. */
+	private static final List<Map.Entry<String, Pattern>> COMMANDS = List.of(
+			Map.entry("DATA", Pattern.compile("(?i)end of data|after data|in reply to data|>>> data|\\bdata command|after the data|smtp;? ?data")),
+			Map.entry("RCPT", Pattern.compile("(?i)rcpt to|rcpt_to|in reply to rcpt|>>> rcpt|smtp:rcpt|rcpt command|does not like recipient")),
+			Map.entry("MAIL", Pattern.compile("(?i)mail from[:\\s]|in reply to mail|>>> mail|smtp:mail|mail command")),
+			Map.entry("HELO", Pattern.compile("(?i)in reply to (?:ehlo|helo)|after (?:ehlo|helo)|>>> (?:ehlo|helo)|(?:ehlo|helo) command")),
+			Map.entry("CONN", Pattern.compile("(?i)refused to talk to me|in reply to initial greeting|greeting")));
 
 	private final List<Map.Entry<String, Pattern>> patterns = new ArrayList<>();
 
@@ -93,6 +109,12 @@ final class ReasonTable {
 
 	/** The reason named by the text patterns alone, or null. */
 	String reasonFromText(String text) {
+		String matched = match(text);
+		return matched != null && matched.endsWith("!") ? matched.substring(0, matched.length() - 1) : matched;
+	}
+
+	/** The first matching row's reason, with its "!" (a reporting system's own verdict) if it has one. */
+	private String match(String text) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
@@ -103,6 +125,28 @@ final class ReasonTable {
 			}
 		}
 		return null;
+	}
+
+	/** The SMTP command that was answered (DATA, RCPT, MAIL, HELO, CONN), or null. */
+	static String command(String text) {
+		if (text == null) {
+			return null;
+		}
+		for (Map.Entry<String, Pattern> e : COMMANDS) {
+			if (e.getValue().matcher(text).find()) {
+				return e.getKey();
+			}
+		}
+		return null;
+	}
+
+	/** Whether the text says anything about a failure: a status code, a reply code or a known phrase. */
+	boolean informative(String text) {
+		if (text == null || text.isBlank()) {
+			return false;
+		}
+		String reason = reasonFromText(text);
+		return findStatus(text) != null || findReplyCode(text) != null || (reason != null && !WEAK.contains(reason));
 	}
 
 	/** The reason an enhanced status code names on its own, or null. */
@@ -122,17 +166,73 @@ final class ReasonTable {
 	 * @param action the DSN Action ("failed", "delayed", ...) or null
 	 */
 	String reason(String status, Integer replyCode, String text, String action) {
+		return reason(status, replyCode, text, action, null);
+	}
+
+	/**
+	 * The reason for a failure, with more text to find the SMTP command in (a DSN's Diagnostic-Code rarely
+	 * says which command was answered; the report's text often does).
+	 */
+	String reason(String status, Integer replyCode, String text, String action, String context) {
 		if ((status != null && status.startsWith("2.")) || "delivered".equalsIgnoreCase(action)
 				|| "relayed".equalsIgnoreCase(action) || "expanded".equalsIgnoreCase(action)) {
 			return "delivered";
 		}
-		if (status != null && !status.endsWith(".0.0") && DECISIVE.contains("X" + status.substring(1))) {
+		String matched = match(text);
+		boolean confident = matched != null && matched.endsWith("!");
+		String fromText = confident ? matched.substring(0, matched.length() - 1) : matched;
+		if (status != null && !status.endsWith(".0.0") && DECISIVE.contains("X" + status.substring(1))
+				&& (fromText == null || !SPECIFIC.contains(fromText))) {
 			return codes.get("X" + status.substring(1));
 		}
-		String fromText = reasonFromText(text);
-		if (fromText != null) {
-			return fromText;
+		if (fromText != null && WEAK.contains(fromText) && reasonFromStatus(status) != null) {
+			// "rejected" says less than any status code does
+			fromText = null;
 		}
+		if (fromText == null) {
+			return fallback(status, replyCode, text, action);
+		}
+		String command = command(text);
+		if (command == null) {
+			command = command(context);
+		}
+		if ("MAIL".equals(command) && (fromText.equals("userunknown") || fromText.equals("hostunknown"))) {
+			// the server refused our sender address, not the recipient
+			return "rejected";
+		}
+		if (fromText.equals("userunknown") && !confident) {
+			return unknownUser(status, command);
+		}
+		return fromText;
+	}
+
+	/**
+	 * "User unknown" in a remote server's reply is believed (hard) only with corroboration: the rejection
+	 * answered RCPT TO, or the enhanced status code is about the address (X.1.x) or says nothing against it.
+	 * Content filters answer "no such user" after DATA, and some servers put "user unknown" under a policy
+	 * (X.7), mailbox (X.2) or system (X.3) code; with neither a stage nor a code the wording alone is not
+	 * enough to drop a member at once, so it is a soft {@code filtered}.
+	 */
+	private String unknownUser(String status, String command) {
+		if ("RCPT".equals(command)) {
+			return "userunknown";
+		}
+		if ("DATA".equals(command)) {
+			return "filtered";
+		}
+		boolean undefined = status == null || status.endsWith(".0.0");
+		if (undefined) {
+			return "filtered";
+		}
+		char subject = status.charAt(2);
+		if (subject == '2' || subject == '3' || subject == '7') {
+			String byCode = reasonFromStatus(status);
+			return byCode != null && subject != '2' && !byCode.equals("userunknown") ? byCode : "filtered";
+		}
+		return "userunknown";
+	}
+
+	private String fallback(String status, Integer replyCode, String text, String action) {
 		String fromStatus = reasonFromStatus(status);
 		if (fromStatus != null) {
 			return fromStatus;
@@ -169,9 +269,11 @@ final class ReasonTable {
 	 * permanent (5xx) code; none for feedback, vacation and delivered; soft for everything else.
 	 */
 	static Classification classify(String reason, String status, Integer replyCode) {
+		boolean temporary = (status != null && status.startsWith("4")) || (replyCode != null && replyCode / 100 == 4);
 		switch (reason == null ? "" : reason) {
 			case "userunknown", "hostunknown", "hasmoved":
-				return Classification.HARD;
+				// a 4xx / 4.x.x answer is temporary by definition, whatever its text says
+				return temporary ? Classification.SOFT : Classification.HARD;
 			case "notaccept":
 				boolean permanent = (status != null && status.startsWith("5"))
 						|| (replyCode != null && replyCode >= 500) || (status == null && replyCode == null);

@@ -25,7 +25,7 @@ final class TextPatterns {
 	private static final String ADDR = "<?(?:mailto:)?(?<![A-Za-z0-9!#$%&'*+/=?^_`{|}~.\\-])([A-Za-z0-9!#$%&'*+/=?^_`{|}~.\\-]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,})>?";
 
 	/** Address at the start of a line, then ":", "...", " - " or the end of the line. */
-	private static final Pattern LEADING = Pattern.compile("^[ \\t>*-]*[\"']?" + ADDR + "[\"']?[ \\t]*(?::|\\.\\.\\.|,| - |\\(|$)(.*)$");
+	private static final Pattern LEADING = Pattern.compile("^[ \\t>*-]*(?:[245]\\d\\d[ -])?[\"']?" + ADDR + "[\"']?(?:[ \\t]*(?::|\\.\\.\\.|,| - |\\(|\\[|$)|[ \\t]+)(.*)$");
 
 	/** A phrase that introduces the failed address. */
 	private static final Pattern PHRASE = Pattern.compile("(?i)\\b(?:recipient(?:s| address(?:es)?)?|rcpt to|addressee|destinataire|empf(?:ä|ae)nger"
@@ -63,7 +63,7 @@ final class TextPatterns {
 			if (m.find()) {
 				String address = accept(m.group(1), excluded);
 				if (address != null) {
-					found.putIfAbsent(address, block(lines, i, m.group(2)));
+					found.putIfAbsent(address, block(lines, i, m.group(2), address));
 				}
 			}
 		}
@@ -79,7 +79,7 @@ final class TextPatterns {
 			while (m.find()) {
 				String address = accept(m.group(1), excluded);
 				if (address != null) {
-					found.putIfAbsent(address, block(lines, i, line));
+					found.putIfAbsent(address, block(lines, i, line, address));
 				}
 			}
 		}
@@ -94,7 +94,7 @@ final class TextPatterns {
 			for (String a : BounceClassifier.Addresses.find(line)) {
 				String address = accept(a, excluded);
 				if (address != null && found.size() < 5) {
-					found.putIfAbsent(address, block(lines, i, line));
+					found.putIfAbsent(address, block(lines, i, line, address));
 				}
 			}
 		}
@@ -112,18 +112,33 @@ final class TextPatterns {
 	}
 
 	/** The rest of the line and the following lines up to an empty line (at most 12). */
-	private static String block(String[] lines, int index, String rest) {
-		StringBuilder sb = new StringBuilder(rest == null ? "" : rest.strip());
-		boolean started = sb.length() > 0;
+	private static String block(String[] lines, int index, String rest, String address) {
+		StringBuilder sb = new StringBuilder();
+		// a Sendmail transcript names the command on the lines before: ">>> RCPT To:<a@b>", "<<< 550 ..."
+		for (int i = Math.max(0, index - 2); i < index; i++) {
+			if (lines[i].startsWith(">>>") || lines[i].startsWith("<<<")) {
+				sb.append(lines[i].strip()).append('\n');
+			}
+		}
+		String own = rest == null ? "" : rest.strip();
+		sb.append(own);
+		boolean started = !own.isEmpty();
+		// a line that says it all ("554 <a@b>... 550 Host unknown") takes only its indented continuation lines
+		boolean complete = started && ReasonTable.get().informative(own);
 		for (int i = index + 1; i < lines.length && i <= index + 12; i++) {
 			String line = lines[i];
+			if (complete && (line.isEmpty() || (!Character.isWhitespace(line.charAt(0))
+					&& !line.toLowerCase(Locale.ROOT).contains(address)))) {
+				break;
+			}
 			if (line.isBlank()) {
 				if (started) {
 					break;
 				}
 				continue;
 			}
-			if (LEADING.matcher(line).find() && started) {
+			Matcher next = LEADING.matcher(line);
+			if (started && next.find() && !next.group(1).equalsIgnoreCase(address)) {
 				break;
 			}
 			started = true;
