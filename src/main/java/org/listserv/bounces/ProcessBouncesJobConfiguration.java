@@ -45,10 +45,10 @@ class ProcessBouncesJobConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(ProcessBouncesJobConfiguration.class);
 
 	/**
-	 * A test seam: called with each item's id inside the chunk's transaction, outside the item's savepoint, so
-	 * a test can fail a chunk (and the job) half-way. Null in production.
+	 * A test seam: called with the step's name and each item's id inside the chunk's transaction, outside the
+	 * item's savepoint, so a test can fail a chunk (and the job) half-way. Null in production.
 	 */
-	static volatile LongConsumer chunkFault;
+	static volatile java.util.function.BiConsumer<String, Long> chunkFault;
 
 	/** A test seam: called with each message's id inside its savepoint (a poison message). Null in production. */
 	static volatile LongConsumer itemFault;
@@ -68,7 +68,7 @@ class ProcessBouncesJobConfiguration {
 		TransactionTemplate savepoint = nested(tx);
 		ItemWriter<Long> writer = (Chunk<? extends Long> chunk) -> {
 			for (Long id : chunk) {
-				fault(id);
+				fault("messages", id);
 				try {
 					savepoint.executeWithoutResult(status -> {
 						LongConsumer poison = itemFault;
@@ -97,7 +97,7 @@ class ProcessBouncesJobConfiguration {
 		TransactionTemplate savepoint = nested(tx);
 		ItemWriter<Long> writer = (Chunk<? extends Long> chunk) -> {
 			for (Long id : chunk) {
-				fault(id);
+				fault("sync", id);
 				try {
 					savepoint.executeWithoutResult(status -> processing.processFailure(id));
 				}
@@ -152,10 +152,10 @@ class ProcessBouncesJobConfiguration {
 		return new KeysetReader((after, n) -> store.unrecordedFailuresAfter(after, n), properties.chunkSize());
 	}
 
-	private static void fault(long id) {
-		LongConsumer f = chunkFault;
+	private static void fault(String step, long id) {
+		java.util.function.BiConsumer<String, Long> f = chunkFault;
 		if (f != null) {
-			f.accept(id);
+			f.accept(step, id);
 		}
 	}
 
