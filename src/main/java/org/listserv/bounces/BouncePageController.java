@@ -84,7 +84,7 @@ class BouncePageController {
 		model.addAttribute("campaignComplaintChart", SvgBarChart.render("Complaint rate per campaign",
 				campaignLabels, campaigns.stream().map(BounceReports.CampaignRates::complaintRate).toList(),
 				COMPLAINT_LIMIT, "0.3% Gmail/Yahoo limit", "complaints"));
-		model.addAttribute("dayBounceChart", SvgBarChart.render("Bounce rate per day", dayLabels,
+		model.addAttribute("dayBounceChart", SvgBarChart.render("Bounce rate per day sent", dayLabels,
 				timeline.stream().map(BounceReports.Day::bounceRate).toList(), null, null, "bounces"));
 		model.addAttribute("dayComplaintChart", SvgBarChart.render("Complaint rate per day", dayLabels,
 				timeline.stream().map(BounceReports.Day::complaintRate).toList(), COMPLAINT_LIMIT,

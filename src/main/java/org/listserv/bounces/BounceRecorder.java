@@ -85,7 +85,7 @@ class BounceRecorder {
 					store.markDisabled(a.listId(), a.subscriberId(), Math.min(1, properties.warnings()),
 							OffsetDateTime.now(ZoneOffset.UTC).plus(properties.warningInterval()));
 					store.eventAction(id, "DISABLED");
-					notices.disabled(a.listId(), a.email(), "", e, warningsLeft);
+					notices.disabled(a.listId(), a.email(), state.name(), e, warningsLeft);
 					log.info("Disabled {} on list {} after bounce event {}", a.email(), a.listId(), id);
 				}
 			}
@@ -107,7 +107,8 @@ class BounceRecorder {
 
 	/** Sends the due warning, or removes the member after the last one. */
 	@Transactional
-	void warnOrRemove(BounceStore.DueWarning due, String email) {
+	void warnOrRemove(BounceStore.DueWarning due) {
+		String email = due.email();
 		if (BounceScoring.removeInsteadOfWarning(due.warnings(), properties.warnings())) {
 			String why = "Disabled by bounces and warned " + due.warnings() + " time(s) without change";
 			if (transitions.move(due.listId(), due.subscriberId(), EnumSet.of(MembershipStatus.DISABLED),
@@ -118,7 +119,7 @@ class BounceRecorder {
 			return;
 		}
 		int sent = due.warnings() + 1;
-		notices.warning(due.listId(), email, "", Math.max(properties.warnings() - sent, 0));
+		notices.warning(due.listId(), email, due.name(), Math.max(properties.warnings() - sent, 0));
 		store.warned(due.listId(), due.subscriberId(), sent,
 				OffsetDateTime.now(ZoneOffset.UTC).plus(properties.warningInterval()));
 	}

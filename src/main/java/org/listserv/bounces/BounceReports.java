@@ -31,7 +31,10 @@ class BounceReports {
 
 	}
 
-	/** One day: messages sent, bounces and complaints received. */
+	/**
+	 * One day: messages sent that day, and the bounces and complaints about them (an event is counted on the
+	 * day its delivery was sent when known, else on the day it was received).
+	 */
 	record Day(LocalDate day, long sent, long bounced, long complaints) {
 
 		public double bounceRate() {
@@ -101,11 +104,11 @@ class BounceReports {
 				          where d.sent_at >= cast(:from as date)
 				            and (cast(:list as bigint) is null or c.list_id = cast(:list as bigint))
 				          group by 1),
-				ev as (select (e.created_at at time zone 'UTC')::date as day,
+				ev as (select (coalesce(d.sent_at, e.created_at) at time zone 'UTC')::date as day,
 				              count(*) filter (where e.classification in ('HARD', 'SOFT')) as bounced,
 				              count(*) filter (where e.kind = 'COMPLAINT' or e.reason = 'feedback') as complaints
-				         from bounce_events e
-				        where e.created_at >= cast(:from as date)
+				         from bounce_events e left join deliveries d on d.id = e.delivery_id
+				        where coalesce(d.sent_at, e.created_at) >= cast(:from as date)
 				          and (cast(:list as bigint) is null or e.list_id = cast(:list as bigint))
 				        group by 1)
 				select days.day, coalesce(sent.n, 0) as sent, coalesce(ev.bounced, 0) as bounced,

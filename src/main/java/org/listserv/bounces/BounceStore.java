@@ -28,11 +28,11 @@ class BounceStore {
 
 	/** The bounce state of a membership, locked for the caller's transaction. */
 	record MembershipBounceState(String status, BigDecimal score, LocalDate lastDay, BigDecimal threshold,
-			int warnings) {
+			int warnings, String name) {
 	}
 
 	/** A disabled member whose next warning (or removal) is due. */
-	record DueWarning(long listId, long subscriberId, int warnings) {
+	record DueWarning(long listId, long subscriberId, int warnings, String email, String name) {
 	}
 
 	private final JdbcClient jdbc;
@@ -169,8 +169,8 @@ class BounceStore {
 	Optional<MembershipBounceState> lockMembership(long listId, long subscriberId, BigDecimal defaultThreshold) {
 		return jdbc.sql("""
 				select m.status, m.bounce_score as score, m.bounce_last_day as last_day,
-				       coalesce(l.bounce_threshold, :threshold) as threshold, m.bounce_warnings as warnings
-				  from memberships m join lists l on l.id = m.list_id
+				       coalesce(l.bounce_threshold, :threshold) as threshold, m.bounce_warnings as warnings, s.name
+				  from memberships m join lists l on l.id = m.list_id join subscribers s on s.id = m.subscriber_id
 				 where m.list_id = :list and m.subscriber_id = :subscriber
 				   for update of m
 				""")
@@ -229,10 +229,11 @@ class BounceStore {
 
 	List<DueWarning> dueWarnings(int limit) {
 		return jdbc.sql("""
-				select list_id, subscriber_id, bounce_warnings as warnings from memberships
-				 where status = 'DISABLED' and bounce_next_warning_at <= now()
-				 order by bounce_next_warning_at limit :n
-				   for update skip locked
+				select m.list_id, m.subscriber_id, m.bounce_warnings as warnings, s.email, s.name
+				  from memberships m join subscribers s on s.id = m.subscriber_id
+				 where m.status = 'DISABLED' and m.bounce_next_warning_at <= now()
+				 order by m.bounce_next_warning_at limit :n
+				   for update of m skip locked
 				""").param("n", limit).query(DueWarning.class).list();
 	}
 

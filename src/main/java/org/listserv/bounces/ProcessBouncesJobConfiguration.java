@@ -117,21 +117,17 @@ class ProcessBouncesJobConfiguration {
 
 	@Bean
 	Step processBouncesWarnings(JobRepository jobs, PlatformTransactionManager tx, BouncesProperties properties,
-			BounceStore store, BounceRecorder recorder, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+			BounceStore store, BounceRecorder recorder) {
 		TransactionTemplate savepoint = nested(tx);
 		return new StepBuilder("warnings", jobs).tasklet((contribution, context) -> {
 			List<BounceStore.DueWarning> due = store.dueWarnings(properties.chunkSize());
 			boolean failed = false;
 			for (BounceStore.DueWarning w : due) {
-				String email = jdbc.sql("select email from subscribers where id = :id")
-					.param("id", w.subscriberId())
-					.query(String.class)
-					.single();
 				try {
-					savepoint.executeWithoutResult(status -> recorder.warnOrRemove(w, email));
+					savepoint.executeWithoutResult(status -> recorder.warnOrRemove(w));
 				}
 				catch (RuntimeException ex) {
-					log.warn("Bounce warning for {} on list {} failed; next run tries again", email, w.listId(), ex);
+					log.warn("Bounce warning for {} on list {} failed; next run tries again", w.email(), w.listId(), ex);
 					failed = true;
 				}
 			}

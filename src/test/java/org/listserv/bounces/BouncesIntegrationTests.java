@@ -203,7 +203,8 @@ class BouncesIntegrationTests extends IntegrationTest {
 				}
 			})
 			.findFirst().orElseThrow();
-		assertThat(body(notice)).contains(email(list, "gone")).contains(list.slug() + "-owner@lists.example.org");
+		assertThat(body(notice)).contains("Hello Member gone,").contains(email(list, "gone"))
+			.contains(list.slug() + "-owner@lists.example.org").contains("userunknown");
 
 		// the raw message, on demand, as text
 		long inbound = (Long) rows.get(1).get("inbound_message_id");
