@@ -30,7 +30,7 @@ final class ReasonTable {
 		.compile("(?:^|[\\s:;(\\[<\"'])([245][0-5]\\d)(?=[ \\-]|$|\\))");
 
 	/** Codes that name the reason unless the text names one of {@link #SPECIFIC} reasons. */
-	private static final List<String> DECISIVE = List.of("X.1.1", "X.1.2", "X.1.6", "X.1.7", "X.1.8", "X.1.10",
+	private static final List<String> DECISIVE = List.of("X.1.1", "X.1.2", "X.1.6", "X.1.7", "X.1.8",
 			"X.2.2", "X.3.4", "X.7.13");
 
 	/** Reasons the text names precisely enough to overrule a decisive status code. */
