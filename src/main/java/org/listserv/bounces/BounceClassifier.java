@@ -218,7 +218,7 @@ public class BounceClassifier {
 					text = text == null || text.isBlank() ? human : text + "\n" + human;
 				}
 				String context = address == null ? null
-						: TextPatterns.recipients(message.humanText(), message.excludedAddresses()).get(address);
+						: message.textRecipients().get(address);
 				BouncedRecipient r = recipient(address, statusField, action, text, evidence, context);
 				if (address == null || !byAddress.containsKey(address)) {
 					recipients.add(r);
@@ -247,8 +247,7 @@ public class BounceClassifier {
 	}
 
 	private List<BouncedRecipient> fromText(BounceMessage message) {
-		String human = message.humanText();
-		Map<String, String> found = TextPatterns.recipients(human, message.excludedAddresses());
+		Map<String, String> found = new LinkedHashMap<>(message.textRecipients());
 		for (String value : message.headers("X-Failed-Recipients")) {
 			for (String address : Addresses.find(value)) {
 				found.putIfAbsent(address, null);
@@ -291,7 +290,7 @@ public class BounceClassifier {
 	 * phrase, else its paragraph and the next, else the whole text.
 	 */
 	private static String textAbout(BounceMessage message, String address) {
-		Map<String, String> blocks = TextPatterns.recipients(message.humanText(), message.excludedAddresses());
+		Map<String, String> blocks = message.textRecipients();
 		String own = address == null ? null : blocks.get(address);
 		if (REASONS.informative(own)) {
 			return own;

@@ -2,6 +2,8 @@ package org.listserv.bounces;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -118,23 +120,32 @@ public final class BounceClassifyCommand {
 			return;
 		}
 		int perRound = Math.max(messages.size(), 5000 / messages.size() * messages.size());
-		double[] rates = new double[rounds];
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		double[] wall = new double[rounds];
+		double[] cpu = new double[rounds];
 		long sink = 0;
 		for (int round = 0; round < rounds; round++) {
 			long start = System.nanoTime();
+			long startCpu = threads.getCurrentThreadCpuTime();
 			for (int i = 0; i < perRound; i++) {
 				sink += classifier.classify(messages.get(i % messages.size())).recipients().size();
 			}
 			double seconds = (System.nanoTime() - start) / 1e9;
-			rates[round] = perRound / seconds;
-			out.printf("round %d: %d messages in %.3f s = %.0f msgs/s%n", round + 1, perRound, seconds, rates[round]);
+			double cpuSeconds = (threads.getCurrentThreadCpuTime() - startCpu) / 1e9;
+			wall[round] = perRound / seconds;
+			cpu[round] = perRound / cpuSeconds;
+			out.printf("round %d: %d messages in %.3f s (%.3f s of CPU) = %.0f msgs/s wall, %.0f msgs/s per CPU second%n",
+					round + 1, perRound, seconds, cpuSeconds, wall[round], cpu[round]);
 		}
-		double[] measured = rounds > 1 ? Arrays.copyOfRange(rates, 1, rounds) : rates;
+		out.printf("median (after 1 warm-up round): %.0f msgs/s wall, %.0f msgs/s per CPU second, one thread, %d distinct messages (%d recipients seen)%n",
+				median(wall), median(cpu), messages.size(), sink);
+	}
+
+	private static double median(double[] rates) {
+		double[] measured = rates.length > 1 ? Arrays.copyOfRange(rates, 1, rates.length) : rates.clone();
 		Arrays.sort(measured);
-		double median = measured.length % 2 == 1 ? measured[measured.length / 2]
+		return measured.length % 2 == 1 ? measured[measured.length / 2]
 				: (measured[measured.length / 2 - 1] + measured[measured.length / 2]) / 2;
-		out.printf("median (after 1 warm-up round): %.0f msgs/s over %d distinct messages (%d recipients seen)%n", median,
-				messages.size(), sink);
 	}
 
 	static String json(String s) {

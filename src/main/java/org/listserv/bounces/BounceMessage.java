@@ -56,6 +56,13 @@ final class BounceMessage {
 			+ "|the original (?:message|mail) (?:was|is) attached|this is the original message"
 			+ "|returned mail follows|the headers of (?:the|your) message|message text follows)", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
+	private static final Pattern QUOTED_HEADERS = Pattern.compile(
+			"^(Return-Path|Received|Delivered-To|X-[A-Za-z-]+|DKIM-Signature|Message-I[Dd]|Date|From|To|Subject|MIME-Version):[^\\n]*\\n"
+					+ "(?:(?:[A-Za-z][A-Za-z0-9-]*:|[ \\t])[^\\n]*\\n){2,}",
+			Pattern.MULTILINE);
+
+	private static final Pattern REPORT_TYPE = Pattern.compile("(?i)(?:^|;)\\s*report-type\\s*=\\s*\"?([^\";\\s]+)");
+
 	private static final Pattern HEADER_LINE = Pattern.compile("^([A-Za-z][A-Za-z0-9-]{0,60}):[ \\t]?(.*)$");
 
 	private static final Pattern BOUNCE_SUBJECT = Pattern.compile("undeliver|undelivered|delivery (status|failure|notification|report|problem|has failed)"
@@ -104,6 +111,8 @@ final class BounceMessage {
 
 	private String originalMessageId;
 
+	private Map<String, String> textRecipients;
+
 	private BounceMessage(Header header) {
 		this.header = header;
 		for (Field f : header.getFields()) {
@@ -146,7 +155,9 @@ final class BounceMessage {
 	private static BounceMessage of(Message message, int depth) {
 		BounceMessage m = new BounceMessage(message.getHeader());
 		m.depth = depth;
-		String reportType = parameter(m.first("content-type"), "report-type");
+		String contentType = m.first("content-type");
+		Matcher rt = contentType == null ? null : REPORT_TYPE.matcher(contentType);
+		String reportType = rt != null && rt.find() ? rt.group(1) : null;
 		m.feedback = "feedback-report".equalsIgnoreCase(reportType);
 		m.walk(message, 0);
 		m.finish();
@@ -283,8 +294,7 @@ final class BounceMessage {
 
 	/** Where a quoted header block (Received:/Return-Path:/From: ... Subject:) starts in the text, or -1. */
 	private static int inlineHeaderBlock(String text) {
-		Matcher m = Pattern.compile("^(Return-Path|Received|Delivered-To|X-[A-Za-z-]+|DKIM-Signature|Message-I[Dd]|Date|From|To|Subject|MIME-Version):[^\\n]*\\n"
-				+ "(?:(?:[A-Za-z][A-Za-z0-9-]*:|[ \\t])[^\\n]*\\n){2,}", Pattern.MULTILINE).matcher(text);
+		Matcher m = QUOTED_HEADERS.matcher(text);
 		while (m.find()) {
 			String block = m.group().toLowerCase(Locale.ROOT);
 			if (m.start() > 0 && (block.contains("\nfrom:") || block.startsWith("from:") || block.contains("\nreceived:")
@@ -416,15 +426,6 @@ final class BounceMessage {
 		}
 	}
 
-	/** The value of a parameter of a structured header, such as report-type of Content-Type, or null. */
-	static String parameter(String header, String name) {
-		if (header == null) {
-			return null;
-		}
-		Matcher m = Pattern.compile("(?i)(?:^|;)\\s*" + Pattern.quote(name) + "\\s*=\\s*\"?([^\";\\s]+)").matcher(header);
-		return m.find() ? m.group(1) : null;
-	}
-
 	private String first(String name) {
 		List<String> values = headers.get(name);
 		return values == null || values.isEmpty() ? null : values.get(0);
@@ -460,6 +461,14 @@ final class BounceMessage {
 
 	String humanText() {
 		return human.toString();
+	}
+
+	/** The failed recipients the human text names, with their lines (computed once). */
+	Map<String, String> textRecipients() {
+		if (textRecipients == null) {
+			textRecipients = TextPatterns.recipients(humanText(), excludedAddresses());
+		}
+		return textRecipients;
 	}
 
 	/** The lines of the human text about one address (from its line to the end of the next paragraph). */

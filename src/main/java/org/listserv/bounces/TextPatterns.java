@@ -63,7 +63,10 @@ final class TextPatterns {
 			if (m.find()) {
 				String address = accept(m.group(1), excluded);
 				if (address != null) {
-					found.putIfAbsent(address, block(lines, i, m.group(2), address));
+					// every mention adds its lines: a Sendmail report names the address in its summary and again,
+					// with the SMTP command, in its transcript
+					String block = block(lines, i, m.group(2), address);
+					found.merge(address, block == null ? "" : block, (a, b) -> a.isEmpty() ? b : b.isEmpty() ? a : a + "\n" + b);
 				}
 			}
 		}
