@@ -72,3 +72,6 @@ create index bounce_events_list_time on bounce_events (list_id, created_at);
 create index bounce_events_time on bounce_events (created_at);
 create index bounce_events_subscriber on bounce_events (subscriber_id, id);
 create index bounce_events_campaign on bounce_events (campaign_id) where campaign_id is not null;
+
+-- The dashboard lists what process-bounces did, newest first, from the consent ledger.
+create index consent_events_bounce_job on consent_events (id) where source = 'BOUNCE_JOB';

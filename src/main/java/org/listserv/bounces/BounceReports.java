@@ -135,12 +135,19 @@ class BounceReports {
 				""").param("list", listId).param("since", since).param("n", limit).query(Count.class).list();
 	}
 
-	/** Events that disabled, removed or unsubscribed someone, newest first. */
-	List<Event> actions(Long listId, int limit) {
-		return jdbc.sql(EVENT + """
-				 where e.action is not null and (cast(:list as bigint) is null or e.list_id = cast(:list as bigint))
-				 order by e.id desc limit :n
-				""").param("list", listId).param("n", limit).query(Event.class).list();
+	/** A change of membership state made by process-bounces, from the consent ledger. */
+	record Action(OffsetDateTime createdAt, long subscriberId, String email, String list, String action, String why) {
+	}
+
+	/** What process-bounces did (disabled, removed, unsubscribed), newest first, as the ledger has it. */
+	List<Action> actions(Long listId, int limit) {
+		return jdbc.sql("""
+				select c.created_at, c.subscriber_id, s.email, l.slug as list, c.new_status as action,
+				       c.consent_text as why
+				  from consent_events c join subscribers s on s.id = c.subscriber_id join lists l on l.id = c.list_id
+				 where c.source = 'BOUNCE_JOB' and (cast(:list as bigint) is null or c.list_id = cast(:list as bigint))
+				 order by c.id desc limit :n
+				""").param("list", listId).param("n", limit).query(Action.class).list();
 	}
 
 	List<Event> history(long subscriberId) {

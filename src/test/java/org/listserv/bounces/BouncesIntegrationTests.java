@@ -432,6 +432,10 @@ class BouncesIntegrationTests extends IntegrationTest {
 				 where list_id = :l and subscriber_id = :s order by id desc limit 1
 				""").param("l", list.id()).param("s", dead).query(String.class).single())
 			.startsWith("BOUNCE_JOB:DISABLED>REMOVED:").contains("warned 3 time(s)");
+		String dashboard = mvc.perform(get("/admin/bounces").param("list", list.slug()).with(user(ADMIN).roles("ADMIN")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(dashboard).contains(email(list, "dead")).contains(">REMOVED<").contains(">DISABLED<")
+			.contains("warned 3 time(s)");
 	}
 
 	@Test
