@@ -2,12 +2,11 @@ package org.listserv.bounces;
 
 import java.math.BigDecimal;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Gives the pages the default bounce threshold (the list settings form shows it). */
-@ControllerAdvice(annotations = Controller.class)
+/** Gives the list page the default bounce threshold (its settings form shows it). */
+@ControllerAdvice(basePackages = "org.listserv.subscriptions")
 class BounceModelAdvice {
 
 	private final BouncesProperties properties;
