@@ -59,7 +59,7 @@ final class SvgBarChart {
 					LEFT + plotW / 2, TOP + plotH / 2));
 		}
 		double slot = n == 0 ? 0 : (double) plotW / n;
-		double barW = Math.max(1, slot * 0.7);
+		double barW = Math.min(60, Math.max(1, slot * 0.7));
 		for (int i = 0; i < n; i++) {
 			double v = values.get(i);
 			double h = plotH * Math.min(v / max, 1);

@@ -16,9 +16,14 @@ import org.listserv.lists.MailingList;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
+import org.springframework.http.MediaType;
+
+import org.listserv.composing.CampaignStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * An admin in a real browser opens the bounce dashboard of a list, sees the charts and the member the job
@@ -36,17 +41,41 @@ class BounceBrowserTests extends BrowserIntegrationTest {
 	@Autowired
 	Environment environment;
 
+	@Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
+
+	@Autowired
+	org.listserv.sending.CampaignSending sending;
+
+	@Autowired
+	org.listserv.composing.CampaignService campaigns;
+
 	@Test
 	void adminSeesTheDashboardReadsTheEvidenceAndReEnablesAMember() throws Exception {
 		MailingList list = newList("INFORMATIONAL");
 		listService.update(list.slug(), new ListRequest(null, null, null, null, null, null, null, null, null, null, null,
 				null, null, BigDecimal.ONE));
 		String member = "lost@" + list.slug() + ".example.org";
-		jdbc.sql("""
-				with s as (insert into subscribers (email, name) values (:email, 'Lost') returning id)
-				insert into memberships (list_id, subscriber_id, status, subscribed_at) select :list, id, 'ACTIVE', now() from s
-				""").param("email", member).param("list", list.id()).update();
-		String to = list.slug() + "-bounces@lists.example.org";
+		for (String email : java.util.List.of(member, "ok1@" + list.slug() + ".example.org", "ok2@" + list.slug() + ".example.org")) {
+			jdbc.sql("""
+					with s as (insert into subscribers (email, name) values (:email, 'Lost') returning id)
+					insert into memberships (list_id, subscriber_id, status, subscribed_at) select :list, id, 'ACTIVE', now() from s
+					""").param("email", email).param("list", list.id()).update();
+		}
+		String json = mvc.perform(post("/api/campaigns").with(httpBasic(STAFF, STAFF_PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"list\":\"" + list.slug() + "\",\"subject\":\"June news\",\"body\":\"Hello\"}"))
+			.andReturn().getResponse().getContentAsString();
+		long campaign = Long.parseLong(json.replaceAll("(?s)^\\{\"id\":(\\d+).*", "$1"));
+		sending.send(campaign);
+		long sent = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (campaigns.get(campaign).status() != CampaignStatus.SENT) {
+			assertThat(System.nanoTime()).isLessThan(sent);
+			Thread.sleep(100);
+		}
+		String token = jdbc.sql("select verp_token from deliveries where campaign_id = :c and address = :a")
+			.param("c", campaign).param("a", member).query(String.class).single();
+		String to = list.slug() + "-bounces+" + token + "@lists.example.org";
 		int port = Integer.parseInt(environment.getProperty("local.listserv.inbound.smtp.port"));
 		assertThat(BounceFixtures.deliver(port, to, BounceFixtures.dsn(to, member, "5.1.1",
 				"550 5.1.1 The email account that you tried to reach does not exist"))).startsWith("250");
@@ -77,6 +106,7 @@ class BounceBrowserTests extends BrowserIntegrationTest {
 		assertThat(browser.findElement(By.id("reasons")).getText()).contains("userunknown");
 		assertThat(browser.findElement(By.id("domains")).getText()).contains(list.slug() + ".example.org");
 		assertThat(browser.findElement(By.id("actions")).getText()).contains(member).contains("DISABLED");
+		assertThat(browser.findElement(By.id("campaigns")).getText()).contains("June news").contains("33.33%");
 		screenshot("bounces-1-dashboard");
 
 		WebElement link = browser.findElement(By.linkText(member));
