@@ -211,6 +211,11 @@ public class BounceClassifier {
 				String action = fields.get("action");
 				String statusField = ReasonTable.findStatus(fields.get("status"));
 				String diagnosticCode = value(fields.get("diagnostic-code"));
+				String diagnosticType = type(fields.get("diagnostic-code"));
+				if (diagnosticCode != null && "x-unix".equalsIgnoreCase(diagnosticType)) {
+					// a local delivery program failed (Sendmail's mailer, a pipe)
+					diagnosticCode = "x-unix; " + diagnosticCode;
+				}
 				String evidence = evidence(fields);
 				String text = diagnosticCode;
 				if (!REASONS.informative(text)) {
@@ -353,6 +358,15 @@ public class BounceClassifier {
 			return field.substring(semi + 1).strip();
 		}
 		return field.strip();
+	}
+
+	/** The "type" of a DSN field such as {@code smtp; 550 ...}, or null. */
+	private static String type(String field) {
+		if (field == null) {
+			return null;
+		}
+		int semi = field.indexOf(';');
+		return semi > 0 && semi < 20 ? field.substring(0, semi).strip() : null;
 	}
 
 	static String verpToken(String address) {
