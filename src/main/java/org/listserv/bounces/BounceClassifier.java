@@ -84,6 +84,24 @@ public class BounceClassifier {
 	 * @param replyText the reply text, possibly with an enhanced status code
 	 */
 	public static BouncedRecipient fromSmtpReply(String recipient, int replyCode, String replyText) {
+		return fromSmtpReply(recipient, replyCode, replyText, null);
+	}
+
+	/**
+	 * A synchronous rejection whose SMTP command is known. A reply to {@code RCPT} that says "no such user"
+	 * is hard even without an enhanced status code; the same words in reply to {@code DATA} are a content
+	 * filter's ({@code filtered}, soft); with the command unknown (the three-argument form) they need a
+	 * X.1.x code to be hard.
+	 *
+	 * @param command {@code "RCPT"}, {@code "DATA"}, {@code "MAIL"}, or null when unknown
+	 */
+	public static BouncedRecipient fromSmtpReply(String recipient, int replyCode, String replyText, String command) {
+		String context = command == null ? null : switch (command.toUpperCase(Locale.ROOT)) {
+			case "RCPT" -> "in reply to RCPT TO command";
+			case "DATA" -> "in reply to end of DATA command";
+			case "MAIL" -> "in reply to MAIL FROM command";
+			default -> null;
+		};
 		String status = ReasonTable.findStatus(replyText);
 		if (status != null && status.charAt(0) != String.valueOf(replyCode).charAt(0)) {
 			status = null;
@@ -93,7 +111,7 @@ public class BounceClassifier {
 			reason = "delivered";
 		}
 		else {
-			reason = REASONS.reason(status, replyCode, replyText, null);
+			reason = REASONS.reason(status, replyCode, replyText, null, context);
 			if (replyCode >= 400 && replyCode < 500 && "onhold".equals(reason)) {
 				reason = "systemerror";
 			}
