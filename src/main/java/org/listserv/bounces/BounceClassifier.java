@@ -157,6 +157,12 @@ public class BounceClassifier {
 				return new BounceReport(BounceKind.DSN, "RFC3464", recipients, originalId, verp);
 			}
 		}
+		if (message.headers("X-Apple-Unsubscribe").stream().anyMatch(v -> v.equalsIgnoreCase("true"))) {
+			// Apple Mail's "unsubscribe" button mails the List-Unsubscribe address for its user: an opt-out
+			BouncedRecipient optOut = new BouncedRecipient(message.from(), Classification.NONE, "feedback", null, null,
+					"Feedback-Type: opt-out (X-Apple-Unsubscribe)");
+			return new BounceReport(BounceKind.COMPLAINT, "AppleUnsubscribe", List.of(optOut), originalId, verp);
+		}
 		boolean autoReply = message.isAutoReply();
 		boolean bounceLike = message.looksLikeBounce();
 		if (autoReply && !bounceLike) {
