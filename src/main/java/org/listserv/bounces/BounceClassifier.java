@@ -84,6 +84,24 @@ public class BounceClassifier {
 	 * @param replyText the reply text, possibly with an enhanced status code
 	 */
 	public static BouncedRecipient fromSmtpReply(String recipient, int replyCode, String replyText) {
+		return fromSmtpReply(recipient, replyCode, replyText, null);
+	}
+
+	/**
+	 * A synchronous rejection whose SMTP command is known. A reply to {@code RCPT} that says "no such user"
+	 * is hard even without an enhanced status code; the same words in reply to {@code DATA} are a content
+	 * filter's ({@code filtered}, soft); with the command unknown (the three-argument form) they need a
+	 * X.1.x code to be hard.
+	 *
+	 * @param command {@code "RCPT"}, {@code "DATA"}, {@code "MAIL"}, or null when unknown
+	 */
+	public static BouncedRecipient fromSmtpReply(String recipient, int replyCode, String replyText, String command) {
+		String context = command == null ? null : switch (command.toUpperCase(Locale.ROOT)) {
+			case "RCPT" -> "in reply to RCPT TO command";
+			case "DATA" -> "in reply to end of DATA command";
+			case "MAIL" -> "in reply to MAIL FROM command";
+			default -> null;
+		};
 		String status = ReasonTable.findStatus(replyText);
 		if (status != null && status.charAt(0) != String.valueOf(replyCode).charAt(0)) {
 			status = null;
@@ -93,7 +111,7 @@ public class BounceClassifier {
 			reason = "delivered";
 		}
 		else {
-			reason = REASONS.reason(status, replyCode, replyText, null);
+			reason = REASONS.reason(status, replyCode, replyText, null, context);
 			if (replyCode >= 400 && replyCode < 500 && "onhold".equals(reason)) {
 				reason = "systemerror";
 			}
@@ -138,6 +156,12 @@ public class BounceClassifier {
 			if (!recipients.isEmpty()) {
 				return new BounceReport(BounceKind.DSN, "RFC3464", recipients, originalId, verp);
 			}
+		}
+		if (message.headers("X-Apple-Unsubscribe").stream().anyMatch(v -> v.equalsIgnoreCase("true"))) {
+			// Apple Mail's "unsubscribe" button mails the List-Unsubscribe address for its user: an opt-out
+			BouncedRecipient optOut = new BouncedRecipient(message.from(), Classification.NONE, "feedback", null, null,
+					"Feedback-Type: opt-out (X-Apple-Unsubscribe)");
+			return new BounceReport(BounceKind.COMPLAINT, "AppleUnsubscribe", List.of(optOut), originalId, verp);
 		}
 		boolean autoReply = message.isAutoReply();
 		boolean bounceLike = message.looksLikeBounce();
@@ -211,6 +235,11 @@ public class BounceClassifier {
 				String action = fields.get("action");
 				String statusField = ReasonTable.findStatus(fields.get("status"));
 				String diagnosticCode = value(fields.get("diagnostic-code"));
+				String diagnosticType = type(fields.get("diagnostic-code"));
+				if (diagnosticCode != null && "x-unix".equalsIgnoreCase(diagnosticType)) {
+					// a local delivery program failed (Sendmail's mailer, a pipe)
+					diagnosticCode = "x-unix; " + diagnosticCode;
+				}
 				String evidence = evidence(fields);
 				String text = diagnosticCode;
 				if (!REASONS.informative(text)) {
@@ -353,6 +382,15 @@ public class BounceClassifier {
 			return field.substring(semi + 1).strip();
 		}
 		return field.strip();
+	}
+
+	/** The "type" of a DSN field such as {@code smtp; 550 ...}, or null. */
+	private static String type(String field) {
+		if (field == null) {
+			return null;
+		}
+		int semi = field.indexOf(';');
+		return semi > 0 && semi < 20 ? field.substring(0, semi).strip() : null;
 	}
 
 	static String verpToken(String address) {

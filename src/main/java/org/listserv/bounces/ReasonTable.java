@@ -168,8 +168,11 @@ final class ReasonTable {
 		if (text == null || text.isBlank()) {
 			return false;
 		}
+		if (findStatus(text) != null || findReplyCode(text) != null) {
+			return true;
+		}
 		String reason = reasonFromText(text);
-		return findStatus(text) != null || findReplyCode(text) != null || (reason != null && !WEAK.contains(reason));
+		return reason != null && !WEAK.contains(reason);
 	}
 
 	/** The reason an enhanced status code names on its own, or null. */

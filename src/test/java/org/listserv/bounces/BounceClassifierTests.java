@@ -132,6 +132,28 @@ class BounceClassifierTests {
 	}
 
 	@Test
+	void smtpReplyWithAKnownCommand() {
+		assertThat(BounceClassifier.fromSmtpReply("gina@example.org", 550, "No such user here").classification())
+			.as("no code, no stage: not enough to drop a member at once")
+			.isEqualTo(Classification.SOFT);
+		assertThat(BounceClassifier.fromSmtpReply("gina@example.org", 550, "No such user here", "RCPT"))
+			.satisfies(r -> {
+				assertThat(r.reason()).isEqualTo("userunknown");
+				assertThat(r.classification()).isEqualTo(Classification.HARD);
+			});
+		assertThat(BounceClassifier.fromSmtpReply("gina@example.org", 550, "No such user here", "DATA").reason())
+			.isEqualTo("filtered");
+		assertThat(BounceClassifier.fromSmtpReply("gina@example.org", 553, "sender domain does not exist", "MAIL")
+			.classification()).isEqualTo(Classification.SOFT);
+		assertThat(BounceClassifier.fromSmtpReply("gina@example.org", 554,
+				"5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org", "RCPT"))
+			.satisfies(r -> {
+				assertThat(r.reason()).isEqualTo("blocked");
+				assertThat(r.classification()).isEqualTo(Classification.SOFT);
+			});
+	}
+
+	@Test
 	void classificationsSerializeLowerCase() {
 		assertThat(List.of(Classification.values())).extracting(Classification::json)
 			.containsExactly("hard", "soft", "none");

@@ -30,6 +30,7 @@ class BounceFormatsTests {
 			forwarded-bounce.eml       | ruth@moved.example.org          | DSN          | hard | hasmoved
 			arf-optout.eml             | sam.ortiz@mail.example.com      | COMPLAINT    | none | feedback
 			out-of-office-subject.eml  | tess@office.example.eu          | AUTO_REPLY   | none | vacation
+			apple-unsubscribe.eml      | wren@icloud.example             | COMPLAINT    | none | feedback
 			truncated.eml              | uma@cut.example.org             | DSN          | hard | userunknown
 			eightbit-unknown-charset.eml | vera@example.de               | NON_STANDARD | hard | userunknown
 			""")
