@@ -73,6 +73,17 @@ class BounceClassifierTests {
 			assertThat(r.diagnostic()).contains("abuse");
 		});
 		assertThat(report.originalMessageId()).isEqualTo("<alert-77@lists.example.org>");
+		assertThat(report.verpToken()).as("from Original-Mail-From").isEqualTo("Zq81");
+	}
+
+	@Test
+	void verpTokenFromTheOriginalsReturnPathWhenTheBounceWasNotAddressedToIt() {
+		BounceReport report = classify("exim.eml");
+		assertThat(report.verpToken()).isNull();
+		String forwarded = new String(fixture("exim.eml"), java.nio.charset.StandardCharsets.US_ASCII)
+			.replace("Return-path: <news-bounces@lists.example.org>", "Return-path: <news-bounces+Ex9@lists.example.org>");
+		assertThat(classifier.classify(forwarded.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).verpToken())
+			.isEqualTo("Ex9");
 	}
 
 	@Test
