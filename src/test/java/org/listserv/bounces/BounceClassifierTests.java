@@ -138,6 +138,10 @@ class BounceClassifierTests {
 		assertThat(full.classification()).isEqualTo(Classification.SOFT);
 		assertThat(full.status()).isNull();
 
+		assertThat(BounceClassifier.fromSmtpReply("gina@yahoo.example", 554,
+				"delivery error: dd This user doesn't have a yahoo.example account (gina@yahoo.example) [0]")
+			.classification()).as("the provider's own directory verdict").isEqualTo(Classification.HARD);
+
 		assertThat(BounceClassifier.fromSmtpReply("gina@example.org", 450, "4.1.1 user unknown (try later)")
 			.classification()).as("a 4xx is never hard").isEqualTo(Classification.SOFT);
 	}
