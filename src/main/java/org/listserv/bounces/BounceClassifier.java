@@ -374,7 +374,7 @@ public class BounceClassifier {
 
 	private static String evidence(Map<String, String> fields) {
 		StringBuilder sb = new StringBuilder();
-		for (String key : List.of("action", "status", "diagnostic-code", "remote-mta")) {
+		for (String key : List.of("original-recipient", "action", "status", "diagnostic-code", "remote-mta")) {
 			String v = fields.get(key);
 			if (v != null) {
 				if (sb.length() > 0) {

@@ -39,7 +39,8 @@ class BounceClassifierTests {
 		assertThat(r.reason()).isEqualTo("userunknown");
 		assertThat(r.status()).isEqualTo("5.1.1");
 		assertThat(r.replyCode()).isEqualTo(550);
-		assertThat(r.diagnostic()).contains("User unknown in virtual mailbox table");
+		assertThat(r.diagnostic()).contains("User unknown in virtual mailbox table")
+			.contains("original-recipient: rfc822;alice.walker@members.example.net");
 		assertThat(report.originalMessageId()).isEqualTo("<alert-2026-11-03.42@lists.example.org>");
 		assertThat(report.verpToken()).isEqualTo("Tk3x9QaZ");
 	}
