@@ -67,6 +67,23 @@ public class BounceClassifier {
 				}
 			}
 		}
+		if (verp == null) {
+			// the original message's envelope sender: the Return-Path it was delivered with, or an ARF
+			// report's Original-Mail-From
+			List<String> senders = new ArrayList<>(message.originalHeaders("Return-Path"));
+			if (message.feedbackReport() != null) {
+				String from = DsnFields.parseFirst(message.feedbackReport()).get("original-mail-from");
+				if (from != null) {
+					senders.add(from);
+				}
+			}
+			for (String value : senders) {
+				Matcher m = Addresses.ADDRESS.matcher(value);
+				while (verp == null && m.find()) {
+					verp = verpToken(m.group());
+				}
+			}
+		}
 		try {
 			BounceReport report = classify(message, verp);
 			return report == null ? BounceReport.notABounce(verp) : report;
@@ -171,9 +188,6 @@ public class BounceClassifier {
 		List<BouncedRecipient> recipients = bounceLike ? fromText(message) : List.of();
 		if (!recipients.isEmpty()) {
 			return new BounceReport(BounceKind.NON_STANDARD, Formats.name(message), recipients, originalId, verp);
-		}
-		if (autoReply && !bounceLike) {
-			return autoReply(message, verp, originalId);
 		}
 		if (bounceLike || !message.deliveryStatus().isEmpty()) {
 			// a bounce whose recipient we cannot name: the VERP token (if any) still identifies the delivery
@@ -360,7 +374,7 @@ public class BounceClassifier {
 
 	private static String evidence(Map<String, String> fields) {
 		StringBuilder sb = new StringBuilder();
-		for (String key : List.of("action", "status", "diagnostic-code", "remote-mta")) {
+		for (String key : List.of("original-recipient", "action", "status", "diagnostic-code", "remote-mta")) {
 			String v = fields.get(key);
 			if (v != null) {
 				if (sb.length() > 0) {

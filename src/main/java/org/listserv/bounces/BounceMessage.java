@@ -76,6 +76,9 @@ final class BounceMessage {
 			+ "mail[._-]?delivery|bounce[s]?|maildelivery|mdaemon|mail[._-]?administrator|smtp[._-]?gateway|nobody|"
 			+ "auto-?notify|deliverysystem|mail[._-]?system|root|daemon|mailadmin|mailer|mail)(@|$)", Pattern.CASE_INSENSITIVE);
 
+	private static final Pattern BOUNCE_SENDER_NAME = Pattern
+		.compile("(?i)mail delivery|mailer-daemon|postmaster|mail system|delivery subsystem");
+
 	private static final Pattern BOUNCE_BODY = Pattern.compile("could not be delivered|couldn't be delivered|was not delivered|delivery (has )?failed|"
 			+ "permanent (fatal )?error|undeliverable|unable to deliver|delivery to the following|failed to deliver|not be delivered|"
 			+ "qmail-send program|mail delivery (software|system|subsystem)|returned to you|permanently failed|could not deliver|"
@@ -556,7 +559,7 @@ final class BounceMessage {
 		if (fromAddress != null && BOUNCE_SENDER.matcher(fromAddress).find()) {
 			return true;
 		}
-		if (from != null && from.toLowerCase(Locale.ROOT).matches(".*(mail delivery|mailer-daemon|postmaster|mail system|delivery subsystem).*")) {
+		if (from != null && BOUNCE_SENDER_NAME.matcher(from).find()) {
 			return true;
 		}
 		if (BOUNCE_SUBJECT.matcher(subject()).find()) {

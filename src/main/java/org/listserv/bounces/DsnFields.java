@@ -77,7 +77,8 @@ final class DsnFields {
 		}
 		StringBuilder current = null;
 		for (String line : text.split("\r?\n|\r", -1)) {
-			if (!line.isBlank() && (line.startsWith(" ") || line.startsWith("\t")) && current != null) {
+			if (!line.isBlank() && (line.startsWith(" ") || line.startsWith("\t")) && current != null
+					&& !current.toString().isBlank()) {
 				current.append(' ').append(line.strip());
 				continue;
 			}

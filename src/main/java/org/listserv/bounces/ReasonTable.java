@@ -142,7 +142,7 @@ final class ReasonTable {
 				break;
 			}
 		}
-		if (cache.size() > 64) {
+		if (cache.size() > 16) {
 			cache.clear();
 		}
 		cache.put(text, found == null ? "" : found);

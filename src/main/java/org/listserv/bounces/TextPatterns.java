@@ -39,6 +39,9 @@ final class TextPatterns {
 	private static final Pattern SYSTEM_LOCAL = Pattern.compile("^(mailer-daemon|postmaster|mail-daemon|mailerdaemon|double-bounce|"
 			+ "noreply|no-reply|do-not-reply|donotreply|abuse|hostmaster|webmaster|bounce|bounces|nobody|root)(@|$)");
 
+	/** How much of one line is searched: report lines are short, a megabyte on one line is not a report. */
+	private static final int MAX_LINE = 2048;
+
 	private TextPatterns() {
 	}
 
@@ -55,7 +58,7 @@ final class TextPatterns {
 		}
 		String[] lines = text.split("\r?\n|\r", -1);
 		for (int i = 0; i < lines.length; i++) {
-			String line = lines[i];
+			String line = lines[i].length() > MAX_LINE ? lines[i].substring(0, MAX_LINE) : lines[i];
 			if (line.indexOf('@') < 0 || SKIP_LINE.matcher(line).find()) {
 				continue;
 			}
@@ -74,7 +77,7 @@ final class TextPatterns {
 			return found;
 		}
 		for (int i = 0; i < lines.length; i++) {
-			String line = lines[i];
+			String line = lines[i].length() > MAX_LINE ? lines[i].substring(0, MAX_LINE) : lines[i];
 			if (line.indexOf('@') < 0 || SKIP_LINE.matcher(line).find()) {
 				continue;
 			}
@@ -90,7 +93,7 @@ final class TextPatterns {
 			return found;
 		}
 		for (int i = 0; i < lines.length; i++) {
-			String line = lines[i];
+			String line = lines[i].length() > MAX_LINE ? lines[i].substring(0, MAX_LINE) : lines[i];
 			if (line.indexOf('@') < 0 || SKIP_LINE.matcher(line).find()) {
 				continue;
 			}

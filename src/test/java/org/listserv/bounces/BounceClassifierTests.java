@@ -39,7 +39,8 @@ class BounceClassifierTests {
 		assertThat(r.reason()).isEqualTo("userunknown");
 		assertThat(r.status()).isEqualTo("5.1.1");
 		assertThat(r.replyCode()).isEqualTo(550);
-		assertThat(r.diagnostic()).contains("User unknown in virtual mailbox table");
+		assertThat(r.diagnostic()).contains("User unknown in virtual mailbox table")
+			.contains("original-recipient: rfc822;alice.walker@members.example.net");
 		assertThat(report.originalMessageId()).isEqualTo("<alert-2026-11-03.42@lists.example.org>");
 		assertThat(report.verpToken()).isEqualTo("Tk3x9QaZ");
 	}
@@ -73,6 +74,17 @@ class BounceClassifierTests {
 			assertThat(r.diagnostic()).contains("abuse");
 		});
 		assertThat(report.originalMessageId()).isEqualTo("<alert-77@lists.example.org>");
+		assertThat(report.verpToken()).as("from Original-Mail-From").isEqualTo("Zq81");
+	}
+
+	@Test
+	void verpTokenFromTheOriginalsReturnPathWhenTheBounceWasNotAddressedToIt() {
+		BounceReport report = classify("exim.eml");
+		assertThat(report.verpToken()).isNull();
+		String forwarded = new String(fixture("exim.eml"), java.nio.charset.StandardCharsets.US_ASCII)
+			.replace("Return-path: <news-bounces@lists.example.org>", "Return-path: <news-bounces+Ex9@lists.example.org>");
+		assertThat(classifier.classify(forwarded.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).verpToken())
+			.isEqualTo("Ex9");
 	}
 
 	@Test
@@ -126,6 +138,10 @@ class BounceClassifierTests {
 		assertThat(full.reason()).isEqualTo("mailboxfull");
 		assertThat(full.classification()).isEqualTo(Classification.SOFT);
 		assertThat(full.status()).isNull();
+
+		assertThat(BounceClassifier.fromSmtpReply("gina@yahoo.example", 554,
+				"delivery error: dd This user doesn't have a yahoo.example account (gina@yahoo.example) [0]")
+			.classification()).as("the provider's own directory verdict").isEqualTo(Classification.HARD);
 
 		assertThat(BounceClassifier.fromSmtpReply("gina@example.org", 450, "4.1.1 user unknown (try later)")
 			.classification()).as("a 4xx is never hard").isEqualTo(Classification.SOFT);
