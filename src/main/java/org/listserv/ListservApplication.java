@@ -1,5 +1,6 @@
 package org.listserv;
 
+import org.listserv.bounces.BounceClassifyCommand;
 import org.listserv.sending.SendCampaignCommand;
 
 import org.springframework.boot.SpringApplication;
@@ -14,6 +15,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class ListservApplication {
 
 	public static void main(String[] args) {
+		if (args.length > 0 && BounceClassifyCommand.NAME.equals(args[0])) {
+			// plain Java: no Spring context, database or web server
+			System.exit(BounceClassifyCommand.run(args));
+		}
 		if (args.length > 0 && SendCampaignCommand.NAME.equals(args[0])) {
 			System.exit(SendCampaignCommand.run(ListservApplication.class, args));
 		}

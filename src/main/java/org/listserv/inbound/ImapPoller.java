@@ -100,6 +100,9 @@ class ImapPoller implements SmartLifecycle {
 	private void take(Message message, After after) throws MessagingException, IOException {
 		String mailFrom = ImapMessages.returnPath(message);
 		Optional<String> recipient = ImapMessages.recipient(message, recipients);
+		if (recipient.isEmpty() && StringUtils.hasText(properties.imap().bouncesAddress())) {
+			recipient = Optional.of(properties.imap().bouncesAddress().strip());
+		}
 		Optional<byte[]> raw = ImapMessages.raw(message, properties.maxMessageBytes());
 		if (raw.isEmpty()) {
 			store.storeFailed(InboundSource.IMAP, mailFrom, recipient.orElse(""), ImapMessages.header(message),

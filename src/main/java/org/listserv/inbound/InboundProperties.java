@@ -3,6 +3,7 @@ package org.listserv.inbound;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
@@ -59,10 +60,22 @@ public record InboundProperties(@DefaultValue("10MB") DataSize maxMessageSize,
 	 * @param folder the folder to read (default INBOX)
 	 * @param interval how often to poll (default 60s)
 	 * @param after what to do with a message once stored (default DELETE)
+	 * @param bouncesAddress for a mailbox where an organisation's bounces land: the list's bounce address
+	 * ({@code {slug}-bounces@domain}) that a message is taken as sent to when none of its recipients is a list
+	 * address, so it reaches bounce handling; unset (the default): such a message is FAILED
 	 */
 	public record Imap(@DefaultValue("false") boolean enabled, String host, @DefaultValue("993") int port,
 			@DefaultValue("true") boolean ssl, String user, String password, @DefaultValue("INBOX") String folder,
-			@DefaultValue("60s") Duration interval, @DefaultValue("DELETE") After after) {
+			@DefaultValue("60s") Duration interval, @DefaultValue("DELETE") After after, String bouncesAddress) {
+
+		@ConstructorBinding
+		public Imap {
+		}
+
+		public Imap(boolean enabled, String host, int port, boolean ssl, String user, String password, String folder,
+				Duration interval, After after) {
+			this(enabled, host, port, ssl, user, password, folder, interval, after, null);
+		}
 
 		@Override
 		public String toString() {

@@ -49,7 +49,7 @@ class InboundRouter {
 		if (handler.isEmpty()) {
 			return Disposition.held("no handler for " + to.role() + " yet");
 		}
-		Disposition outcome = handler.get().handle(message, new Envelope(claimed.mailFrom(), claimed.recipient()), to);
+		Disposition outcome = handler.get().handle(message, new Envelope(claimed.mailFrom(), claimed.recipient(), claimed.id()), to);
 		if (outcome == null || outcome.state() == null || outcome.state() == InboundState.RECEIVED) {
 			return Disposition.failed("The " + to.role() + " handler gave no final state");
 		}

@@ -1,5 +1,7 @@
 package org.listserv.lists;
 
+import java.math.BigDecimal;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -8,13 +10,22 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public record ListRequest(String slug, String name, String kind, String description, String subscriptionPolicy,
 		String postingPolicy, String fromName, String fromAddress, String replyTo, String footer,
-		@JsonProperty("public") Boolean publicList, String consentText, Boolean goodbyeNotice) {
+		@JsonProperty("public") Boolean publicList, String consentText, Boolean goodbyeNotice,
+		BigDecimal bounceThreshold) {
+
+	/** A request without the bounce threshold. */
+	public ListRequest(String slug, String name, String kind, String description, String subscriptionPolicy,
+			String postingPolicy, String fromName, String fromAddress, String replyTo, String footer,
+			Boolean publicList, String consentText, Boolean goodbyeNotice) {
+		this(slug, name, kind, description, subscriptionPolicy, postingPolicy, fromName, fromAddress, replyTo, footer,
+				publicList, consentText, goodbyeNotice, null);
+	}
 
 	/** A request with only the basic fields. */
 	public ListRequest(String slug, String name, String kind, String description, String subscriptionPolicy,
 			String postingPolicy, String fromName, String fromAddress, String replyTo, String footer) {
 		this(slug, name, kind, description, subscriptionPolicy, postingPolicy, fromName, fromAddress, replyTo, footer,
-				null, null, null);
+				null, null, null, null);
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.listserv.lists;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,8 @@ import org.listserv.web.InvalidInputException;
 /** Validated settings of a list, made from a request; every error names its field. */
 record ListSettings(String slug, String name, String description, ListKind kind,
 		SubscriptionPolicy subscriptionPolicy, PostingPolicy postingPolicy, String fromName, String fromAddress,
-		String replyTo, String footer, boolean publicList, String consentText, boolean goodbyeNotice) {
+		String replyTo, String footer, boolean publicList, String consentText, boolean goodbyeNotice,
+		BigDecimal bounceThreshold) {
 
 	static final Pattern SLUG = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
 
@@ -33,7 +35,7 @@ record ListSettings(String slug, String name, String description, ListKind kind,
 				headerText("fromName", r.fromName()), address("fromAddress", r.fromAddress()),
 				address("replyTo", r.replyTo()), text("footer", r.footer(), 10_000),
 				r.publicList() == null || r.publicList(), text("consentText", r.consentText(), 2000),
-				r.goodbyeNotice() == null || r.goodbyeNotice());
+				r.goodbyeNotice() == null || r.goodbyeNotice(), bounceThreshold(r.bounceThreshold()));
 	}
 
 	static ListSettings forUpdate(MailingList current, ListRequest r) {
@@ -53,7 +55,8 @@ record ListSettings(String slug, String name, String description, ListKind kind,
 				r.footer() == null ? current.footer() : text("footer", r.footer(), 10_000),
 				r.publicList() == null ? current.publicList() : r.publicList(),
 				r.consentText() == null ? current.consentText() : text("consentText", r.consentText(), 2000),
-				r.goodbyeNotice() == null ? current.goodbyeNotice() : r.goodbyeNotice());
+				r.goodbyeNotice() == null ? current.goodbyeNotice() : r.goodbyeNotice(),
+				r.bounceThreshold() == null ? current.bounceThreshold() : bounceThreshold(r.bounceThreshold()));
 	}
 
 	Map<String, Object> asParams() {
@@ -71,6 +74,7 @@ record ListSettings(String slug, String name, String description, ListKind kind,
 		p.put("publicList", publicList);
 		p.put("consentText", consentText);
 		p.put("goodbyeNotice", goodbyeNotice);
+		p.put("bounceThreshold", bounceThreshold);
 		return p;
 	}
 
@@ -94,6 +98,18 @@ record ListSettings(String slug, String name, String description, ListKind kind,
 			}
 		}
 		return slug;
+	}
+
+	/** 0 means the default ({@code listserv.bounces.threshold}), stored as null. */
+	private static BigDecimal bounceThreshold(BigDecimal raw) {
+		if (raw == null || raw.signum() == 0) {
+			return null;
+		}
+		if (raw.signum() < 0 || raw.compareTo(new BigDecimal("1000")) >= 0 || raw.scale() > 2) {
+			throw new InvalidInputException("bounceThreshold",
+					"The bounce threshold must be a positive score below 1000 with at most two decimals (0: the default)");
+		}
+		return raw.stripTrailingZeros().scale() < 0 ? raw.setScale(0) : raw.stripTrailingZeros();
 	}
 
 	private static String name(String raw) {

@@ -13,6 +13,7 @@ class Lists {
 	private static final String COLUMNS = """
 			id, slug, name, description, kind, subscription_policy, posting_policy,
 			from_name, from_address, reply_to, footer, public as public_list, consent_text, goodbye_notice,
+			bounce_threshold,
 			created_at, updated_at
 			""";
 
@@ -45,9 +46,11 @@ class Lists {
 	MailingList insert(ListSettings s) {
 		return jdbc.sql("""
 				insert into lists (slug, name, description, kind, subscription_policy, posting_policy,
-				                   from_name, from_address, reply_to, footer, public, consent_text, goodbye_notice)
+				                   from_name, from_address, reply_to, footer, public, consent_text, goodbye_notice,
+				                   bounce_threshold)
 				values (:slug, :name, :description, :kind, :subscriptionPolicy, :postingPolicy,
-				        :fromName, :fromAddress, :replyTo, :footer, :publicList, :consentText, :goodbyeNotice)
+				        :fromName, :fromAddress, :replyTo, :footer, :publicList, :consentText, :goodbyeNotice,
+				        :bounceThreshold)
 				""" + " returning " + COLUMNS)
 			.params(s.asParams())
 			.query(MailingList.class)
@@ -60,7 +63,8 @@ class Lists {
 				       subscription_policy = :subscriptionPolicy, posting_policy = :postingPolicy,
 				       from_name = :fromName, from_address = :fromAddress, reply_to = :replyTo,
 				       footer = :footer, public = :publicList, consent_text = :consentText,
-				       goodbye_notice = :goodbyeNotice, updated_at = now()
+				       goodbye_notice = :goodbyeNotice, bounce_threshold = :bounceThreshold,
+				       updated_at = now()
 				where id = :id and deleted_at is null
 				""" + " returning " + COLUMNS)
 			.params(s.asParams())

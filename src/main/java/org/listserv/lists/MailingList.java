@@ -1,14 +1,20 @@
 package org.listserv.lists;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** A mailing list and its settings, as stored and as the API shows it. */
+/**
+ * A mailing list and its settings, as stored and as the API shows it.
+ *
+ * @param bounceThreshold the bounce score at which a member is disabled, or null for
+ * {@code listserv.bounces.threshold}
+ */
 public record MailingList(long id, String slug, String name, String description, ListKind kind,
 		SubscriptionPolicy subscriptionPolicy, PostingPolicy postingPolicy, String fromName, String fromAddress,
 		String replyTo, String footer, @JsonProperty("public") boolean publicList, String consentText,
-		boolean goodbyeNotice, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+		boolean goodbyeNotice, BigDecimal bounceThreshold, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
 	/** The text a person agrees to when joining: the list's own, or one made from its name. */
 	public String effectiveConsentText() {

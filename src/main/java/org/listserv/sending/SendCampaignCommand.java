@@ -41,7 +41,8 @@ public final class SendCampaignCommand {
 		// server.port=-1: the web context is built (security, pages share beans with the job) but no HTTP
 		// connector is opened; nothing listens
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-			.properties("server.port=-1", "listserv.sending.background=false", "listserv.inbound.smtp.enabled=false",
+			.properties("server.port=-1", "listserv.sending.background=false", "listserv.bounces.background=false",
+					"listserv.inbound.smtp.enabled=false",
 					"listserv.inbound.imap.enabled=false", "spring.main.banner-mode=off")
 			.run(settings)) {
 			return sendAndWait(context.getBean(CampaignSending.class), id) == BatchStatus.COMPLETED ? 0 : 1;

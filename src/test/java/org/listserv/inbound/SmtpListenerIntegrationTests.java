@@ -123,7 +123,7 @@ class SmtpListenerIntegrationTests extends IntegrationTest {
 		assertThat(done.note()).isEqualTo("seen by the test handler: Hello");
 		assertThat(done.attempts()).isEqualTo(1);
 		assertThat(done.processedAt()).isNotNull();
-		assertThat(handler.handled).containsExactly(new Envelope("alice@example.org", rows.get(0).recipient()));
+		assertThat(handler.handled).containsExactly(new Envelope("alice@example.org", rows.get(0).recipient(), done.id()));
 		byte[] raw = jdbc.sql("select raw from inbound_messages where id = :id")
 			.param("id", done.id())
 			.query(byte[].class)

@@ -1,0 +1,91 @@
+package org.listserv.bounces;
+
+import java.util.EnumSet;
+import java.util.Optional;
+
+import org.listserv.lists.ListService;
+import org.listserv.lists.MailingList;
+import org.listserv.subscriptions.Actor;
+import org.listserv.subscriptions.ConsentSource;
+import org.listserv.subscriptions.MembershipStatus;
+import org.listserv.subscriptions.MembershipTransitions;
+import org.listserv.web.ConflictException;
+import org.listserv.web.InvalidInputException;
+import org.listserv.web.NotFoundException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What admins do about bounces: re-enable a member, and decide on the messages in review. */
+@Service
+class BounceAdmin {
+
+	private final BounceStore store;
+
+	private final BounceProcessing processing;
+
+	private final MembershipTransitions transitions;
+
+	private final ListService lists;
+
+	BounceAdmin(BounceStore store, BounceProcessing processing, MembershipTransitions transitions, ListService lists) {
+		this.store = store;
+		this.processing = processing;
+		this.transitions = transitions;
+		this.lists = lists;
+	}
+
+	/** DISABLED to ACTIVE, score and warnings reset, with a ledger row naming the admin. */
+	@Transactional
+	void reenable(String slug, long subscriberId, String admin, String ip) {
+		MailingList list = lists.find(slug).orElseThrow(() -> new NotFoundException("No list '" + slug + "'"));
+		MembershipStatus old = transitions.move(list.id(), subscriberId, EnumSet.of(MembershipStatus.DISABLED),
+				MembershipStatus.ACTIVE, new Actor(ConsentSource.ADMIN, admin, ip, null,
+						"Re-enabled by an admin after bounces; bounce score reset"));
+		if (old == null) {
+			throw new ConflictException("Only a DISABLED member can be re-enabled");
+		}
+		store.resetBounceState(list.id(), subscriberId);
+	}
+
+	/**
+	 * Records a message in review as a bounce of the member with this address on the list its bounce address
+	 * names (or on {@code slug} when given).
+	 */
+	@Transactional
+	BounceProcessing.Result assign(long bounceMessageId, String email, String slug, String admin) {
+		BounceStore.QueuedMessage m = store.load(bounceMessageId)
+			.orElseThrow(() -> new NotFoundException("No bounce message " + bounceMessageId));
+		String list = slug != null && !slug.isBlank() ? slug.strip()
+				: BounceProcessing.bounceAddress(m.recipient()).map(a -> a.slug()).orElse(null);
+		if (list == null) {
+			throw new InvalidInputException("list", "Name the list: the message was not sent to a bounce address");
+		}
+		if (email == null || email.isBlank()) {
+			throw new InvalidInputException("email", "Name the member's address");
+		}
+		Optional<Attribution> member = store.member(list, email.strip());
+		if (member.isEmpty()) {
+			throw new InvalidInputException("email", email.strip() + " is not a member of " + list);
+		}
+		if (!store.decide(bounceMessageId, "ASSIGNED", admin, null)) {
+			throw new ConflictException("The message is no longer in review");
+		}
+		BounceProcessing.Result r = processing.classifyAndRecord(m, member.get());
+		store.finish(bounceMessageId, "ASSIGNED", r.kind(), "Assigned by " + admin + ": " + r.note());
+		return r;
+	}
+
+	/** NOT_BOUNCE or DISCARDED: the message stays stored, nothing is counted. */
+	@Transactional
+	void decide(long bounceMessageId, String verdict, String admin) {
+		if (!"NOT_BOUNCE".equals(verdict) && !"DISCARDED".equals(verdict)) {
+			throw new InvalidInputException("verdict", "NOT_BOUNCE or DISCARDED");
+		}
+		if (!store.decide(bounceMessageId, verdict, admin,
+				"NOT_BOUNCE".equals(verdict) ? "Marked as not a bounce by " + admin : "Discarded by " + admin)) {
+			throw new ConflictException("The message is no longer in review");
+		}
+	}
+
+}

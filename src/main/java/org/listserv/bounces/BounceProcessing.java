@@ -1,0 +1,188 @@
+package org.listserv.bounces;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.listserv.mail.ListAddress;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The work of the {@code process-bounces} job on one item, in the caller's transaction: a queued bounce
+ * message is classified, attributed (VERP token first, then the recipients the classifier found among the
+ * members of the list the bounce address names) and recorded per recipient; what cannot be attributed or
+ * understood goes to REVIEW with the reason. A synchronous 5xx reply becomes a hard (or soft) bounce event.
+ */
+@Service
+class BounceProcessing {
+
+	private static final Pattern REPLY_CODE = Pattern.compile("^\\s*([245]\\d\\d)[\\s-]?(.*)$", Pattern.DOTALL);
+
+	private final BounceStore store;
+
+	private final BounceRecorder recorder;
+
+	private final BounceClassifier classifier;
+
+	BounceProcessing(BounceStore store, BounceRecorder recorder, BounceClassifier classifier) {
+		this.store = store;
+		this.recorder = recorder;
+		this.classifier = classifier;
+	}
+
+	/** What became of a message: its new state and a note. */
+	record Result(String state, String kind, String note) {
+	}
+
+	/** Processes a QUEUED message, if it still is one and no other instance holds it. */
+	Optional<Result> process(long bounceMessageId) {
+		return store.claim(bounceMessageId).map(m -> {
+			Result r = classifyAndRecord(m, null);
+			store.finish(m.id(), r.state(), r.kind(), r.note());
+			return r;
+		});
+	}
+
+	/**
+	 * Classifies a message and records its events.
+	 * @param assigned the member an admin named for it (review queue), or null to attribute it here
+	 */
+	Result classifyAndRecord(BounceStore.QueuedMessage m, Attribution assigned) {
+		Optional<ListAddress> address = bounceAddress(m.recipient());
+		BounceReport report;
+		try {
+			report = classifier.classify(m.raw(), m.recipient());
+		}
+		catch (RuntimeException ex) {
+			return new Result("REVIEW", null, "Could not be classified: " + ex);
+		}
+		String kind = report.kind().name();
+		Instant at = m.receivedAt() == null ? Instant.now() : m.receivedAt().toInstant();
+		BounceSource source = "IMAP".equals(m.source()) ? BounceSource.IMAP : BounceSource.SMTP;
+		if (assigned == null && report.kind() == BounceKind.NOT_A_BOUNCE) {
+			return new Result("REVIEW", kind, "Not a bounce, as far as the classifier can tell");
+		}
+		List<Attribution> targets = new ArrayList<>();
+		List<Evidence> evidence = new ArrayList<>();
+		List<String> unmatched = new ArrayList<>();
+		Optional<Attribution> byToken = assigned != null ? Optional.of(assigned) : byToken(report, address);
+		if (byToken.isPresent()) {
+			Attribution a = byToken.get();
+			targets.add(a);
+			evidence.add(evidenceFor(a, report));
+		}
+		else if (address.isPresent()) {
+			for (BouncedRecipient r : report.recipients()) {
+				Optional<Attribution> member = r.recipient() == null ? Optional.empty()
+						: store.member(address.get().slug(), r.recipient());
+				if (member.isPresent()) {
+					targets.add(member.get());
+					evidence.add(Evidence.of(report.kind(), r));
+				}
+				else {
+					unmatched.add(r.recipient());
+				}
+			}
+		}
+		if (targets.isEmpty()) {
+			if (report.kind() == BounceKind.AUTO_REPLY) {
+				return new Result("PROCESSED", kind, "Auto-reply from no known member: nothing to count");
+			}
+			String list = address.map(ListAddress::slug).orElse("(no list address)");
+			return new Result("REVIEW", kind, report.recipients().isEmpty()
+					? "No VERP token and no recipient found in the message (list " + list + ")"
+					: "No member of list " + list + " among the recipients " + unmatched);
+		}
+		StringBuilder note = new StringBuilder();
+		for (int i = 0; i < targets.size(); i++) {
+			Attribution a = targets.get(i);
+			Evidence e = evidence.get(i);
+			BounceRecorder.Recorded done = recorder.record(a, e, source, m.id(), m.inboundMessageId(), m.messageId(),
+					at);
+			if (note.length() > 0) {
+				note.append("; ");
+			}
+			note.append(a.email()).append(": ").append(BounceRecorder.describe(e));
+			if (done.eventId().isEmpty()) {
+				note.append(" (recorded before)");
+			}
+			else if (done.action() != BounceScoring.Action.NONE) {
+				note.append(" → ").append(done.action());
+			}
+			else if (!done.counted() && e.classification() != Classification.NONE) {
+				note.append(" (not counted: one a day)");
+			}
+		}
+		if (!unmatched.isEmpty()) {
+			note.append("; not members: ").append(unmatched);
+		}
+		return new Result(assigned != null ? "ASSIGNED" : "PROCESSED", kind, note.toString());
+	}
+
+	/** Records an unrecorded synchronous failure, if it still is one. @return whether an event was written */
+	boolean processFailure(long deliveryId) {
+		Optional<BounceStore.SyncFailure> claimed = store.claimFailure(deliveryId);
+		if (claimed.isEmpty()) {
+			return false;
+		}
+		BounceStore.SyncFailure f = claimed.get();
+		store.markFailureRecorded(f.deliveryId());
+		String reply = f.smtpReply() == null ? "" : f.smtpReply();
+		Matcher code = REPLY_CODE.matcher(reply);
+		if (!code.matches() || !code.group(1).startsWith("5")) {
+			return false; // given up after deferrals, or no reply: not a bounce the recipient's server gave
+		}
+		BouncedRecipient r = BounceClassifier.fromSmtpReply(f.address(), Integer.parseInt(code.group(1)),
+				code.group(2).strip());
+		Evidence e = new Evidence(f.address(), "SMTP_REPLY", r.classification(), r.reason(), r.status(),
+				r.replyCode() == null ? Integer.valueOf(code.group(1)) : r.replyCode(),
+				r.diagnostic() == null ? reply : r.diagnostic());
+		Attribution a = new Attribution(f.listId(), f.subscriberId(), f.address(), f.campaignId(), f.deliveryId());
+		return recorder.record(a, e, BounceSource.SYNC, null, null, null,
+				f.at() == null ? Instant.now() : f.at().toInstant()).eventId().isPresent();
+	}
+
+	private Optional<Attribution> byToken(BounceReport report, Optional<ListAddress> address) {
+		String token = report.verpToken() != null && !report.verpToken().isBlank() ? report.verpToken()
+				: address.map(ListAddress::token).orElse(null);
+		if (token == null || token.isBlank()) {
+			return Optional.empty();
+		}
+		Optional<Attribution> a = store.byToken(token.strip().toLowerCase(Locale.ROOT));
+		// a token of another list's delivery is not trusted for this list's bounce address
+		Optional<Long> listId = address.flatMap(x -> store.listId(x.slug()));
+		return a.filter(x -> listId.isEmpty() || listId.get() == x.listId());
+	}
+
+	/** The classifier's verdict for the member a token named: their own recipient entry, else the first. */
+	private static Evidence evidenceFor(Attribution a, BounceReport report) {
+		List<BouncedRecipient> recipients = report.recipients();
+		Optional<BouncedRecipient> own = recipients.stream()
+			.filter(r -> r.recipient() != null && r.recipient().equalsIgnoreCase(a.email()))
+			.findFirst();
+		BouncedRecipient r = own.orElse(recipients.isEmpty() ? null : recipients.get(0));
+		if (r == null) {
+			return new Evidence(a.email(), report.kind().name(), Classification.NONE,
+					report.kind() == BounceKind.COMPLAINT ? "feedback"
+							: report.kind() == BounceKind.AUTO_REPLY ? "vacation" : null,
+					null, null, null);
+		}
+		return new Evidence(a.email(), report.kind().name(), r.classification(), r.reason(), r.status(), r.replyCode(),
+				r.diagnostic());
+	}
+
+	/** The bounce address a message was received at, at any domain. */
+	static Optional<ListAddress> bounceAddress(String recipient) {
+		int at = recipient == null ? -1 : recipient.lastIndexOf('@');
+		if (at <= 0) {
+			return Optional.empty();
+		}
+		return ListAddress.parse(recipient.substring(0, at));
+	}
+
+}

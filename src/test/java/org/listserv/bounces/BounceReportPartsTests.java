@@ -1,0 +1,60 @@
+package org.listserv.bounces;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The server-drawn charts and the CSV cells of the bounce report. */
+class BounceReportPartsTests {
+
+	@Test
+	void chartDrawsOneBarPerValueTheLimitLineAndEscapesLabels() {
+		String svg = SvgBarChart.render("Complaint <rate>", List.of("#1 <script>alert(1)</script>", "#2 News & more"),
+				List.of(0.001, 0.004), 0.003, "0.3% Gmail/Yahoo limit", "complaints");
+		assertThat(svg).startsWith("<svg class=\"chart\"").endsWith("</svg>");
+		assertThat(svg.split("<rect class=\"bar complaints\"", -1)).hasSize(3);
+		assertThat(svg).contains("class=\"limit\"").contains("0.3% Gmail/Yahoo limit");
+		assertThat(svg).doesNotContain("<script>").contains("&lt;script&gt;").contains("News &amp; more")
+			.contains("Complaint &lt;rate&gt;");
+		assertThat(svg).doesNotContain("style=");
+		assertThat(svg).contains("0.40%");
+	}
+
+	@Test
+	void theLimitLineSitsAtItsValueOnTheScale() {
+		// scale up to 0.5% (the limit times 1.5, rounded up to 1, 2 or 5): 0.3% is at 60% of the plot height
+		String svg = SvgBarChart.render("t", List.of("a"), List.of(0.0), 0.003, "limit", "complaints");
+		String y = svg.replaceAll("(?s).*<line class=\"limit\" x1=\"\\d+\" y1=\"([0-9.]+)\".*", "$1");
+		double top = 12;
+		double plot = 200 - 12 - 36;
+		assertThat(Double.parseDouble(y)).isCloseTo(top + plot - plot * 0.6, org.assertj.core.data.Offset.offset(0.2));
+	}
+
+	@Test
+	void anEmptyChartSaysSo() {
+		assertThat(SvgBarChart.render("t", List.of(), List.of(), null, null, "bounces")).contains("no data yet")
+			.doesNotContain("<rect");
+	}
+
+	@Test
+	void niceCeilingRoundsUpToOneTwoOrFive() {
+		assertThat(SvgBarChart.niceCeiling(0.0045)).isEqualTo(0.005, org.assertj.core.data.Offset.offset(1e-12));
+		assertThat(SvgBarChart.niceCeiling(0.13)).isEqualTo(0.2, org.assertj.core.data.Offset.offset(1e-12));
+		assertThat(SvgBarChart.niceCeiling(1.0)).isEqualTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
+	}
+
+	@Test
+	void csvCellsThatASpreadsheetWouldRunAreNeutralised() {
+		assertThat(BouncePageController.cell("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
+		assertThat(BouncePageController.cell("+1")).isEqualTo("'+1");
+		assertThat(BouncePageController.cell("-550 user unknown")).isEqualTo("'-550 user unknown");
+		assertThat(BouncePageController.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+		assertThat(BouncePageController.cell("\tx")).isEqualTo("'\tx");
+		assertThat(BouncePageController.cell("550 5.1.1 user unknown")).isEqualTo("550 5.1.1 user unknown");
+		assertThat(BouncePageController.cell("")).isEmpty();
+		assertThat(BouncePageController.cell(null)).isNull();
+	}
+
+}
