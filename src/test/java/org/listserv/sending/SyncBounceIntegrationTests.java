@@ -49,6 +49,12 @@ class SyncBounceIntegrationTests extends SendingIntegrationTest {
 	@Autowired
 	ProcessBounces processBounces;
 
+	@Autowired
+	Throttle throttle;
+
+	@Autowired
+	DkimSigning dkim;
+
 	@Test
 	void a550FromTheSendJobBecomesAHardBounceOnce() throws Exception {
 		MailingList list = newList("INFORMATIONAL");
@@ -59,10 +65,10 @@ class SyncBounceIntegrationTests extends SendingIntegrationTest {
 		steps.snapshot(id);
 		try (FakeSmtpServer sink = new FakeSmtpServer()) {
 			DeliveryWriter writer = new DeliveryWriter(
-					() -> new SmtpConnection("127.0.0.1", sink.port(), null, null, new Properties()), deliveries,
-					properties, Runnable::run);
+					new SmtpPool(() -> new SmtpConnection("127.0.0.1", sink.port(), null, null, new Properties()), 0, 0),
+					deliveries, properties, Runnable::run, throttle, "test-instance");
 			DeliveryRenderer renderer = new DeliveryRenderer(campaignMail.prepare(campaigns.get(id)), json,
-					mailProperties);
+					mailProperties, dkim);
 			tx.executeWithoutResult(s -> writer.write(new org.springframework.batch.infrastructure.item.Chunk<>(
 					deliveries.nextDue(id, 0, 100).stream().map(renderer::process).toList())));
 		}
