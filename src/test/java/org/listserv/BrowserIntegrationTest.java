@@ -53,7 +53,34 @@ public abstract class BrowserIntegrationTest extends IntegrationTest {
 	protected static void clickAndWait(By target) {
 		WebElement element = browser.findElement(target);
 		element.click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(element));
+		awaitGone(element);
+	}
+
+	/**
+	 * Waits until the page that held {@code element} has been replaced. ChromeDriver sometimes answers a
+	 * question about an element of a page being unloaded with "Node with given id does not belong to the
+	 * document" instead of a stale-element error: that means gone too.
+	 */
+	protected static void awaitGone(WebElement element) {
+		awaitGone(element, Duration.ofSeconds(10));
+	}
+
+	protected static void awaitGone(WebElement element, Duration within) {
+		new WebDriverWait(browser, within).until(d -> {
+			try {
+				element.isEnabled();
+				return false;
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException ex) {
+				return true;
+			}
+			catch (org.openqa.selenium.WebDriverException ex) {
+				if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+					return true;
+				}
+				throw ex;
+			}
+		});
 	}
 
 	protected static void screenshot(String name) throws Exception {

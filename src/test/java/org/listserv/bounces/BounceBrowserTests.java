@@ -98,7 +98,7 @@ class BounceBrowserTests extends BrowserIntegrationTest {
 		browser.get("http://localhost:" + this.port + "/admin/bounces?list=" + list.slug());
 		WebElement run = browser.findElement(By.xpath("//button[text()='Process bounces now']"));
 		run.click();
-		new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(run));
+		awaitGone(run, Duration.ofSeconds(30));
 		assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).contains(BatchStatus.COMPLETED.name());
 		assertThat(browser.findElement(By.id("total-disabled")).getText()).isEqualTo("1");
 		assertThat(browser.findElements(By.cssSelector("svg.chart"))).hasSize(4);
@@ -111,7 +111,7 @@ class BounceBrowserTests extends BrowserIntegrationTest {
 
 		WebElement link = browser.findElement(By.linkText(member));
 		link.click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(link));
+		awaitGone(link);
 		assertThat(browser.findElement(By.id("memberships")).getText()).contains("DISABLED");
 		assertThat(browser.findElement(By.id("events")).getText()).contains("HARD").contains("5.1.1")
 			.contains("does not exist");
@@ -119,7 +119,7 @@ class BounceBrowserTests extends BrowserIntegrationTest {
 
 		WebElement reenable = browser.findElement(By.xpath("//button[text()='Re-enable']"));
 		reenable.click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(reenable));
+		awaitGone(reenable);
 		assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).contains("Re-enabled");
 		assertThat(browser.findElement(By.id("memberships")).getText()).contains("ACTIVE").doesNotContain("DISABLED");
 		assertThat(browser.findElements(By.xpath("//button[text()='Re-enable']"))).isEmpty();

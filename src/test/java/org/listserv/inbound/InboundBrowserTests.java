@@ -49,8 +49,7 @@ class InboundBrowserTests extends BrowserIntegrationTest {
 		new Select(browser.findElement(By.name("state"))).selectByValue("FAILED");
 		org.openqa.selenium.WebElement search = browser.findElement(By.cssSelector("form[role=search] button"));
 		search.click();
-		new WebDriverWait(browser, Duration.ofSeconds(10))
-			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(search));
+		awaitGone(search);
 		String table = browser.findElement(By.id("inbound")).getText();
 		assertThat(table).contains(list.slug() + "-bounces@lists.example.org").contains("<>").contains("Malformed message");
 		screenshot("inbound-1-failed");
@@ -58,8 +57,7 @@ class InboundBrowserTests extends BrowserIntegrationTest {
 		org.openqa.selenium.WebElement link = browser
 			.findElement(By.xpath("//tr[td[text()='" + list.slug() + "-bounces@lists.example.org']]//a"));
 		link.click();
-		new WebDriverWait(browser, Duration.ofSeconds(10))
-			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(link));
+		awaitGone(link);
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("This message cannot be parsed")
 			.contains("(no subject)");
 		browser.findElement(By.tagName("summary")).click();

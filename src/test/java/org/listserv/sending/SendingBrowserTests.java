@@ -35,7 +35,7 @@ class SendingBrowserTests extends BrowserIntegrationTest {
 		form.findElement(By.name("domain")).sendKeys("browser-gmail.example");
 		form.findElement(By.name("perSecond")).sendKeys("20");
 		form.findElement(By.tagName("button")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(form));
+		awaitGone(form);
 		assertThat(browser.findElement(By.cssSelector("p.notice")).getText())
 			.isEqualTo("Rate for browser-gmail.example set to 20.0/s");
 		assertThat(browser.findElement(By.id("rates")).getText()).contains("browser-gmail.example").contains("20.0")
@@ -46,7 +46,7 @@ class SendingBrowserTests extends BrowserIntegrationTest {
 		WebElement remove = browser.findElement(
 				By.xpath("//tr[td[text()='browser-gmail.example']]//button[normalize-space()='Remove']"));
 		remove.click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(remove));
+		awaitGone(remove);
 		assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).contains("removed");
 		assertThat(browser.findElement(By.id("rates")).getText()).doesNotContain("browser-gmail.example");
 		assertThat(rates.find("browser-gmail.example")).isEmpty();
