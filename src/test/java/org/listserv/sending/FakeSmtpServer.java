@@ -48,6 +48,16 @@ class FakeSmtpServer implements AutoCloseable {
 		t.start();
 	}
 
+	/** A server for a static field: started, or an error that fails the test class. */
+	static FakeSmtpServer startOrFail() {
+		try {
+			return new FakeSmtpServer();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot start the fake SMTP server", ex);
+		}
+	}
+
 	int port() {
 		return server.getLocalPort();
 	}

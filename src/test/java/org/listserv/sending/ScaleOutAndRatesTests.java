@@ -1,6 +1,5 @@
 package org.listserv.sending;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,16 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 class ScaleOutAndRatesTests extends SendingIntegrationTest {
 
-	static final FakeSmtpServer sink = start();
-
-	static FakeSmtpServer start() {
-		try {
-			return new FakeSmtpServer();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
+	static final FakeSmtpServer sink = FakeSmtpServer.startOrFail();
 
 	@DynamicPropertySource
 	static void relay(DynamicPropertyRegistry registry) {
@@ -55,17 +45,11 @@ class ScaleOutAndRatesTests extends SendingIntegrationTest {
 		registry.add("listserv.sending.join-interval", () -> "500ms");
 	}
 
-	@Autowired
-	CampaignSending sending;
 
-	@Autowired
-	Deliveries deliveries;
 
 	@Autowired
 	SendRates rates;
 
-	@Autowired
-	Throttle throttle;
 
 	@AfterEach
 	void reset() {

@@ -1,6 +1,5 @@
 package org.listserv.sending;
 
-import java.io.IOException;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,16 +25,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 class SendBenchmark extends IntegrationTest {
 
-	static final FakeSmtpServer sink = start();
-
-	static FakeSmtpServer start() {
-		try {
-			return new FakeSmtpServer();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
+	static final FakeSmtpServer sink = FakeSmtpServer.startOrFail();
 
 	@DynamicPropertySource
 	static void relay(DynamicPropertyRegistry registry) {

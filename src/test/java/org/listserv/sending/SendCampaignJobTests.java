@@ -24,20 +24,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 class SendCampaignJobTests extends SendingIntegrationTest {
 
-	@Autowired
-	CampaignSending sending;
 
-	@Autowired
-	Deliveries deliveries;
 
-	@Autowired
-	SendingSteps steps;
 
-	@Autowired
-	SendingProperties properties;
 
-	@Autowired
-	TransactionTemplate tx;
 
 	@Test
 	void sendsExactlyOneMessageToEachOfTwoThousandMembersWithVerpAndListHeaders() throws Exception {
@@ -205,38 +195,6 @@ class SendCampaignJobTests extends SendingIntegrationTest {
 		long cancelled = campaign(list);
 		sending.cancel(cancelled);
 		assertThat(SendCampaignCommand.sendAndWait(sending, cancelled)).isEqualTo(BatchStatus.FAILED);
-	}
-
-	@Autowired
-	org.listserv.composing.CampaignMail campaignMail;
-
-	@Autowired
-	tools.jackson.databind.json.JsonMapper json;
-
-	@Autowired
-	org.listserv.mail.MailProperties mailProperties;
-
-	@Autowired
-	Throttle throttle;
-
-	@Autowired
-	DkimSigning dkim;
-
-	/** The job's writer, sending over one connection at a time to {@code sink}. */
-	DeliveryWriter writerTo(FakeSmtpServer sink) {
-		return new DeliveryWriter(new SmtpPool(() -> new SmtpConnection("127.0.0.1", sink.port(), null, null,
-				new Properties()), 0, 0),
-				deliveries, properties, Runnable::run, throttle, "test-instance");
-	}
-
-	/** The next {@code size} due deliveries, rendered and sent in one transaction, as a chunk of the job. */
-	void sendNextChunk(DeliveryWriter writer, DeliveryRenderer renderer, long id, int size) {
-		tx.executeWithoutResult(s -> writer.write(new org.springframework.batch.infrastructure.item.Chunk<>(
-				deliveries.nextDue(id, 0, size).stream().map(renderer::process).toList())));
-	}
-
-	DeliveryRenderer renderer(long id) {
-		return new DeliveryRenderer(campaignMail.prepare(campaigns.get(id)), json, mailProperties, dkim);
 	}
 
 }

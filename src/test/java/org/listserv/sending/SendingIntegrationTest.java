@@ -88,4 +88,51 @@ abstract class SendingIntegrationTest extends IntegrationTest {
 		}
 	}
 
+
+	@Autowired
+	CampaignSending sending;
+
+	@Autowired
+	Deliveries deliveries;
+
+	@Autowired
+	SendingSteps steps;
+
+	@Autowired
+	SendingProperties properties;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate tx;
+
+	@Autowired
+	org.listserv.composing.CampaignMail campaignMail;
+
+	@Autowired
+	tools.jackson.databind.json.JsonMapper json;
+
+	@Autowired
+	org.listserv.mail.MailProperties mailProperties;
+
+	@Autowired
+	Throttle throttle;
+
+	@Autowired
+	DkimSigning dkim;
+
+	/** The job's writer, sending over one connection at a time to {@code sink}. */
+	DeliveryWriter writerTo(FakeSmtpServer sink) {
+		return new DeliveryWriter(new SmtpPool(() -> new org.listserv.mail.SmtpConnection("127.0.0.1", sink.port(), null,
+				null, new java.util.Properties()), 0, 0), deliveries, properties, Runnable::run, throttle, "test-instance");
+	}
+
+	/** The next {@code size} due deliveries, rendered and sent in one transaction, as a chunk of the job. */
+	void sendNextChunk(DeliveryWriter writer, DeliveryRenderer renderer, long id, int size) {
+		tx.executeWithoutResult(s -> writer.write(new org.springframework.batch.infrastructure.item.Chunk<>(
+				deliveries.nextDue(id, 0, size).stream().map(renderer::process).toList())));
+	}
+
+	DeliveryRenderer renderer(long id) {
+		return new DeliveryRenderer(campaignMail.prepare(campaigns.get(id)), json, mailProperties, dkim);
+	}
+
 }

@@ -22,38 +22,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SyncBounceIntegrationTests extends SendingIntegrationTest {
 
-	@Autowired
-	CampaignSending sending;
 
-	@Autowired
-	Deliveries deliveries;
 
-	@Autowired
-	SendingSteps steps;
 
-	@Autowired
-	SendingProperties properties;
 
-	@Autowired
-	TransactionTemplate tx;
 
-	@Autowired
-	org.listserv.composing.CampaignMail campaignMail;
 
-	@Autowired
-	tools.jackson.databind.json.JsonMapper json;
 
-	@Autowired
-	org.listserv.mail.MailProperties mailProperties;
 
 	@Autowired
 	ProcessBounces processBounces;
 
-	@Autowired
-	Throttle throttle;
 
-	@Autowired
-	DkimSigning dkim;
 
 	@Test
 	void a550FromTheSendJobBecomesAHardBounceOnce() throws Exception {
@@ -64,13 +44,7 @@ class SyncBounceIntegrationTests extends SendingIntegrationTest {
 		sending.start(id);
 		steps.snapshot(id);
 		try (FakeSmtpServer sink = new FakeSmtpServer()) {
-			DeliveryWriter writer = new DeliveryWriter(
-					new SmtpPool(() -> new SmtpConnection("127.0.0.1", sink.port(), null, null, new Properties()), 0, 0),
-					deliveries, properties, Runnable::run, throttle, "test-instance");
-			DeliveryRenderer renderer = new DeliveryRenderer(campaignMail.prepare(campaigns.get(id)), json,
-					mailProperties, dkim);
-			tx.executeWithoutResult(s -> writer.write(new org.springframework.batch.infrastructure.item.Chunk<>(
-					deliveries.nextDue(id, 0, 100).stream().map(renderer::process).toList())));
+			sendNextChunk(writerTo(sink), renderer(id), id, 100);
 		}
 		assertThat(deliveries.counts(id).failed()).isEqualTo(1);
 
