@@ -29,8 +29,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The web archive of a list: {@code /archive/{slug}} (months, sent campaigns, search form),
  * {@code /months/{yyyy-MM}} (posts by thread), {@code /threads/{id}}, {@code /posts/{id}} (with its attachments
  * listed), {@code /search?q=} (full text), and {@code /mbox} for admins. {@code /archive/**} needs no login;
- * each request checks the list's setting: PUBLIC lists show to anyone, with addresses obfuscated; MEMBERS and
- * OFF archives only to a logged-in account (ADMIN or STAFF), anyone else gets the login page or a 404.
+ * each request checks the list's setting: PUBLIC lists show to anyone, with addresses obfuscated; MEMBERS
+ * archives to a logged-in account (ADMIN or STAFF) and to members who opened the link mailed to them
+ * ({@code /access}, {@link ArchiveAccess}); OFF archives to accounts only (anyone else gets a 404).
  */
 @Controller
 class ArchiveController {
@@ -49,8 +50,18 @@ class ArchiveController {
 
 	private final CampaignService campaigns;
 
+	private final ArchiveAccess access;
+
+	private final org.listserv.web.RateLimits limits;
+
+	private final org.listserv.subscriptions.SubscriptionsProperties subscriptions;
+
 	ArchiveController(ListService lists, PostingSettings settings, Archive archive, Posts posts,
-			CampaignService campaigns) {
+			CampaignService campaigns, ArchiveAccess access, org.listserv.web.RateLimits limits,
+			org.listserv.subscriptions.SubscriptionsProperties subscriptions) {
+		this.access = access;
+		this.limits = limits;
+		this.subscriptions = subscriptions;
 		this.lists = lists;
 		this.settings = settings;
 		this.archive = archive;
@@ -58,14 +69,83 @@ class ArchiveController {
 		this.campaigns = campaigns;
 	}
 
-	/** The list, if this visitor may read its archive; null means "log in first". */
+	/**
+	 * The list, if this visitor may read its archive: anyone for PUBLIC, staff and members holding the access
+	 * cookie ({@link ArchiveAccess}) for MEMBERS, staff for OFF; null means "show the members-only page".
+	 */
 	private MailingList readable(String slug, Principal user) {
 		MailingList list = lists.find(slug).orElseThrow(() -> new NotFoundException("No list " + slug));
 		String mode = settings.of(list.id()).archive();
 		if (user == null && "OFF".equals(mode)) {
 			throw new NotFoundException("This list has no public archive");
 		}
-		return user == null && "MEMBERS".equals(mode) ? null : list;
+		if (user == null && "MEMBERS".equals(mode)) {
+			return access.admits(list, cookie()) ? list : null;
+		}
+		return list;
+	}
+
+	private static String cookie() {
+		jakarta.servlet.http.Cookie[] cookies = ((org.springframework.web.context.request.ServletRequestAttributes) org.springframework.web.context.request.RequestContextHolder
+			.currentRequestAttributes()).getRequest().getCookies();
+		if (cookies != null) {
+			for (jakarta.servlet.http.Cookie c : cookies) {
+				if (ArchiveAccess.COOKIE.equals(c.getName())) {
+					return c.getValue();
+				}
+			}
+		}
+		return null;
+	}
+
+	/** The page a visitor of a members-only archive sees: members ask for a link, staff log in. */
+	private String membersOnly(String slug, Model model) {
+		model.addAttribute("list", lists.get(slug));
+		return "archive/members-only";
+	}
+
+	/** A member asks for the link; the answer is the same for anyone (no way to learn who is a member). */
+	@org.springframework.web.bind.annotation.PostMapping("/archive/{slug}/access")
+	String requestAccess(@PathVariable String slug, @RequestParam(defaultValue = "") String email,
+			jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response, Model model) {
+		MailingList list = lists.find(slug).orElseThrow(() -> new NotFoundException("No list " + slug));
+		if (!"MEMBERS".equals(settings.of(list.id()).archive())) {
+			throw new NotFoundException("This archive is not for members only");
+		}
+		model.addAttribute("list", list);
+		if (!limits.tryAcquire("archive-access:" + request.getRemoteAddr(), subscriptions.subscribePerClientPerMinute(),
+				java.time.Duration.ofMinutes(1))) {
+			response.setStatus(429);
+			model.addAttribute("error", "Too many requests from your network. Please wait a minute and try again.");
+			return "archive/members-only";
+		}
+		access.sendLink(list, email.length() > 320 ? "" : email);
+		model.addAttribute("sent", true);
+		return "archive/members-only";
+	}
+
+	/** The link from the mail: leaves the access cookie for this list's archive and opens it. */
+	@GetMapping("/archive/{slug}/access/{token}")
+	String enter(@PathVariable String slug, @PathVariable String token, jakarta.servlet.http.HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		MailingList list = lists.find(slug).orElseThrow(() -> new NotFoundException("No list " + slug));
+		if (!access.admits(list, token)) {
+			response.setStatus(400);
+			model.addAttribute("list", list);
+			model.addAttribute("error", "This link does not open the archive: it has expired, was cut short, or its "
+					+ "address is no longer a member. Ask for a new one below.");
+			return "archive/members-only";
+		}
+		org.springframework.http.ResponseCookie cookie = org.springframework.http.ResponseCookie
+			.from(ArchiveAccess.COOKIE, token)
+			.path("/archive/" + slug)
+			.httpOnly(true)
+			.secure(request.isSecure())
+			.sameSite("Lax")
+			.maxAge(ArchiveAccess.VALIDITY)
+			.build();
+		response.addHeader(org.springframework.http.HttpHeaders.SET_COOKIE, cookie.toString());
+		return "redirect:/archive/" + slug;
 	}
 
 	private String page(String slug, Principal user, Model model, String title) {
@@ -78,7 +158,7 @@ class ArchiveController {
 	String index(@PathVariable String slug, Principal user, Model model) {
 		MailingList list = readable(slug, user);
 		if (list == null) {
-			return "redirect:/login";
+			return membersOnly(slug, model);
 		}
 		model.addAttribute("list", list);
 		model.addAttribute("months", archive.months(list.id()));
@@ -157,7 +237,7 @@ class ArchiveController {
 			java.util.function.Function<MailingList, List<Post>> find) {
 		MailingList list = readable(slug, user);
 		if (list == null) {
-			return "redirect:/login";
+			return membersOnly(slug, model);
 		}
 		model.addAttribute("list", list);
 		List<Post> found = find.apply(list);

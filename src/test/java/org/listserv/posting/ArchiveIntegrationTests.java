@@ -14,7 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -87,10 +89,12 @@ class ArchiveIntegrationTests extends PostingIntegrationTest {
 		members(list, "rosa");
 		send(list, "rosa@" + domain(list), postText("rosa@" + domain(list), "Private matter", "From the board: internal."));
 		assertThat(awaitPost(list, "Private matter")).isEqualTo("DISTRIBUTED");
-		mvc.perform(get("/archive/" + list.slug())).andExpect(status().is3xxRedirection())
-			.andExpect(redirectedUrl("/login"));
+		mvc.perform(get("/archive/" + list.slug())).andExpect(status().isOk())
+			.andExpect(content().string(containsString("Only members of this list can read its archive")))
+			.andExpect(content().string(not(containsString("Private matter"))));
 		mvc.perform(get("/archive/" + list.slug() + "/search").param("q", "internal"))
-			.andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+			.andExpect(status().isOk()).andExpect(content().string(not(containsString("Private matter"))))
+			.andExpect(content().string(containsString("id=\"ask-access\"")));
 		mvc.perform(get("/archive/" + list.slug() + "/search").param("q", "internal").with(user(STAFF).roles("STAFF")))
 			.andExpect(status().isOk()).andExpect(content().string(containsString("Private matter")));
 		mvc.perform(get("/archive/" + list.slug() + "/mbox").with(user(STAFF).roles("STAFF")))
@@ -119,6 +123,56 @@ class ArchiveIntegrationTests extends PostingIntegrationTest {
 		mvc.perform(get("/archive/" + list.slug() + "/posts/" + postId(list, "Flyer"))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("flyer.pdf")))
 			.andExpect(content().string(containsString("See the flyer.")));
+	}
+
+	@Autowired
+	org.listserv.subscriptions.MemberService memberService;
+
+	@Test
+	void aMemberGetsALinkByMailAndReadsTheMembersOnlyArchiveUntilTheyLeave() throws Exception {
+		MailingList list = list("MEMBERS");
+		members(list, "rosa", "sam");
+		String rosa = "rosa@" + domain(list);
+		send(list, rosa, postText(rosa, "Board minutes", "The board met on Tuesday."));
+		assertThat(awaitPost(list, "Board minutes")).isEqualTo("DISTRIBUTED");
+		String sam = "sam@" + domain(list);
+
+		// anyone gets the same answer; only the member gets mail
+		mvc.perform(post("/archive/" + list.slug() + "/access").param("email", "stranger@" + domain(list)).with(csrf()))
+			.andExpect(status().isOk()).andExpect(content().string(containsString("If that address is a member")));
+		mvc.perform(post("/archive/" + list.slug() + "/access").param("email", sam))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/archive/" + list.slug() + "/access").param("email", sam).with(csrf()))
+			.andExpect(status().isOk()).andExpect(content().string(containsString("If that address is a member")));
+		jakarta.mail.internet.MimeMessage mail = awaitMail(sam, 1).get(0);
+		String link = find(mail, "(http://\\S+/archive/" + list.slug() + "/access/\\S+)");
+		String path = link.substring(link.indexOf("/archive/"));
+		assertThat(mailTo("stranger@" + domain(list))).isEmpty();
+
+		jakarta.servlet.http.Cookie cookie = mvc.perform(get(path))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/archive/" + list.slug()))
+			.andReturn().getResponse().getCookie("archive_access");
+		assertThat(cookie).isNotNull();
+		assertThat(cookie.isHttpOnly()).isTrue();
+		assertThat(cookie.getPath()).isEqualTo("/archive/" + list.slug());
+		mvc.perform(get("/archive/" + list.slug() + "/search").param("q", "tuesday").cookie(cookie))
+			.andExpect(status().isOk()).andExpect(content().string(containsString("Board minutes")));
+
+		// a forged or tampered token, or one for another list, opens nothing
+		mvc.perform(get("/archive/" + list.slug() + "/access/" + "x" + path.substring(path.lastIndexOf('/') + 2)))
+			.andExpect(status().isBadRequest());
+		MailingList other = list("MEMBERS");
+		mvc.perform(get("/archive/" + other.slug() + "/access/" + path.substring(path.lastIndexOf('/') + 1)))
+			.andExpect(status().isBadRequest());
+		mvc.perform(get("/archive/" + list.slug() + "/search").param("q", "tuesday")
+				.cookie(new jakarta.servlet.http.Cookie("archive_access", "forged.token")))
+			.andExpect(content().string(not(containsString("Board minutes"))));
+
+		// once Sam leaves, the cookie no longer opens the archive
+		memberService.remove(list.slug(), sam, org.listserv.subscriptions.Actor.staff(org.listserv.subscriptions.ConsentSource.ADMIN, STAFF, "127.0.0.1"));
+		mvc.perform(get("/archive/" + list.slug() + "/search").param("q", "tuesday").cookie(cookie))
+			.andExpect(status().isOk()).andExpect(content().string(not(containsString("Board minutes"))));
 	}
 
 }
