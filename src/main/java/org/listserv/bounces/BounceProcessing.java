@@ -137,8 +137,10 @@ class BounceProcessing {
 		if (!code.matches() || !code.group(1).startsWith("5")) {
 			return false; // given up after deferrals, or no reply: not a bounce the recipient's server gave
 		}
+		// the command the refusal answered (RCPT, DATA, MAIL), as the send job recorded it; null for rows
+		// written before it did
 		BouncedRecipient r = BounceClassifier.fromSmtpReply(f.address(), Integer.parseInt(code.group(1)),
-				code.group(2).strip());
+				code.group(2).strip(), f.smtpStage());
 		Evidence e = new Evidence(f.address(), "SMTP_REPLY", r.classification(), r.reason(), r.status(),
 				r.replyCode() == null ? Integer.valueOf(code.group(1)) : r.replyCode(),
 				r.diagnostic() == null ? reply : r.diagnostic());

@@ -23,7 +23,7 @@ class BounceStore {
 
 	/** A 5xx reply the send job recorded, not yet turned into a bounce event. */
 	record SyncFailure(long deliveryId, long campaignId, long subscriberId, long listId, String address,
-			String smtpReply, OffsetDateTime at) {
+			String smtpReply, String smtpStage, OffsetDateTime at) {
 	}
 
 	/** The bounce state of a membership, locked for the caller's transaction. */
@@ -115,7 +115,7 @@ class BounceStore {
 	Optional<SyncFailure> claimFailure(long deliveryId) {
 		return jdbc.sql("""
 				select d.id as delivery_id, d.campaign_id, d.subscriber_id, c.list_id, d.address, d.smtp_reply,
-				       coalesce(d.updated_at, d.created_at) as at
+				       d.smtp_stage, coalesce(d.updated_at, d.created_at) as at
 				  from deliveries d join campaigns c on c.id = d.campaign_id
 				 where d.id = :id and d.status = 'FAILED' and d.bounce_recorded_at is null
 				   for update of d skip locked

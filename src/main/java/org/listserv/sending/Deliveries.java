@@ -22,15 +22,16 @@ class Deliveries {
 	}
 
 	/** What SMTP answered for one delivery: the row's new state. */
-	record Outcome(long id, DeliveryStatus status, String reply, OffsetDateTime nextAttemptAt, boolean attempted) {
+	record Outcome(long id, DeliveryStatus status, String reply, OffsetDateTime nextAttemptAt, boolean attempted,
+			String stage) {
 
 		Outcome(long id, DeliveryStatus status, String reply, OffsetDateTime nextAttemptAt) {
-			this(id, status, reply, nextAttemptAt, true);
+			this(id, status, reply, nextAttemptAt, true, null);
 		}
 
 		/** Held back by a rate limit until {@code at}: not an attempt, nothing was sent. */
 		static Outcome throttled(long id, String why, OffsetDateTime at) {
-			return new Outcome(id, DeliveryStatus.DEFERRED, why, at, false);
+			return new Outcome(id, DeliveryStatus.DEFERRED, why, at, false, null);
 		}
 
 	}
@@ -52,7 +53,7 @@ class Deliveries {
 		batch.batchUpdate("""
 				update deliveries set status = ?, attempts = attempts + ?, smtp_reply = ?, next_attempt_at = ?,
 				       sent_at = case when cast(? as text) = 'SENT' then now() else sent_at end,
-				       sent_by = case when ? > 0 then ? else sent_by end, updated_at = now()
+				       sent_by = case when ? > 0 then ? else sent_by end, smtp_stage = ?, updated_at = now()
 				where id = ?
 				""", outcomes, outcomes.size(), (ps, o) -> {
 			ps.setString(1, o.status().name());
@@ -62,7 +63,8 @@ class Deliveries {
 			ps.setString(5, o.status().name());
 			ps.setInt(6, o.attempted() ? 1 : 0);
 			ps.setString(7, sentBy);
-			ps.setLong(8, o.id());
+			ps.setString(8, o.stage());
+			ps.setLong(9, o.id());
 		});
 	}
 

@@ -106,7 +106,7 @@ class DeliveryWriter implements ItemWriter<RenderedDelivery> {
 		}
 		if (reply.permanent() || d.createdAt().plus(properties.giveUpAfter()).isBefore(OffsetDateTime.now())) {
 			log.info("Delivery {} to {} failed: {}", d.id(), d.address(), text);
-			return new Deliveries.Outcome(d.id(), DeliveryStatus.FAILED, text, null);
+			return new Deliveries.Outcome(d.id(), DeliveryStatus.FAILED, text, null, true, reply.stage());
 		}
 		return new Deliveries.Outcome(d.id(), DeliveryStatus.DEFERRED, text,
 				OffsetDateTime.now().plus(properties.delayAfter(d.attempts() + 1)));

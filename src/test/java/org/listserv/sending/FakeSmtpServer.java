@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A tiny SMTP peer for fault tests: RCPT to an address with "reject" gets 550, with "later" 451, with
- * "drop" the connection is closed without a reply; anything else is accepted and the recipient recorded.
+ * A tiny SMTP peer for fault tests: RCPT to an address with "reject" gets 550 5.1.1, with "nouser" a bare
+ * "550 no such user" (no enhanced code), with "later" 451, with "drop" the connection is closed without a
+ * reply; a message to an address with "spam" is refused after its data (554 5.7.1); anything else is
+ * accepted and the recipient recorded.
  * With {@link #randomFaults}, any RCPT may also get a 451 or a dropped connection, by a seeded chance.
  */
 class FakeSmtpServer implements AutoCloseable {
@@ -106,6 +108,9 @@ class FakeSmtpServer implements AutoCloseable {
 					if (line.contains("reject")) {
 						reply(out, "550 5.1.1 No such user here");
 					}
+					else if (line.contains("nouser")) {
+						reply(out, "550 no such user");
+					}
 					else if (line.contains("later")) {
 						reply(out, "451 4.7.1 Greylisted, try again later");
 					}
@@ -126,6 +131,10 @@ class FakeSmtpServer implements AutoCloseable {
 						catch (InterruptedException ex) {
 							return;
 						}
+					}
+					if (rcpt != null && rcpt.contains("spam")) {
+						reply(out, "554 5.7.1 Message refused: looks like spam");
+						continue;
 					}
 					accepted.add(rcpt);
 					reply(out, "250 2.0.0 queued");

@@ -20,7 +20,10 @@ class SmtpConnectionTests {
 			SmtpConnection.Reply dropped = smtp.send("b@example.org", "drop1@example.net", MESSAGE);
 			assertThat(dropped.code()).isZero();
 			assertThat(dropped.text()).startsWith("connection:");
-			assertThat(smtp.send("b@example.org", "reject1@example.net", MESSAGE).code()).isEqualTo(550);
+			assertThat(smtp.send("b@example.org", "reject1@example.net", MESSAGE)).extracting(SmtpConnection.Reply::code,
+					SmtpConnection.Reply::stage).containsExactly(550, "RCPT");
+			assertThat(smtp.send("b@example.org", "spam1@example.net", MESSAGE)).extracting(SmtpConnection.Reply::code,
+					SmtpConnection.Reply::stage).containsExactly(554, "DATA");
 			assertThat(smtp.send("b@example.org", "ok1@example.net", MESSAGE).code()).isEqualTo(250);
 			assertThat(smtp.send("b@example.org", "later1@example.net", MESSAGE).code()).isEqualTo(451);
 			assertThat(smtp.send("b@example.org", "ok2@example.net", MESSAGE).code()).isEqualTo(250);

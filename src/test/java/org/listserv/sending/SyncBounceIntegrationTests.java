@@ -77,4 +77,29 @@ class SyncBounceIntegrationTests extends SendingIntegrationTest {
 			.query(Long.class).single()).isEqualTo(1);
 	}
 
+	@Test
+	void theCommandARefusalAnsweredDecides() throws Exception {
+		MailingList list = newList("INFORMATIONAL");
+		addMembers(list, "nouser", 1);
+		addMembers(list, "spam", 1);
+		long id = campaign(list);
+		sending.start(id);
+		steps.snapshot(id);
+		try (FakeSmtpServer sink = new FakeSmtpServer()) {
+			sendNextChunk(writerTo(sink), renderer(id), id, 100);
+		}
+		assertThat(jdbc.sql("select address || ' ' || smtp_stage from deliveries where campaign_id = :c order by address")
+			.param("c", id).query(String.class).list()).containsExactly("nouser1@" + list.slug() + ".example.org RCPT",
+					"spam1@" + list.slug() + ".example.org DATA");
+		assertThat(processBounces.run()).isEqualTo(BatchStatus.COMPLETED);
+		Map<String, String> byRecipient = new java.util.HashMap<>();
+		jdbc.sql("select recipient, classification || ' ' || reason as c from bounce_events where list_id = :l")
+			.param("l", list.id())
+			.query((rs, n) -> byRecipient.put(rs.getString("recipient"), rs.getString("c")))
+			.list();
+		// "550 no such user" answering RCPT is the address; a 554 after the data is the content
+		assertThat(byRecipient).containsEntry("nouser1@" + list.slug() + ".example.org", "HARD userunknown");
+		assertThat(byRecipient.get("spam1@" + list.slug() + ".example.org")).startsWith("SOFT ");
+	}
+
 }
