@@ -102,6 +102,24 @@ class Memberships implements MemberCounts {
 		updateStatus(listId, subscriberId, status, PendingReason.CONFIRMATION);
 	}
 
+	boolean receivesOwnPosts(long listId, long subscriberId) {
+		return jdbc.sql("select receive_own_posts from memberships where list_id = :list and subscriber_id = :s")
+			.param("list", listId)
+			.param("s", subscriberId)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
+	void updateOwnPosts(long listId, long subscriberId, boolean ownPosts) {
+		jdbc.sql("update memberships set receive_own_posts = :own, updated_at = now() "
+				+ "where list_id = :list and subscriber_id = :s")
+			.param("own", ownPosts)
+			.param("list", listId)
+			.param("s", subscriberId)
+			.update();
+	}
+
 	void updateMode(long listId, long subscriberId, DeliveryMode mode) {
 		jdbc.sql("""
 				update memberships set delivery_mode = :mode, updated_at = now()

@@ -77,7 +77,8 @@ class PreferencesController {
 	@PostMapping("/preferences/{token}/{action}")
 	String change(@PathVariable String token, @PathVariable String action,
 			@RequestParam(defaultValue = "") String slug, @RequestParam(defaultValue = "") String name,
-			@RequestParam(defaultValue = "REGULAR") DeliveryMode mode, HttpServletRequest request,
+			@RequestParam(defaultValue = "REGULAR") DeliveryMode mode,
+			@RequestParam(defaultValue = "false") boolean ownPosts, HttpServletRequest request,
 			RedirectAttributes flash) {
 		long subscriber = subscriber(token);
 		if (subscriber < 0) {
@@ -91,6 +92,7 @@ class PreferencesController {
 				case "leave-all" -> subscriptions.leaveAll(subscriber, actor);
 				case "name" -> preferences.rename(subscriber, name);
 				case "mode" -> preferences.setMode(subscriber, slug, mode);
+				case "own-posts" -> preferences.setOwnPosts(subscriber, slug, ownPosts);
 				default -> throw new InvalidInputException("action", "Unknown action");
 			}
 			flash.addFlashAttribute("notice", "Saved");

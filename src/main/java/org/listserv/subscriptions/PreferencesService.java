@@ -22,7 +22,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class PreferencesService {
 
 	/** One row of the page: a list, and the subscriber's membership of it if any. */
-	public record Row(MailingList list, Member membership) {
+	public record Row(MailingList list, Member membership, boolean ownPosts) {
+
+		Row(MailingList list, Member membership) {
+			this(list, membership, false);
+		}
+
+		/** Discussion lists (ACTION) carry members' posts: there a member may ask for their own posts too. */
+		public boolean discussion() {
+			return list.kind() == org.listserv.lists.ListKind.ACTION;
+		}
 
 		public boolean member() {
 			return membership != null && (membership.status() == MembershipStatus.ACTIVE
@@ -60,7 +69,8 @@ public class PreferencesService {
 		for (MailingList list : lists.all()) {
 			Optional<Member> m = memberships.find(list.id(), subscriberId);
 			if (list.publicList() || m.isPresent()) {
-				rows.add(new Row(list, m.orElse(null)));
+				rows.add(new Row(list, m.orElse(null),
+						m.isPresent() && memberships.receivesOwnPosts(list.id(), subscriberId)));
 			}
 		}
 		return new Preferences(subscriberId, s.email(), s.name(), rows);
@@ -111,6 +121,15 @@ public class PreferencesService {
 		memberships.find(list.id(), subscriberId)
 			.orElseThrow(() -> new NotFoundException("You are not on the list '" + slug + "'"));
 		memberships.updateMode(list.id(), subscriberId, mode);
+	}
+
+	/** Whether the member also gets their own posts to a discussion list (off by default). */
+	@Transactional
+	public void setOwnPosts(long subscriberId, String slug, boolean ownPosts) {
+		MailingList list = lists.get(slug);
+		memberships.find(list.id(), subscriberId)
+			.orElseThrow(() -> new NotFoundException("You are not on the list '" + slug + "'"));
+		memberships.updateOwnPosts(list.id(), subscriberId, ownPosts);
 	}
 
 	/** Mails the preference link to the address if it belongs to a subscriber (rate-limited); silent otherwise. */

@@ -12,6 +12,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Posts through the real SMTP listener, the rules, the decorators and the real send job, to GreenMail. */
 class PostingFlowIntegrationTests extends PostingIntegrationTest {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.listserv.web.SignedTokens signedTokens;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
+
+
 	@Test
 	void memberPostReachesEveryOtherMemberWithPrefixAndFooterButNotTheAuthor() throws Exception {
 		MailingList list = list("MEMBERS");
@@ -43,8 +50,18 @@ class PostingFlowIntegrationTests extends PostingIntegrationTest {
 	void replyKeepsOnePrefixAndAuthorWhoAsksGetsTheirOwnPost() throws Exception {
 		MailingList list = list("MEMBERS");
 		members(list, "erin", "frank");
-		jdbc.sql("update memberships set receive_own_posts = true where list_id = :l").param("l", list.id()).update();
 		String erin = "erin@" + domain(list);
+		// Erin asks for her own posts on her preference page (the signed link the preference notice carries)
+		long erinId = jdbc.sql("select id from subscribers where email = :e").param("e", erin).query(Long.class).single();
+		String token = signedTokens.sign("P", java.time.Duration.ofDays(1), erinId);
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/preferences/" + token))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("own-posts-" + list.slug())));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/preferences/" + token + "/own-posts")
+			.param("slug", list.slug()).param("ownPosts", "true"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection());
+		assertThat(jdbc.sql("select receive_own_posts from memberships where list_id = :l and subscriber_id = :s")
+			.param("l", list.id()).param("s", erinId).query(Boolean.class).single()).isTrue();
 		send(list, erin, postText(erin, "Re: [" + list.slug() + "] Vigil tonight", "I will be there."));
 		MimeMessage own = awaitInbox(erin, 1).get(0);
 		assertThat(own.getSubject()).isEqualTo("Re: [" + list.slug() + "] Vigil tonight");
