@@ -115,6 +115,11 @@ class DkimSigningTests {
 		assertThatThrownBy(() -> signing(Map.of("listserv.sending.dkim.domain", "example.org",
 				"listserv.sending.dkim.selector", "s", "listserv.sending.dkim.key-file", junk.toString())))
 			.hasMessageContaining("not a PKCS#8 RSA key");
+		Path pkcs1 = dir.resolve("pkcs1.pem");
+		Files.writeString(pkcs1, "-----BEGIN RSA PRIVATE KEY-----\nbm90IGEga2V5\n-----END RSA PRIVATE KEY-----\n");
+		assertThatThrownBy(() -> signing(Map.of("listserv.sending.dkim.domain", "example.org",
+				"listserv.sending.dkim.selector", "s", "listserv.sending.dkim.key-file", pkcs1.toString())))
+			.hasMessageContaining("PKCS#1").hasMessageContaining("openssl pkcs8");
 		assertThatThrownBy(() -> signing(Map.of("listserv.sending.dkim.domain", "example.org; x=y",
 				"listserv.sending.dkim.selector", "s", "listserv.sending.dkim.key-file", keyFile.toString())))
 			.hasMessageContaining("cannot appear");
