@@ -65,25 +65,16 @@ class ProcessBouncesJobConfiguration {
 	@Bean
 	Step processBouncesMessages(JobRepository jobs, PlatformTransactionManager tx, BouncesProperties properties,
 			ItemReader<Long> queuedBounceReader, BounceStore store, BounceProcessing processing) {
-		TransactionTemplate savepoint = nested(tx);
-		ItemWriter<Long> writer = (Chunk<? extends Long> chunk) -> {
-			for (Long id : chunk) {
-				fault("messages", id);
-				try {
-					savepoint.executeWithoutResult(status -> {
-						LongConsumer poison = itemFault;
-						if (poison != null) {
-							poison.accept(id);
-						}
-						processing.process(id);
-					});
-				}
-				catch (RuntimeException ex) {
-					log.warn("Bounce message {} could not be processed; it goes to review", id, ex);
-					store.finish(id, "REVIEW", null, "Error while processing: " + ex);
-				}
+		ItemWriter<Long> writer = eachInSavepoint(tx, "messages", id -> {
+			LongConsumer poison = itemFault;
+			if (poison != null) {
+				poison.accept(id);
 			}
-		};
+			processing.process(id);
+		}, (id, ex) -> {
+			log.warn("Bounce message {} could not be processed; it goes to review", id, ex);
+			store.finish(id, "REVIEW", null, "Error while processing: " + ex);
+		});
 		return new StepBuilder("messages", jobs).<Long, Long>chunk(properties.chunkSize(), tx)
 			.reader(queuedBounceReader)
 			.writer(writer)
@@ -94,20 +85,11 @@ class ProcessBouncesJobConfiguration {
 	@Bean
 	Step processBouncesSync(JobRepository jobs, PlatformTransactionManager tx, BouncesProperties properties,
 			ItemReader<Long> syncFailureReader, BounceStore store, BounceProcessing processing) {
-		TransactionTemplate savepoint = nested(tx);
-		ItemWriter<Long> writer = (Chunk<? extends Long> chunk) -> {
-			for (Long id : chunk) {
-				fault("sync", id);
-				try {
-					savepoint.executeWithoutResult(status -> processing.processFailure(id));
-				}
-				catch (RuntimeException ex) {
-					// marked as recorded so it does not come back every minute; the log keeps the error
-					log.warn("Synchronous failure of delivery {} could not be recorded as a bounce", id, ex);
-					store.markFailureRecorded(id);
-				}
-			}
-		};
+		ItemWriter<Long> writer = eachInSavepoint(tx, "sync", processing::processFailure, (id, ex) -> {
+			// marked as recorded so it does not come back every minute; the log keeps the error
+			log.warn("Synchronous failure of delivery {} could not be recorded as a bounce", id, ex);
+			store.markFailureRecorded(id);
+		});
 		return new StepBuilder("sync", jobs).<Long, Long>chunk(properties.chunkSize(), tx)
 			.reader(syncFailureReader)
 			.writer(writer)
@@ -153,6 +135,26 @@ class ProcessBouncesJobConfiguration {
 		if (f != null) {
 			f.accept(step, id);
 		}
+	}
+
+	/**
+	 * A writer that handles each id of the chunk in its own savepoint: an id that throws is rolled back alone
+	 * and handed to {@code failed} (in the chunk's transaction), and the others go on.
+	 */
+	private static ItemWriter<Long> eachInSavepoint(PlatformTransactionManager tx, String step, LongConsumer handle,
+			java.util.function.BiConsumer<Long, RuntimeException> failed) {
+		TransactionTemplate savepoint = nested(tx);
+		return (Chunk<? extends Long> chunk) -> {
+			for (Long id : chunk) {
+				fault(step, id);
+				try {
+					savepoint.executeWithoutResult(status -> handle.accept(id));
+				}
+				catch (RuntimeException ex) {
+					failed.accept(id, ex);
+				}
+			}
+		};
 	}
 
 	private static TransactionTemplate nested(PlatformTransactionManager tx) {

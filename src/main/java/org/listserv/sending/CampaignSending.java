@@ -150,10 +150,18 @@ public class CampaignSending implements DisposableBean {
 
 	/** Starts a run in the background unless one is running here already. */
 	void launch(long id) {
+		inBackground(id, () -> run(id));
+	}
+
+	/**
+	 * Queues {@code body} for a worker thread (in priority order) unless this campaign is running or queued here
+	 * already; the campaign counts as running from now until {@code body} returns.
+	 */
+	private void inBackground(long id, Runnable body) {
 		if (running.add(id)) {
 			workers.execute(new Launch(rank(id), launches.incrementAndGet(), () -> {
 				try {
-					run(id);
+					body.run();
 				}
 				finally {
 					running.remove(id);
@@ -176,17 +184,10 @@ public class CampaignSending implements DisposableBean {
 	 * its workers claim the ranges still free. In the background, unless this instance sends it already.
 	 */
 	void join(long id) {
-		if (running.add(id)) {
-			workers.execute(new Launch(rank(id), launches.incrementAndGet(), () -> {
-				try {
-					log.info("Helping with the send of campaign {}", id);
-					run(id, partitions.currentRound(id));
-				}
-				finally {
-					running.remove(id);
-				}
-			}));
-		}
+		inBackground(id, () -> {
+			log.info("Helping with the send of campaign {}", id);
+			run(id, partitions.currentRound(id));
+		});
 	}
 
 	private BatchStatus run(long id, long round) {
@@ -218,19 +219,14 @@ public class CampaignSending implements DisposableBean {
 
 	/** Restarts a failed execution in the background. */
 	void restart(long campaignId, JobExecution failed) {
-		if (running.add(campaignId)) {
-			workers.execute(new Launch(rank(campaignId), launches.incrementAndGet(), () -> {
-				try {
-					operator.restart(failed);
-				}
-				catch (Exception ex) {
-					log.error("Could not restart the send of campaign {}", campaignId, ex);
-				}
-				finally {
-					running.remove(campaignId);
-				}
-			}));
-		}
+		inBackground(campaignId, () -> {
+			try {
+				operator.restart(failed);
+			}
+			catch (Exception ex) {
+				log.error("Could not restart the send of campaign {}", campaignId, ex);
+			}
+		});
 	}
 
 	/** URGENT, HIGH, NORMAL alerts, then newsletters (no priority). */

@@ -68,9 +68,7 @@ class SendCampaignJobTests extends SendingIntegrationTest {
 	void aCrashBeforeTheChunkCommitsResendsOnlyThatChunkAndSkipsNobody() throws Exception {
 		MailingList list = newList("INFORMATIONAL");
 		addMembers(list, "c", 500);
-		long id = campaign(list);
-		sending.start(id);
-		steps.snapshot(id);
+		long id = queuedCampaign(list);
 		try (FakeSmtpServer sink = new FakeSmtpServer()) {
 			// the first chunk goes out to SMTP, then the process "dies" before its transaction commits
 			DeliveryWriter writer = writerTo(sink);
@@ -102,9 +100,7 @@ class SendCampaignJobTests extends SendingIntegrationTest {
 		addMembers(list, "drop", 2);
 		addMembers(list, "reject", 2);
 		addMembers(list, "ok", 5);
-		long id = campaign(list);
-		sending.start(id);
-		steps.snapshot(id);
+		long id = queuedCampaign(list);
 		try (FakeSmtpServer sink = new FakeSmtpServer()) {
 			DeliveryWriter writer = writerTo(sink);
 			DeliveryRenderer renderer = renderer(id);
@@ -136,9 +132,7 @@ class SendCampaignJobTests extends SendingIntegrationTest {
 		MailingList list = newList("INFORMATIONAL");
 		addMembers(list, "member", 1000);
 		addMembers(list, "reject", 10);
-		long id = campaign(list);
-		sending.start(id);
-		steps.snapshot(id);
+		long id = queuedCampaign(list);
 		try (FakeSmtpServer sink = new FakeSmtpServer()) {
 			sink.randomFaults(42, 0.10, 0.02);
 			DeliveryWriter writer = writerTo(sink);

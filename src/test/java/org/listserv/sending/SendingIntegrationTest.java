@@ -119,6 +119,17 @@ abstract class SendingIntegrationTest extends IntegrationTest {
 	@Autowired
 	DkimSigning dkim;
 
+	/**
+	 * A campaign of the list moved to SENDING with its deliveries queued, as the job's first step leaves it:
+	 * for tests that then drive the writer themselves. Its id.
+	 */
+	long queuedCampaign(MailingList list) throws Exception {
+		long id = campaign(list);
+		sending.start(id);
+		steps.snapshot(id);
+		return id;
+	}
+
 	/** The job's writer, sending over one connection at a time to {@code sink}. */
 	DeliveryWriter writerTo(FakeSmtpServer sink) {
 		return new DeliveryWriter(new SmtpPool(() -> new org.listserv.mail.SmtpConnection("127.0.0.1", sink.port(), null,

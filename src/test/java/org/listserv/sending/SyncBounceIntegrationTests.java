@@ -40,9 +40,7 @@ class SyncBounceIntegrationTests extends SendingIntegrationTest {
 		MailingList list = newList("INFORMATIONAL");
 		addMembers(list, "ok", 2);
 		addMembers(list, "reject", 1);
-		long id = campaign(list);
-		sending.start(id);
-		steps.snapshot(id);
+		long id = queuedCampaign(list);
 		try (FakeSmtpServer sink = new FakeSmtpServer()) {
 			sendNextChunk(writerTo(sink), renderer(id), id, 100);
 		}
@@ -82,9 +80,7 @@ class SyncBounceIntegrationTests extends SendingIntegrationTest {
 		MailingList list = newList("INFORMATIONAL");
 		addMembers(list, "nouser", 1);
 		addMembers(list, "spam", 1);
-		long id = campaign(list);
-		sending.start(id);
-		steps.snapshot(id);
+		long id = queuedCampaign(list);
 		try (FakeSmtpServer sink = new FakeSmtpServer()) {
 			sendNextChunk(writerTo(sink), renderer(id), id, 100);
 		}
