@@ -5,10 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 import org.listserv.mail.ListAddress;
+import org.listserv.mail.ReadingBudget;
 
 import org.springframework.stereotype.Component;
 
@@ -22,7 +24,8 @@ import org.springframework.stereotype.Component;
  * <p>Recipients are looked for in this order: the DSN's per-recipient fields, then patterns in the
  * human-readable text, then the attached original message ({@code X-Failed-Recipients}, the original's
  * {@code To}). Only the first {@value BounceMessage#MAX_SCAN} bytes are read, so a 20 MB message costs the
- * same as a 1 MB one.
+ * same as a 1 MB one. Every pattern is linear-time (RE2/J), and the loops check the caller's
+ * {@link ReadingBudget}: past it, {@link ReadingBudget.TooCostlyException} is the one exception thrown.
  */
 @Component
 public class BounceClassifier {
@@ -47,6 +50,9 @@ public class BounceClassifier {
 		BounceMessage message;
 		try {
 			message = BounceMessage.parse(rawMessage);
+		}
+		catch (ReadingBudget.TooCostlyException ex) {
+			throw ex;
 		}
 		catch (RuntimeException | StackOverflowError ex) {
 			return BounceReport.notABounce(verp);
@@ -87,6 +93,9 @@ public class BounceClassifier {
 		try {
 			BounceReport report = classify(message, verp);
 			return report == null ? BounceReport.notABounce(verp) : report;
+		}
+		catch (ReadingBudget.TooCostlyException ex) {
+			throw ex;
 		}
 		catch (RuntimeException | StackOverflowError ex) {
 			return BounceReport.notABounce(verp);
@@ -392,7 +401,7 @@ public class BounceClassifier {
 			return null;
 		}
 		int semi = field.indexOf(';');
-		if (semi > 0 && semi < 20 && field.substring(0, semi).strip().matches("[A-Za-z0-9-]+")) {
+		if (semi > 0 && semi < 20 && DsnFields.isFieldName(field.substring(0, semi).strip())) {
 			return field.substring(semi + 1).strip();
 		}
 		return field.strip();

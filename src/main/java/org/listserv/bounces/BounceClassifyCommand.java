@@ -6,9 +6,12 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+
+import org.listserv.mail.ReadingBudget;
 
 /**
  * {@code java -jar listserv.jar bounce-classify FILE...}: classifies messages without starting anything
@@ -22,6 +25,9 @@ import java.util.List;
 public final class BounceClassifyCommand {
 
 	public static final String NAME = "bounce-classify";
+
+	/** The budget of one message, as in the process-bounces job's default. */
+	private static final Duration BUDGET = Duration.ofSeconds(5);
 
 	private BounceClassifyCommand() {
 	}
@@ -71,7 +77,14 @@ public final class BounceClassifyCommand {
 				out.println("{\"file\":" + json(file) + ",\"error\":" + json(ex.getClass().getSimpleName() + ": " + ex.getMessage()) + "}");
 				continue;
 			}
-			BounceReport report = classifier.classify(raw);
+			BounceReport report;
+			try {
+				report = ReadingBudget.within(BUDGET, () -> classifier.classify(raw));
+			}
+			catch (ReadingBudget.TooCostlyException ex) {
+				out.println("{\"file\":" + json(file) + ",\"error\":" + json(ex.getMessage()) + "}");
+				continue;
+			}
 			if (report.recipients().isEmpty()) {
 				out.println("{\"file\":" + json(file) + ",\"classification\":\"none\",\"kind\":" + json(report.kind().name())
 						+ "}");

@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.DecoderUtil;
@@ -27,6 +25,11 @@ import org.apache.james.mime4j.dom.SingleBody;
 import org.apache.james.mime4j.message.DefaultMessageBuilder;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
+import org.listserv.mail.HtmlText;
+import org.listserv.mail.ReadingBudget;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /**
  * A received message taken apart for bounce reading with Mime4J: its headers, the delivery-status and
@@ -43,6 +46,9 @@ final class BounceMessage {
 
 	/** How many characters of human-readable text are kept. */
 	private static final int MAX_TEXT = 128 * 1024;
+
+	/** How many characters of one line of human-readable text are kept. */
+	private static final int MAX_HUMAN_LINE = 8 * 1024;
 
 	private static final int MAX_DEPTH = 12;
 
@@ -194,6 +200,7 @@ final class BounceMessage {
 		if (depth > MAX_DEPTH) {
 			return;
 		}
+		ReadingBudget.check();
 		Body body = entity.getBody();
 		String type = entity.getMimeType() == null ? "text/plain" : entity.getMimeType().toLowerCase(Locale.ROOT);
 		if (body instanceof Multipart multipart) {
@@ -241,12 +248,16 @@ final class BounceMessage {
 				}
 				else if (type.equals("text/html") && (human.length() == 0 || humanFromHtml)) {
 					humanFromHtml = true;
-					appendHuman(htmlToText(read(single, entity.getCharset())));
+					appendHuman(HtmlText.of(read(single, entity.getCharset())));
 				}
 			}
 		}
 	}
 
+	/**
+	 * Adds text to the human-readable part, each line cut to {@value #MAX_HUMAN_LINE} characters: report
+	 * lines are short, and one huge line must not push the report itself out of the {@value #MAX_TEXT} kept.
+	 */
 	private void appendHuman(String text) {
 		if (human.length() >= MAX_TEXT || text == null) {
 			return;
@@ -254,7 +265,19 @@ final class BounceMessage {
 		if (human.length() > 0) {
 			human.append("\n\n");
 		}
-		human.append(text, 0, Math.min(text.length(), MAX_TEXT - human.length()));
+		int start = 0;
+		while (start <= text.length() && human.length() < MAX_TEXT) {
+			ReadingBudget.check();
+			int nl = text.indexOf('\n', start);
+			int end = nl < 0 ? text.length() : nl;
+			int keep = Math.min(Math.min(end - start, MAX_HUMAN_LINE), MAX_TEXT - human.length());
+			human.append(text, start, start + keep);
+			if (nl < 0) {
+				break;
+			}
+			human.append('\n');
+			start = nl + 1;
+		}
 	}
 
 	/** Cuts a quoted original message off the human text, keeping its headers. */
@@ -326,11 +349,8 @@ final class BounceMessage {
 		}
 		String name = null;
 		StringBuilder value = new StringBuilder();
-		int lines = 0;
-		for (String line : text.split("\r?\n", 400)) {
-			if (++lines > 300) {
-				break;
-			}
+		for (String line : (Iterable<String>) text.lines().limit(300)::iterator) {
+			ReadingBudget.check();
 			if (line.isBlank()) {
 				if (name != null || !map.isEmpty()) {
 					break;
@@ -402,19 +422,6 @@ final class BounceMessage {
 			i += n + 1;
 		}
 		return true;
-	}
-
-	private static String htmlToText(String html) {
-		String text = html.replaceAll("(?is)<(script|style)[^>]*>.*?</\\1>", " ")
-			.replaceAll("(?i)<br\\s*/?>|</?(p|div|tr|li|h[1-6]|table)[^>]*>", "\n")
-			.replaceAll("<[^>]*>", " ")
-			.replace("&nbsp;", " ")
-			.replace("&lt;", "<")
-			.replace("&gt;", ">")
-			.replace("&quot;", "\"")
-			.replace("&#39;", "'")
-			.replace("&amp;", "&");
-		return text.replaceAll("[ \\t]+", " ").replaceAll("\n[ \\t]+", "\n").replaceAll("\n{3,}", "\n\n");
 	}
 
 	private static String decode(String value) {
@@ -567,7 +574,7 @@ final class BounceMessage {
 		}
 		String text = human.length() > 4000 ? human.substring(0, 4000) : human.toString();
 		return BOUNCE_BODY.matcher(text).find() && (original != null || first("return-path") == null
-				|| first("return-path").replaceAll("[<>\\s]", "").isEmpty());
+				|| first("return-path").chars().allMatch(c -> c == '<' || c == '>' || Character.isWhitespace(c)));
 	}
 
 }

@@ -1,14 +1,17 @@
 package org.listserv.bounces;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 import org.listserv.mail.ListAddress;
+import org.listserv.mail.ReadingBudget;
 
 import org.springframework.stereotype.Service;
 
@@ -29,10 +32,14 @@ class BounceProcessing {
 
 	private final BounceClassifier classifier;
 
-	BounceProcessing(BounceStore store, BounceRecorder recorder, BounceClassifier classifier) {
+	private final Duration budget;
+
+	BounceProcessing(BounceStore store, BounceRecorder recorder, BounceClassifier classifier,
+			BouncesProperties properties) {
 		this.store = store;
 		this.recorder = recorder;
 		this.classifier = classifier;
+		this.budget = properties.messageBudget();
 	}
 
 	/** What became of a message: its new state and a note. */
@@ -56,7 +63,11 @@ class BounceProcessing {
 		Optional<ListAddress> address = bounceAddress(m.recipient());
 		BounceReport report;
 		try {
-			report = classifier.classify(m.raw(), m.recipient());
+			report = ReadingBudget.within(budget, () -> classifier.classify(m.raw(), m.recipient()));
+		}
+		catch (ReadingBudget.TooCostlyException ex) {
+			return new Result("REVIEW", null, ReadingBudget.TooCostlyException.NOTE + " (over " + budget.toMillis()
+					+ " ms); read it here and assign it, or discard it");
 		}
 		catch (RuntimeException ex) {
 			return new Result("REVIEW", null, "Could not be classified: " + ex);

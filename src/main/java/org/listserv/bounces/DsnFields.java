@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.listserv.mail.ReadingBudget;
+
 /**
  * The fields of an RFC 3464 {@code message/delivery-status} body (or of an RFC 5965 feedback report): a
  * per-message group, then one group per recipient, separated by empty lines. Lenient: folded lines are
@@ -31,7 +33,7 @@ final class DsnFields {
 				continue;
 			}
 			String name = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-			if (!name.matches("[a-z0-9-]+")) {
+			if (!isFieldName(name)) {
 				continue;
 			}
 			String value = line.substring(colon + 1).strip();
@@ -56,12 +58,26 @@ final class DsnFields {
 			int colon = line.indexOf(':');
 			if (colon > 0) {
 				String name = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-				if (name.matches("[a-z0-9-]+")) {
+				if (isFieldName(name)) {
 					fields.putIfAbsent(name, line.substring(colon + 1).strip());
 				}
 			}
 		}
 		return fields;
+	}
+
+	/** Whether the text is a field name: letters, digits and hyphens. */
+	static boolean isFieldName(String name) {
+		if (name.isEmpty()) {
+			return false;
+		}
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static void flush(Map<String, String> group, List<Map<String, String>> groups) {
@@ -76,9 +92,13 @@ final class DsnFields {
 			return lines;
 		}
 		StringBuilder current = null;
-		for (String line : text.split("\r?\n|\r", -1)) {
+		// whether the line being built has any text, kept aside: asking the builder would copy it for every
+		// continuation line of a field folded many thousand times
+		boolean currentBlank = true;
+		for (String line : (Iterable<String>) text.lines()::iterator) {
+			ReadingBudget.check();
 			if (!line.isBlank() && (line.startsWith(" ") || line.startsWith("\t")) && current != null
-					&& !current.toString().isBlank()) {
+					&& !currentBlank) {
 				current.append(' ').append(line.strip());
 				continue;
 			}
@@ -86,6 +106,7 @@ final class DsnFields {
 				lines.add(current.toString());
 			}
 			current = new StringBuilder(line);
+			currentBlank = line.isBlank();
 		}
 		if (current != null) {
 			lines.add(current.toString());

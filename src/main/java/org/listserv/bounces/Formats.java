@@ -2,7 +2,9 @@ package org.listserv.bounces;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /** Names the MTA or provider that wrote a non-standard bounce, from its wording (informational only). */
 final class Formats {

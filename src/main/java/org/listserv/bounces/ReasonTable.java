@@ -7,12 +7,16 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+
+import org.listserv.mail.ReadingBudget;
 
 /**
  * Decides the reason of a failed delivery from its enhanced status code, SMTP reply code and diagnostic
@@ -22,12 +26,11 @@ import java.util.regex.Pattern;
  */
 final class ReasonTable {
 
-	private static final ReasonTable INSTANCE = new ReasonTable();
-
-	private static final Pattern STATUS = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.])");
+	/** An enhanced status code; not part of a longer run of digits and dots (checked by {@link #findStatus}). */
+	private static final Pattern STATUS = Pattern.compile("([245])\\.(\\d{1,3})\\.(\\d{1,3})");
 
 	private static final Pattern REPLY = Pattern
-		.compile("(?:^|[\\s:;(\\[<\"'])([245][0-5]\\d)(?=[ \\-]|$|\\))");
+		.compile("(?:^|[\\s:;(\\[<\"'])([245][0-5]\\d)(?:[ \\-)]|$)");
 
 	/** Codes that name the reason unless the text names one of {@link #SPECIFIC} reasons. */
 	private static final List<String> DECISIVE = List.of("X.1.1", "X.1.2", "X.1.6", "X.1.7", "X.1.8",
@@ -54,18 +57,40 @@ final class ReasonTable {
 
 	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
+	private static final Pattern TAB = Pattern.compile("\t");
+
 	/** The last texts matched on this thread: a report's text is asked about several times. */
 	private static final ThreadLocal<Map<String, String>> CACHE = ThreadLocal.withInitial(HashMap::new);
 
-	private final List<Map.Entry<String, Pattern>> patterns = new ArrayList<>();
+	/** Last of the static fields: the constructor uses the ones above. */
+	private static final ReasonTable INSTANCE = new ReasonTable();
+
+	/** A row of {@code reason-patterns.tsv}: a match does not count when {@code except} follows it. */
+	private record Row(String reason, Pattern pattern, Pattern except) {
+
+		boolean matches(String text) {
+			Matcher m = pattern.matcher(text);
+			while (m.find()) {
+				// an exception is a short phrase right after the match: 64 characters are enough to see it
+				if (except == null
+						|| !except.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 64))).lookingAt()) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+	}
+
+	private final List<Row> patterns = new ArrayList<>();
 
 	private final Map<String, String> codes = new HashMap<>();
 
 	private ReasonTable() {
 		for (String[] row : rows("reason-patterns.tsv")) {
-			// the text is lower-cased before matching: case-sensitive patterns are several times faster
-			// and every phrase starts at the start of a word, which lets the matcher skip most positions at once
-			patterns.add(Map.entry(row[0], Pattern.compile("(?<![a-z])(?:" + row[1] + ")")));
+			// the text is lower-cased before matching, and every phrase starts at the start of a word
+			patterns.add(new Row(row[0], Pattern.compile("(?:^|[^a-z])(?:" + row[1] + ")"),
+					row.length > 2 ? Pattern.compile(row[2]) : null));
 		}
 		for (String[] row : rows("status-codes.tsv")) {
 			codes.put(row[0], row[1]);
@@ -87,9 +112,9 @@ final class ReasonTable {
 				if (line.isBlank() || line.startsWith("#")) {
 					continue;
 				}
-				int tab = line.indexOf('\t');
-				if (tab > 0) {
-					rows.add(new String[] { line.substring(0, tab).strip(), line.substring(tab + 1).strip() });
+				String[] cells = TAB.split(line);
+				if (cells.length > 1 && !cells[0].isBlank()) {
+					rows.add(Arrays.stream(cells).map(String::strip).toArray(String[]::new));
 				}
 			}
 		}
@@ -105,7 +130,17 @@ final class ReasonTable {
 			return null;
 		}
 		Matcher m = STATUS.matcher(text);
-		return m.find() ? m.group(1) + "." + m.group(2) + "." + m.group(3) : null;
+		while (m.find()) {
+			if (!codeChar(text, m.start() - 1) && !codeChar(text, m.end())) {
+				return m.group(1) + "." + m.group(2) + "." + m.group(3);
+			}
+		}
+		return null;
+	}
+
+	/** Whether the character at {@code i} is a digit or a dot (false outside the text). */
+	private static boolean codeChar(String text, int i) {
+		return i >= 0 && i < text.length() && ((text.charAt(i) >= '0' && text.charAt(i) <= '9') || text.charAt(i) == '.');
 	}
 
 	/** The first SMTP reply code in the text, or null. */
@@ -136,9 +171,10 @@ final class ReasonTable {
 		String head = text.length() > MAX_MATCHED ? text.substring(0, MAX_MATCHED) : text;
 		String normalized = WHITESPACE.matcher(head.toLowerCase(Locale.ROOT)).replaceAll(" ");
 		String found = null;
-		for (Map.Entry<String, Pattern> e : patterns) {
-			if (e.getValue().matcher(normalized).find()) {
-				found = e.getKey();
+		for (Row row : patterns) {
+			ReadingBudget.check();
+			if (row.matches(normalized)) {
+				found = row.reason();
 				break;
 			}
 		}

@@ -3,8 +3,9 @@ package org.listserv.bounces;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /**
  * An Amazon SES event notification (Bounce, Complaint or Delivery) as JSON in a mail body, directly or
@@ -74,8 +75,13 @@ final class SesNotification {
 		}
 	}
 
+	/** The patterns of the string fields read, by name. */
+	private static final java.util.Map<String, Pattern> FIELDS = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private static String field(String json, String name) {
-		Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
+		Pattern p = FIELDS.computeIfAbsent(name,
+				n -> Pattern.compile("\"" + n + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\""));
+		Matcher m = p.matcher(json);
 		return m.find() ? m.group(1) : null;
 	}
 

@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+
+import org.listserv.mail.ReadingBudget;
 
 /**
  * Finds the failed recipients in the human-readable text of a non-standard bounce, with the layouts the
@@ -22,7 +25,10 @@ import java.util.regex.Pattern;
  */
 final class TextPatterns {
 
-	private static final String ADDR = "<?(?:mailto:)?(?<![A-Za-z0-9!#$%&'*+/=?^_`{|}~.\\-])([A-Za-z0-9!#$%&'*+/=?^_`{|}~.\\-]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,})>?";
+	/** The characters of a local part; an address found in text must not start right after one. */
+	private static final String LOCAL = "A-Za-z0-9!#$%&'*+/=?^_`{|}~.\\-";
+
+	private static final String ADDR = "<?(?:mailto:)?([" + LOCAL + "]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,})>?";
 
 	/** Address at the start of a line, then ":", "...", " - " or the end of the line. */
 	private static final Pattern LEADING = Pattern.compile("^[ \\t>*-]*(?:[245]\\d\\d[ -])?[\"']?" + ADDR + "[\"']?(?:[ \\t]*(?::|\\.\\.\\.|,| - |\\(|\\[|$)|[ \\t]+)(.*)$");
@@ -56,10 +62,10 @@ final class TextPatterns {
 		if (text == null || text.indexOf('@') < 0) {
 			return found;
 		}
-		String[] lines = text.split("\r?\n|\r", -1);
+		String[] lines = text.lines().toArray(String[]::new);
 		for (int i = 0; i < lines.length; i++) {
-			String line = lines[i].length() > MAX_LINE ? lines[i].substring(0, MAX_LINE) : lines[i];
-			if (line.indexOf('@') < 0 || SKIP_LINE.matcher(line).find()) {
+			String line = searchable(lines[i]);
+			if (line == null) {
 				continue;
 			}
 			Matcher m = LEADING.matcher(line);
@@ -77,12 +83,15 @@ final class TextPatterns {
 			return found;
 		}
 		for (int i = 0; i < lines.length; i++) {
-			String line = lines[i].length() > MAX_LINE ? lines[i].substring(0, MAX_LINE) : lines[i];
-			if (line.indexOf('@') < 0 || SKIP_LINE.matcher(line).find()) {
+			String line = searchable(lines[i]);
+			if (line == null) {
 				continue;
 			}
 			Matcher m = PHRASE.matcher(line);
 			while (m.find()) {
+				if (m.start(1) > 0 && localChar(line.charAt(m.start(1) - 1))) {
+					continue; // "toto@example.org" is not the phrase "to" before "to@example.org"
+				}
 				String address = accept(m.group(1), excluded);
 				if (address != null) {
 					found.putIfAbsent(address, block(lines, i, line, address));
@@ -93,8 +102,8 @@ final class TextPatterns {
 			return found;
 		}
 		for (int i = 0; i < lines.length; i++) {
-			String line = lines[i].length() > MAX_LINE ? lines[i].substring(0, MAX_LINE) : lines[i];
-			if (line.indexOf('@') < 0 || SKIP_LINE.matcher(line).find()) {
+			String line = searchable(lines[i]);
+			if (line == null) {
 				continue;
 			}
 			for (String a : BounceClassifier.Addresses.find(line)) {
@@ -105,6 +114,18 @@ final class TextPatterns {
 			}
 		}
 		return found;
+	}
+
+	/** The line cut to {@link #MAX_LINE}, or null if it cannot name a recipient; checks the reading budget. */
+	private static String searchable(String line) {
+		ReadingBudget.check();
+		String head = line.length() > MAX_LINE ? line.substring(0, MAX_LINE) : line;
+		return head.indexOf('@') < 0 || SKIP_LINE.matcher(head).find() ? null : head;
+	}
+
+	private static boolean localChar(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+				|| "!#$%&'*+/=?^_`{|}~.-".indexOf(c) >= 0;
 	}
 
 	private static String accept(String raw, Set<String> excluded) {

@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.listserv.mail.ReadingBudget;
+
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -21,6 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * RECEIVED (by a crash, or stored by another instance). Each message is claimed, routed and given its
  * final state in one transaction; if that fails, the message is marked FAILED in another. Nothing that
  * goes wrong stops the worker: a message that could not be finished stays RECEIVED for the next sweep.
+ * Each message is processed within {@code listserv.inbound.message-budget} ({@link ReadingBudget}): one
+ * that takes longer is HELD ("too costly to read automatically"), so it cannot hold up those behind it.
  */
 @Component
 class InboundProcessor implements SmartLifecycle {
@@ -86,12 +90,20 @@ class InboundProcessor implements SmartLifecycle {
 		try {
 			return Boolean.TRUE.equals(tx.execute(status -> messages.claimNextReceived().map(claimed -> {
 				current.set(claimed.id());
-				Disposition outcome = router.route(claimed);
+				Disposition outcome = ReadingBudget.within(properties.messageBudget(), () -> router.route(claimed));
 				messages.finish(claimed.id(), outcome);
 				log.info("Inbound message {} to {}: {}{}", claimed.id(), claimed.recipient(), outcome.state(),
 						outcome.note() == null ? "" : " (" + outcome.note() + ")");
 				return true;
 			}).orElse(false)));
+		}
+		catch (ReadingBudget.TooCostlyException ex) {
+			// rolled back: whatever the handler had written is undone, and the message waits for a person
+			long id = current.get();
+			log.warn("Inbound message {} took more than {} to read; held", id, properties.messageBudget());
+			tx.execute(status -> messages.finish(id, Disposition.held(ReadingBudget.TooCostlyException.NOTE
+					+ " (over " + properties.messageBudget().toMillis() + " ms of processing)")));
+			return true;
 		}
 		catch (RuntimeException | Error ex) {
 			long id = current.get();

@@ -15,10 +15,13 @@ import org.springframework.util.unit.DataSize;
  * instance after a crash or when another instance stored them
  * @param smtp the SMTP listener
  * @param imap the IMAP poller
+ * @param messageBudget the CPU time that processing one message may take (default 5s); past it the message
+ * is HELD with the note "Too costly to read automatically" and the processor goes on with the next
  */
 @ConfigurationProperties("listserv.inbound")
 public record InboundProperties(@DefaultValue("10MB") DataSize maxMessageSize,
-		@DefaultValue("15s") Duration sweepInterval, @DefaultValue Smtp smtp, @DefaultValue Imap imap) {
+		@DefaultValue("15s") Duration sweepInterval, @DefaultValue Smtp smtp, @DefaultValue Imap imap,
+		@DefaultValue("5s") Duration messageBudget) {
 
 	public InboundProperties {
 		if (maxMessageSize.toBytes() < 1 || maxMessageSize.toBytes() >= Integer.MAX_VALUE) {
@@ -26,6 +29,9 @@ public record InboundProperties(@DefaultValue("10MB") DataSize maxMessageSize,
 		}
 		if (sweepInterval.isNegative() || sweepInterval.isZero()) {
 			throw new IllegalArgumentException("listserv.inbound.sweep-interval must be positive");
+		}
+		if (messageBudget.isNegative() || messageBudget.isZero()) {
+			throw new IllegalArgumentException("listserv.inbound.message-budget must be positive");
 		}
 	}
 

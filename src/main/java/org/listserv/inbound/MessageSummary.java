@@ -2,6 +2,8 @@ package org.listserv.inbound;
 
 import java.util.Arrays;
 
+import com.google.re2j.Pattern;
+
 import org.listserv.mail.InboundMessage;
 
 /**
@@ -12,6 +14,8 @@ import org.listserv.mail.InboundMessage;
  * @param subject the decoded subject, or ""
  */
 record MessageSummary(String messageId, String subject) {
+
+	private static final Pattern CONTROL_RUNS = Pattern.compile("[\\r\\n\\t]+");
 
 	static final MessageSummary NONE = new MessageSummary(null, "");
 
@@ -45,7 +49,7 @@ record MessageSummary(String messageId, String subject) {
 		if (text == null) {
 			return null;
 		}
-		String oneLine = text.replaceAll("[\\r\\n\\t]+", " ").replace('\0', ' ');
+		String oneLine = CONTROL_RUNS.matcher(text).replaceAll(" ").replace('\0', ' ');
 		return oneLine.length() <= MAX_TEXT ? oneLine : oneLine.substring(0, MAX_TEXT) + "…";
 	}
 

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import com.google.re2j.Pattern;
+
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.DecoderUtil;
 import org.apache.james.mime4j.dom.Header;
@@ -22,6 +24,9 @@ import org.listserv.mail.InboundMessage;
  */
 record MessageView(StoredMessage message, List<HeaderField> headers, String text, String parseError, String raw,
 		boolean rawTruncated) {
+
+	/** A line end followed by white space: a folded header line (group 1 is the white space). */
+	private static final Pattern FOLD = Pattern.compile("\\r?\\n([ \\t])");
 
 	private static final int MAX_SHOWN = 200 * 1024;
 
@@ -52,7 +57,7 @@ record MessageView(StoredMessage message, List<HeaderField> headers, String text
 			Header header = builder.parseHeader(new ByteArrayInputStream(raw));
 			return header.getFields().stream()
 				.map(f -> new HeaderField(f.getName(), DecoderUtil
-					.decodeEncodedWords(f.getBody().replaceAll("\\r?\\n(?=[ \\t])", ""), DecodeMonitor.SILENT)
+					.decodeEncodedWords(FOLD.matcher(f.getBody()).replaceAll("$1"), DecodeMonitor.SILENT)
 					.strip()))
 				.toList();
 		}

@@ -5,7 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+
+import com.google.re2j.Pattern;
 
 import org.listserv.mail.EmailAddress;
 import org.listserv.web.InvalidInputException;

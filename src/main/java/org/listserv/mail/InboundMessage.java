@@ -20,8 +20,6 @@ import org.apache.james.mime4j.dom.address.Mailbox;
 import org.apache.james.mime4j.message.DefaultMessageBuilder;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 
 /**
  * A received message, parsed once with Mime4J, as the rest of the application sees it: sender,
@@ -157,10 +155,7 @@ public final class InboundMessage {
 		if (html == null) {
 			return "";
 		}
-		Document doc = Jsoup.parse(html);
-		doc.select("br").append("\n");
-		doc.select("p, div, li, tr, h1, h2, h3").prepend("\n");
-		return doc.wholeText().strip();
+		return HtmlText.of(html);
 	}
 
 	/**

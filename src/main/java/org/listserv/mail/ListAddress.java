@@ -3,6 +3,8 @@ package org.listserv.mail;
 import java.util.Locale;
 import java.util.Optional;
 
+import com.google.re2j.Pattern;
+
 /**
  * What a local part at the list domain means: {@code {slug}} (posts), {@code {slug}-subscribe} or
  * {@code -join}, {@code {slug}-unsubscribe} or {@code -leave}, {@code {slug}-request} (commands),
@@ -14,6 +16,8 @@ import java.util.Optional;
  * @param token the part after {@code +}, or null
  */
 public record ListAddress(String slug, Role role, String token) {
+
+	private static final Pattern SLUG = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
 
 	/** The addresses every list has. */
 	public enum Role {
@@ -62,7 +66,7 @@ public record ListAddress(String slug, Role role, String token) {
 			slug = local.substring(0, local.length() - 6);
 		}
 		boolean tokenAllowed = role == Role.CONFIRM || role == Role.BOUNCES;
-		if (slug.isEmpty() || !slug.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?") || (token != null && !tokenAllowed)
+		if (slug.isEmpty() || !SLUG.matcher(slug).matches() || (token != null && !tokenAllowed)
 				|| (role == Role.CONFIRM && (token == null || token.isBlank()))) {
 			return Optional.empty();
 		}

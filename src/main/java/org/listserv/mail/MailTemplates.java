@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.google.re2j.Pattern;
+
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
@@ -27,6 +29,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class MailTemplates {
+
+	private static final Pattern LEADING_LINE_END = Pattern.compile("^\r?\n");
+
+	private static final Pattern SUBJECT_BREAKS = Pattern.compile("[\\r\\n\\t\\x00]+");
 
 	/** A rendered notice; {@code html} is null when there is no HTML template. */
 	public record Rendered(String subject, String text, String html) {
@@ -58,7 +64,7 @@ public class MailTemplates {
 		Template subject = template(name + ".txt#subject", TEXT).orElseThrow();
 		String html = template(name + ".html", HTML).map(t -> t.execute(model)).orElse(null);
 		// merged values must not break the subject into several header lines
-		return new Rendered(subject.execute(model).replaceAll("[\\r\\n\\t\\x00]+", " ").strip(), text.execute(model),
+		return new Rendered(SUBJECT_BREAKS.matcher(subject.execute(model)).replaceAll(" ").strip(), text.execute(model),
 				html);
 	}
 
@@ -79,7 +85,7 @@ public class MailTemplates {
 		if (wantsSubject) {
 			return end < 0 ? source.substring(8) : source.substring(8, end);
 		}
-		return end < 0 ? "" : source.substring(end + 1).replaceFirst("^\r?\n", "");
+		return end < 0 ? "" : LEADING_LINE_END.matcher(source.substring(end + 1)).replaceFirst("");
 	}
 
 	private Optional<Template> template(String file, Mustache.Compiler compiler) {

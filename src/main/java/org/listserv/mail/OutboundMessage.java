@@ -2,6 +2,8 @@ package org.listserv.mail;
 
 import java.util.Map;
 
+import com.google.re2j.Pattern;
+
 /**
  * A message to send, before MIME: who, what, and extra headers (List-Id, List-Unsubscribe, ...). Every
  * text that becomes a header is one line: a CR or LF anywhere is refused, so no header can be injected.
@@ -12,7 +14,7 @@ import java.util.Map;
 public record OutboundMessage(String kind, EmailAddress from, String fromName, EmailAddress to, EmailAddress replyTo,
 		String subject, String text, String html, Map<String, String> headers) {
 
-	private static final java.util.regex.Pattern HEADER_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9-]+");
+	private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9-]+");
 
 	public OutboundMessage {
 		if (from == null || to == null || subject == null || text == null) {

@@ -8,6 +8,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.google.re2j.Pattern;
+
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.MimeMessage;
@@ -33,6 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class OutboxSender implements DisposableBean {
+
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
@@ -165,7 +169,7 @@ class OutboxSender implements DisposableBean {
 			root = root.getCause();
 		}
 		String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-		return message.strip().replaceAll("\\s+", " ");
+		return WHITESPACE.matcher(message.strip()).replaceAll(" ");
 	}
 
 	@Override

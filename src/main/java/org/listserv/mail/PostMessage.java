@@ -46,19 +46,31 @@ public final class PostMessage {
 		PostMessage m = new PostMessage();
 		String head = new String(crlf, 0, end < 0 ? crlf.length : end, StandardCharsets.UTF_8);
 		m.body = end < 0 ? new byte[0] : java.util.Arrays.copyOfRange(crlf, end + 4, crlf.length);
-		for (String line : head.split("\r\n")) {
-			if ((line.startsWith(" ") || line.startsWith("\t")) && !m.fields.isEmpty()) {
-				String[] last = m.fields.get(m.fields.size() - 1);
-				last[1] = last[1] + " " + line.strip();
+		// a folded value is built in a StringBuilder: concatenating each continuation line would copy the
+		// value again for every line of a header folded many thousand times
+		StringBuilder value = null;
+		for (String line : (Iterable<String>) head.lines()::iterator) {
+			ReadingBudget.check();
+			if ((line.startsWith(" ") || line.startsWith("\t")) && value != null) {
+				value.append(' ').append(line.strip());
 			}
 			else {
 				int colon = line.indexOf(':');
 				if (colon > 0) {
-					m.fields.add(new String[] { line.substring(0, colon).strip(), line.substring(colon + 1).strip() });
+					m.endField(value);
+					m.fields.add(new String[] { line.substring(0, colon).strip(), null });
+					value = new StringBuilder(line.substring(colon + 1).strip());
 				}
 			}
 		}
+		m.endField(value);
 		return m;
+	}
+
+	private void endField(StringBuilder value) {
+		if (value != null) {
+			fields.get(fields.size() - 1)[1] = value.toString();
+		}
 	}
 
 	/** The first value of a header as written (RFC 2047 words not decoded), or "". */

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Properties;
 
+import com.google.re2j.Pattern;
+
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -20,6 +22,8 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  * connection was lost. Not thread-safe: one per worker.
  */
 public final class SmtpConnection implements AutoCloseable {
+
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
 	/**
 	 * The server's answer to one message.
@@ -140,7 +144,7 @@ public final class SmtpConnection implements AutoCloseable {
 	}
 
 	private static String oneLine(String s) {
-		return s == null ? "" : s.strip().replaceAll("\\s+", " ");
+		return s == null ? "" : WHITESPACE.matcher(s.strip()).replaceAll(" ");
 	}
 
 	/** A message whose bytes are already written: Angus sends them as they are. */

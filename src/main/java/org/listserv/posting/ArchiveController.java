@@ -7,7 +7,8 @@ import java.security.Principal;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+
+import com.google.re2j.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
 

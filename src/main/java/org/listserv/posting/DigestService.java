@@ -84,8 +84,8 @@ class DigestService {
 				+ posts.size() + (posts.size() == 1 ? " message" : " messages");
 		String address = list.slug() + "@" + mail.domain();
 		Map<String, String> headers = new LinkedHashMap<>();
-		headers.put("From", list.name().replaceAll("[\"\\\\]", "") .isEmpty() ? address
-				: "\"" + list.name().replaceAll("[\"\\\\]", "") + "\" <" + address + ">");
+		String name = list.name().replace("\"", "").replace("\\", "");
+		headers.put("From", name.isEmpty() ? address : "\"" + name + "\" <" + address + ">");
 		headers.put("To", address);
 		headers.put("Subject", subject);
 		headers.putAll(ListHeaders.of(list.name(), list.slug(), mail.domain()));

@@ -32,10 +32,12 @@ interface DmarcPolicies {
 		if (txt == null || !txt.strip().toLowerCase(Locale.ROOT).startsWith("v=dmarc1")) {
 			return null;
 		}
-		for (String tag : txt.split(";")) {
-			String[] kv = tag.split("=", 2);
-			if (kv.length == 2 && kv[0].strip().equalsIgnoreCase("p")) {
-				return Policy.parse(kv[1]);
+		for (int start = 0, end; start < txt.length(); start = end + 1) {
+			end = txt.indexOf(';', start) < 0 ? txt.length() : txt.indexOf(';', start);
+			String tag = txt.substring(start, end);
+			int eq = tag.indexOf('=');
+			if (eq > 0 && tag.substring(0, eq).strip().equalsIgnoreCase("p")) {
+				return Policy.parse(tag.substring(eq + 1));
 			}
 		}
 		return Policy.NONE;

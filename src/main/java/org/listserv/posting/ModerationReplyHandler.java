@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import com.google.re2j.Pattern;
+
 import org.listserv.accounts.AccountService;
 import org.listserv.inbound.Disposition;
 import org.listserv.inbound.Envelope;
@@ -28,6 +30,8 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ModerationReplyHandler implements InboundHandler {
+
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
 	private final Posts posts;
 
@@ -73,7 +77,7 @@ class ModerationReplyHandler implements InboundHandler {
 			return Disposition.handled("ignored: " + (from.isEmpty() ? "no sender" : from) + " is not a moderator");
 		}
 		String line = firstLine(message);
-		String word = line.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+		String word = WHITESPACE.split(line, 2)[0].toLowerCase(Locale.ROOT);
 		ModerationService.Action action = switch (word) {
 			case "reject" -> ModerationService.Action.REJECT;
 			case "discard" -> ModerationService.Action.DISCARD;

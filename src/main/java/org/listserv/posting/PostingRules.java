@@ -3,7 +3,8 @@ package org.listserv.posting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+
+import com.google.re2j.Pattern;
 
 import org.listserv.accounts.AccountService;
 import org.listserv.lists.PostingPolicy;

@@ -28,6 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class PostingService {
 
+	private static final com.google.re2j.Pattern MESSAGE_ID = com.google.re2j.Pattern.compile("<[^<>\\s]+>");
+
 	/**
 	 * What became of one received message.
 	 * @param again whether it had been processed before (a second run after a crash): nothing was done now
@@ -129,7 +131,7 @@ class PostingService {
 
 	static List<String> messageIds(String header) {
 		List<String> ids = new ArrayList<>();
-		java.util.regex.Matcher m = java.util.regex.Pattern.compile("<[^<>\\s]+>").matcher(header == null ? "" : header);
+		com.google.re2j.Matcher m = MESSAGE_ID.matcher(header == null ? "" : header);
 		while (m.find()) {
 			ids.add(m.group());
 		}

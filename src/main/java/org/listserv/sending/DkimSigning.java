@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 
+import com.google.re2j.Pattern;
+
 import org.apache.james.jdkim.DKIMSigner;
 import org.apache.james.jdkim.exceptions.FailException;
 import org.slf4j.Logger;
@@ -37,8 +39,8 @@ class DkimSigning {
 			this.key = null;
 			return;
 		}
-		if (!dkim.domain().matches("[A-Za-z0-9.-]+") || !dkim.selector().matches("[A-Za-z0-9._-]+")
-				|| !dkim.headers().matches("[A-Za-z0-9:-]+")) {
+		if (!Pattern.matches("[A-Za-z0-9.-]+", dkim.domain()) || !Pattern.matches("[A-Za-z0-9._-]+", dkim.selector())
+				|| !Pattern.matches("[A-Za-z0-9:-]+", dkim.headers())) {
 			throw new IllegalStateException("listserv.sending.dkim: domain, selector or headers contain characters "
 					+ "that cannot appear in a DKIM-Signature");
 		}
@@ -78,7 +80,7 @@ class DkimSigning {
 				throw new IllegalStateException("listserv.sending.dkim.key-file " + file + " is a PKCS#1 key; convert it "
 						+ "with: openssl pkcs8 -topk8 -nocrypt -in key.pem -out key.pk8.pem");
 			}
-			String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+			String base64 = Pattern.compile("-----[A-Z ]+-----|\\s").matcher(pem).replaceAll("");
 			return DKIMSigner.getPrivateKey(base64);
 		}
 		catch (IOException ex) {

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import com.google.re2j.Pattern;
+
 import org.listserv.web.InvalidInputException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -113,7 +115,7 @@ public class SendRates {
 		if (d.equals("global")) {
 			d = GLOBAL;
 		}
-		if (!d.equals(GLOBAL) && (d.length() > 253 || !d.matches("[a-z0-9]([a-z0-9.-]*[a-z0-9])?"))) {
+		if (!d.equals(GLOBAL) && (d.length() > 253 || !Pattern.matches("[a-z0-9]([a-z0-9.-]*[a-z0-9])?", d))) {
 			throw new InvalidInputException("domain", "must be * (or global) or a domain name such as gmail.com");
 		}
 		return d;

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HexFormat;
 
+import com.google.re2j.Pattern;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +24,7 @@ class SendingInstance {
 	SendingInstance(SendingProperties properties, @Value("${listserv.data-dir:./data}") String dataDir) {
 		String configured = properties.instanceId();
 		if (configured != null && !configured.isBlank()) {
-			if (!configured.matches("[A-Za-z0-9._:-]{1,100}")) {
+			if (!Pattern.matches("[A-Za-z0-9._:-]{1,100}", configured)) {
 				throw new IllegalStateException("listserv.sending.instance-id may hold letters, digits and . _ : - only");
 			}
 			this.id = configured;
@@ -40,7 +42,7 @@ class SendingInstance {
 
 	private static String host() {
 		try {
-			return InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9.-]", "-");
+			return Pattern.compile("[^A-Za-z0-9.-]").matcher(InetAddress.getLocalHost().getHostName()).replaceAll("-");
 		}
 		catch (UnknownHostException ex) {
 			return "localhost";

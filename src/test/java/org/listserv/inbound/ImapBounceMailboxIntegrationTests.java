@@ -77,7 +77,7 @@ class ImapBounceMailboxIntegrationTests extends IntegrationTest {
 		String bouncesAddress = list.slug() + "-bounces@lists.example.org";
 		ImapPoller poller = new ImapPoller(new InboundProperties(DataSize.ofKilobytes(64), Duration.ofSeconds(15),
 				configured.smtp(), new InboundProperties.Imap(true, "127.0.0.1", greenMail.getImap().getPort(), false,
-						"bounces", "secret", "INBOX", Duration.ofSeconds(60), After.DELETE, bouncesAddress)),
+						"bounces", "secret", "INBOX", Duration.ofSeconds(60), After.DELETE, bouncesAddress), configured.messageBudget()),
 				recipients, store);
 		assertThat(poller.poll()).isEqualTo(1);
 

@@ -74,7 +74,7 @@ class ImapPollerIntegrationTests extends IntegrationTest {
 	private ImapPoller poller(After after, int port) {
 		return new ImapPoller(new InboundProperties(DataSize.ofKilobytes(64), Duration.ofSeconds(15), configured.smtp(),
 				new InboundProperties.Imap(true, "127.0.0.1", port, false, "lists", "secret", "INBOX",
-						Duration.ofSeconds(60), after)),
+						Duration.ofSeconds(60), after), configured.messageBudget()),
 				recipients, store);
 	}
 

@@ -85,6 +85,30 @@ class InboundProcessorIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void holdsAMessagePastItsProcessingBudgetAndGoesOnWithTheNext() {
+		MailingList list = newList("ACTION");
+		long costly = insert(list, "This is costly to read");
+		long next = insert(list, "Plain");
+		StoredMessage held = awaitFinal(costly);
+		assertThat(held.state()).isEqualTo(InboundState.HELD);
+		assertThat(held.note()).startsWith("Too costly to read automatically");
+		assertThat(awaitFinal(next).state()).isEqualTo(InboundState.HANDLED);
+		assertThat(handler.handled).extracting(Envelope::inboundMessageId).containsExactly(next);
+	}
+
+	private long insert(MailingList list, String subject) {
+		return jdbc.sql("""
+				insert into inbound_messages (source, mail_from, recipient, subject, size, raw)
+				values ('SMTP', 'alice@example.org', :to, :subject, 40, :raw) returning id
+				""")
+			.param("to", list.slug() + "-owner@lists.example.org")
+			.param("subject", subject)
+			.param("raw", ("Subject: " + subject + "\r\n\r\nHello.\r\n").getBytes(StandardCharsets.US_ASCII))
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
 	void neverAnswers250WhenTheMessageCannotBeStored() throws IOException {
 		MailingList list = newList("ACTION");
 		jdbc.sql("""
