@@ -55,14 +55,14 @@ class CampaignApiController {
 	}
 
 	/** A campaign with {@code progress} (deliveries per state, rate, ETA) once its send has started. */
-	record CampaignView(@JsonUnwrapped Campaign campaign, Map<String, Object> progress) {
+	record CampaignView(@JsonUnwrapped Campaign campaign, CampaignProgress.Progress progress) {
 	}
 
 	@GetMapping("/api/campaigns/{id}")
 	CampaignView one(@PathVariable long id) {
 		Campaign c = service.get(id);
 		CampaignProgress p = progress.getIfAvailable();
-		return new CampaignView(c, p == null ? null : p.progress(id));
+		return new CampaignView(c, p == null ? null : p.progress(id).orElse(null));
 	}
 
 	@PatchMapping("/api/campaigns/{id}")

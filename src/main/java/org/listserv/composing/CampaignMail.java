@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * Campaign mail for the send job: {@link #prepare} compiles a campaign once, and the result writes each
  * recipient's personalised message straight to bytes, with the list headers ({@code List-Id},
  * {@code List-Unsubscribe}, {@code List-Unsubscribe-Post}, {@code List-Archive}, {@code Precedence},
- * {@code Feedback-ID}).
+ * {@code Feedback-ID}). This is the one place that gives a campaign message its member's own signed links
+ * (unsubscribe, preferences): only the send job uses it, never a preview, a test or the web version.
  */
 @Component
 public class CampaignMail {
@@ -29,6 +30,8 @@ public class CampaignMail {
 	private final CampaignMessages messages;
 
 	private final SubscriptionLinks links;
+
+	private final SignedLinks signed;
 
 	private final MailProperties mail;
 
@@ -46,8 +49,28 @@ public class CampaignMail {
 		this.lists = lists;
 		this.messages = messages;
 		this.links = links;
+		this.signed = new SignedLinks(links);
 		this.mail = mail;
 		this.web = web;
+	}
+
+	/**
+	 * The member's own signed links: the only {@link MemberLinks} that names someone, private to the real send.
+	 * Previews, test sends and the web version ({@link CampaignPreviews}) never reach it.
+	 */
+	private static final class SignedLinks implements MemberLinks {
+
+		private final SubscriptionLinks links;
+
+		SignedLinks(SubscriptionLinks links) {
+			this.links = links;
+		}
+
+		@Override
+		public Links of(MailingList list, long subscriberId) {
+			return new Links(links.unsubscribeUrl(subscriberId, list.id()), links.preferencesUrl(subscriberId));
+		}
+
 	}
 
 	/** @throws TemplateSyntaxException if the campaign no longer compiles */
@@ -102,8 +125,7 @@ public class CampaignMail {
 				return PostMessage.withHeaders(stored, ListHeaders.unsubscribeHeaders(list.slug(), mail.domain(),
 						links.unsubscribeUrl(subscriberId, list.id())));
 			}
-			Recipient r = new Recipient(subscriberId, email, name, attributes,
-					links.unsubscribeUrl(subscriberId, list.id()), links.preferencesUrl(subscriberId));
+			Recipient r = new Recipient(subscriberId, email, name, attributes, signed.of(list, subscriberId));
 			OutboundMessage m = CampaignMessages.message(campaign, list, mail.domain(), compiled, r, "campaign");
 			Map<String, String> headers = new HashMap<>(m.headers());
 			headers.putAll(extraHeaders);

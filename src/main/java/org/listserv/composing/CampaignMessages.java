@@ -17,7 +17,6 @@ import org.listserv.mail.ListHeaders;
 import org.listserv.mail.MailProperties;
 import org.listserv.mail.OutboundMessage;
 import org.listserv.subscriptions.Member;
-import org.listserv.subscriptions.SubscriptionLinks;
 import org.listserv.web.InvalidInputException;
 import org.listserv.web.WebProperties;
 
@@ -25,7 +24,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a campaign into messages: compiles it once (layout, body, the values shared by every recipient)
- * and makes the {@link OutboundMessage} for one recipient, with the list headers and personal links.
+ * and makes the {@link OutboundMessage} for one recipient, with the list headers and the recipient's links.
+ * It mints no member's link: recipients made here carry {@link SampleLinks}; only {@link CampaignMail}
+ * (the real send) makes recipients with their own.
  */
 @Component
 class CampaignMessages {
@@ -37,15 +38,15 @@ class CampaignMessages {
 
 	private final Layouts layouts;
 
-	private final SubscriptionLinks links;
+	private final SampleLinks samples;
 
 	private final MailProperties mail;
 
 	private final WebProperties web;
 
-	CampaignMessages(Layouts layouts, SubscriptionLinks links, MailProperties mail, WebProperties web) {
+	CampaignMessages(Layouts layouts, SampleLinks samples, MailProperties mail, WebProperties web) {
 		this.layouts = layouts;
-		this.links = links;
+		this.samples = samples;
 		this.mail = mail;
 		this.web = web;
 	}
@@ -81,14 +82,15 @@ class CampaignMessages {
 		return web.base() + "/archive/" + slug + "/" + campaignId;
 	}
 
-	Recipient recipient(MailingList list, Member member) {
+	/** A member as a preview or test shows them: their name and attributes, with sample links. */
+	Recipient lookingLike(MailingList list, Member member) {
 		return new Recipient(member.subscriberId(), member.email(), member.name(), member.attributes(),
-				links.unsubscribeUrl(member.subscriberId(), list.id()), links.preferencesUrl(member.subscriberId()));
+				samples.of(list, member.subscriberId()));
 	}
 
-	/** Someone who is not a member (a test address, a preview): sample values and links that lead nowhere personal. */
-	Recipient sample(String email, String name) {
-		return new Recipient(0, email, name, Map.of(), web.base() + "/preferences", web.base() + "/preferences");
+	/** Someone who is not a member (a test address, the web version): sample values and sample links. */
+	Recipient sample(MailingList list, String email, String name) {
+		return new Recipient(0, email, name, Map.of(), samples.of(list, 0));
 	}
 
 	String defaultLayout(MailingList list) {
@@ -108,7 +110,8 @@ class CampaignMessages {
 	static OutboundMessage message(Campaign c, MailingList list, String domain, CompiledCampaign compiled,
 			Recipient r, String kind) {
 		CompiledCampaign.Rendered rendered = compiled.render(r);
-		Map<String, String> headers = ListHeaders.forMember(list.name(), list.slug(), domain, r.unsubscribeUrl());
+		Map<String, String> headers = ListHeaders.forMember(list.name(), list.slug(), domain,
+				r.links().unsubscribeUrl());
 		headers.put("Precedence", "bulk");
 		if (c.priority() != null && c.priority() != CampaignPriority.NORMAL) {
 			headers.put("Importance", "high");

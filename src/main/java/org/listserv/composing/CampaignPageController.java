@@ -84,7 +84,7 @@ class CampaignPageController {
 			@RequestParam(required = false) String email, Model model, HttpServletResponse response) {
 		Campaign c = service.get(id);
 		CampaignProgress p = progress.getIfAvailable();
-		model.addAttribute("progress", p == null ? null : p.progress(id));
+		model.addAttribute("progress", p == null ? null : p.progress(id).orElse(null));
 		if (c.status() == CampaignStatus.SENDING && response != null) {
 			// the progress bar follows the send without a script (strict CSP): the page reloads itself
 			response.setHeader("Refresh", "5");

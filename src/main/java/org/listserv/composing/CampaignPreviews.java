@@ -17,7 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Looking at a campaign before it goes out: the checklist, the message as one member (or a sample
- * subscriber) gets it, a test send through the outbox, and the web version without personal data.
+ * subscriber) gets it, a test send through the outbox, and the web version without personal data. None of
+ * them carries a member's own links: every message made here has {@link SampleLinks}, inert pages that say
+ * what the real link does ({@link CampaignMessages} has no other), so nothing staff see acts for a member.
  */
 @Service
 class CampaignPreviews {
@@ -60,7 +62,7 @@ class CampaignPreviews {
 	}
 
 	private Checklist checklist(Campaign c, MailingList list, CompiledCampaign compiled) {
-		String sample = compiled.render(messages.sample("sample@example.org", "Sample Subscriber")).html();
+		String sample = compiled.render(messages.sample(list, "sample@example.org", "Sample Subscriber")).html();
 		long active = members.page(list.slug(), "ACTIVE", null, 0, 1).totalElements();
 		return ChecklistRules.check(c.subject(), c.fromAddress(), compiled, sample, active);
 	}
@@ -69,8 +71,8 @@ class CampaignPreviews {
 	Preview preview(Campaign c, String email) {
 		MailingList list = list(c);
 		CompiledCampaign compiled = messages.compile(c, list);
-		Recipient r = email == null || email.isBlank() ? messages.sample("sample@example.org", "Sample Subscriber")
-				: messages.recipient(list, members.get(list.slug(), email));
+		Recipient r = email == null || email.isBlank() ? messages.sample(list, "sample@example.org", "Sample Subscriber")
+				: messages.lookingLike(list, members.get(list.slug(), email));
 		CompiledCampaign.Rendered rendered = compiled.render(r);
 		return new Preview(c.subject(), rendered.html(), rendered.text(), checklist(c, list, compiled));
 	}
@@ -78,12 +80,12 @@ class CampaignPreviews {
 	/** The page at {@code /archive/{slug}/{id}}: no name, no address, no personal links. */
 	String webVersion(Campaign c) {
 		MailingList list = list(c);
-		return messages.compile(c, list).render(messages.sample("", "")).html();
+		return messages.compile(c, list).render(messages.sample(list, "", "")).html();
 	}
 
 	/**
-	 * Sends the real message to each address through the outbox: as that member gets it if the address is
-	 * a member of the list, else with sample values.
+	 * Sends the message to each address through the outbox: with that member's name and attributes if the
+	 * address is a member of the list, else with sample values; the links are always the sample ones.
 	 * @return how many were queued
 	 */
 	@Transactional
@@ -115,10 +117,10 @@ class CampaignPreviews {
 	private Recipient memberOrSample(MailingList list, EmailAddress a) {
 		try {
 			Member m = members.get(list.slug(), a.value());
-			return messages.recipient(list, m);
+			return messages.lookingLike(list, m);
 		}
 		catch (org.listserv.web.NotFoundException ex) {
-			return messages.sample(a.value(), "");
+			return messages.sample(list, a.value(), "");
 		}
 	}
 

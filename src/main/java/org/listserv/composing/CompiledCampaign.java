@@ -71,8 +71,8 @@ record CompiledCampaign(Template html, Template text, Map<String, Object> base, 
 		subscriber.put("email", r.email());
 		subscriber.put("attributes", r.attributes());
 		model.put("subscriber", subscriber);
-		model.put("unsubscribe_url", r.unsubscribeUrl());
-		model.put("preferences_url", r.preferencesUrl());
+		model.put("unsubscribe_url", r.links().unsubscribeUrl());
+		model.put("preferences_url", r.links().preferencesUrl());
 		return new Rendered(html.execute(model), text.execute(model));
 	}
 

@@ -37,11 +37,14 @@ class InboundAdmin {
 			throw new InvalidInputException("size", "The size must be between 1 and " + MAX_PAGE_SIZE);
 		}
 		long total = messages.count(wanted);
-		return new Page(messages.page(wanted, page, size), page, size, total, (int) ((total + size - 1) / size));
+		return new Page(messages.page(wanted, page, size).stream().map(StoredMessage::shown).toList(), page, size, total,
+				(int) ((total + size - 1) / size));
 	}
 
+	/** One message as pages and the API show it (member tokens taken out, see {@link StoredMessage#shown()}). */
 	StoredMessage get(long id) {
-		return messages.find(id).orElseThrow(() -> new NotFoundException("No received message #" + id));
+		return messages.find(id).map(StoredMessage::shown)
+			.orElseThrow(() -> new NotFoundException("No received message #" + id));
 	}
 
 	MessageView view(long id) {
@@ -59,7 +62,7 @@ class InboundAdmin {
 			.orElseThrow(() -> new ConflictException("Only a FAILED or HELD message can be retried; #" + id + " is "
 					+ messages.find(id).map(StoredMessage::state).orElse(before.state())));
 		processor.wake();
-		return after;
+		return after.shown();
 	}
 
 	/** A state filter as given: empty means any. */

@@ -14,10 +14,13 @@ import org.apache.james.mime4j.message.DefaultMessageBuilder;
 import org.apache.james.mime4j.stream.MimeConfig;
 
 import org.listserv.mail.InboundMessage;
+import org.listserv.mail.PersonalTokens;
 
 /**
  * One stored message as the admin page shows it: its row, every header field decoded, the readable
- * text, and the start of the raw bytes (the only view of a message that cannot be parsed).
+ * text, and the start of the raw bytes (the only view of a message that cannot be parsed). A member's
+ * tokens that the message quotes (a reply to a notice) are taken out of all of them ({@link PersonalTokens});
+ * the raw part, where an encoding may hide a token from that, is for admins only.
  *
  * @param parseError why the message cannot be parsed, or null
  * @param rawTruncated whether {@code raw} is only the start of the message
@@ -38,14 +41,14 @@ record MessageView(StoredMessage message, List<HeaderField> headers, String text
 		String text = "";
 		String error = null;
 		try {
-			text = clip(InboundMessage.parse(raw).textBody());
+			text = PersonalTokens.redact(clip(InboundMessage.parse(raw).textBody()));
 		}
 		catch (InboundMessage.MalformedMessageException ex) {
 			error = ex.getMessage();
 		}
 		int shown = Math.min(raw.length, MAX_SHOWN);
-		return new MessageView(message, headers(raw), text, error, new String(raw, 0, shown, StandardCharsets.UTF_8),
-				shown < raw.length);
+		return new MessageView(message, headers(raw), text, error,
+				PersonalTokens.redact(new String(raw, 0, shown, StandardCharsets.UTF_8)), shown < raw.length);
 	}
 
 	private static List<HeaderField> headers(byte[] raw) {
@@ -56,9 +59,9 @@ record MessageView(StoredMessage message, List<HeaderField> headers, String text
 		try {
 			Header header = builder.parseHeader(new ByteArrayInputStream(raw));
 			return header.getFields().stream()
-				.map(f -> new HeaderField(f.getName(), DecoderUtil
+				.map(f -> new HeaderField(f.getName(), PersonalTokens.redact(DecoderUtil
 					.decodeEncodedWords(FOLD.matcher(f.getBody()).replaceAll("$1"), DecodeMonitor.SILENT)
-					.strip()))
+					.strip())))
 				.toList();
 		}
 		catch (IOException | RuntimeException ex) {

@@ -241,7 +241,7 @@ class ArchiveController {
 			return membersOnly(slug, model);
 		}
 		model.addAttribute("list", list);
-		List<Post> found = find.apply(list);
+		List<Post> found = find.apply(list).stream().map(Post::shown).toList();
 		model.addAttribute("posts", user == null ? found.stream().map(ArchiveController::obfuscated).toList() : found);
 		return page(slug, user, model, title);
 	}

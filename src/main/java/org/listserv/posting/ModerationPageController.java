@@ -39,7 +39,7 @@ class ModerationPageController {
 	String queue(@PathVariable String slug, Model model) {
 		org.listserv.lists.MailingList list = lists.get(slug);
 		model.addAttribute("list", list);
-		model.addAttribute("held", moderation.held(slug));
+		model.addAttribute("held", moderation.held(slug).stream().map(Post::shown).toList());
 		model.addAttribute("settings", settings.of(list.id()));
 		return "moderation";
 	}

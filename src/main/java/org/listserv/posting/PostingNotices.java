@@ -12,6 +12,7 @@ import org.listserv.mail.MailProperties;
 import org.listserv.mail.MailTemplates;
 import org.listserv.mail.OutboundMessage;
 import org.listserv.mail.Outbox;
+import org.listserv.mail.PersonalTokens;
 import org.listserv.web.WebProperties;
 
 import org.springframework.stereotype.Component;
@@ -76,7 +77,7 @@ class PostingNotices {
 		Map<String, Object> model = new HashMap<>();
 		model.put("list", Map.of("name", list.name(), "slug", list.slug()));
 		model.put("list_address", list.slug() + "@" + mail.domain());
-		String text = post.bodyText();
+		String text = PersonalTokens.redact(post.bodyText());
 		model.put("post", Map.of("sender", post.sender(), "subject", post.subject(), "reason",
 				post.holdReason() == null ? "" : post.holdReason(), "excerpt",
 				text.length() > 1000 ? text.substring(0, 1000) + " [...]" : text));

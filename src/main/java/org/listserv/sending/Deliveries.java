@@ -128,6 +128,16 @@ class Deliveries {
 				""").query(Long.class).list();
 	}
 
+	/** When the earliest deferred delivery of the campaign is due again; empty when none is deferred. */
+	java.util.Optional<OffsetDateTime> nextRetryAt(long campaignId) {
+		// a row, not min(): an aggregate over no rows is one null, which Optional cannot hold
+		return jdbc.sql("""
+				select next_attempt_at from deliveries
+				where campaign_id = :c and status = 'DEFERRED' and next_attempt_at is not null
+				order by next_attempt_at limit 1
+				""").param("c", campaignId).query(OffsetDateTime.class).optional();
+	}
+
 	long sentInLastMinute(long campaignId) {
 		return jdbc.sql("""
 				select count(*) from deliveries

@@ -15,6 +15,7 @@ class ConsentLedger {
 		this.jdbc = jdbc;
 	}
 
+	/** Appends one change; {@code actor} names who made it (an {@link Actor} cannot be made without). */
 	void append(long subscriberId, long listId, MembershipStatus from, MembershipStatus to, Actor actor) {
 		jdbc.sql("""
 				insert into consent_events (subscriber_id, list_id, old_status, new_status, source, actor, ip,
@@ -35,7 +36,8 @@ class ConsentLedger {
 
 	List<ConsentEvent> history(long subscriberId) {
 		return jdbc.sql("""
-				select id, list_id, old_status, new_status, source, actor, ip, message_id, consent_text, created_at
+				select id, list_id, old_status, new_status, source, coalesce(actor, 'unknown') as actor, ip,
+				       message_id, consent_text, created_at
 				from consent_events
 				where subscriber_id = :subscriber
 				order by id desc

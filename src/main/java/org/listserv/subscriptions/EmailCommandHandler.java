@@ -73,7 +73,8 @@ class EmailCommandHandler implements InboundHandler {
 		if (list.isEmpty()) {
 			return Disposition.failed("no list '" + to.slug() + "'");
 		}
-		Actor actor = new Actor(ConsentSource.EMAIL_COMMAND, null, null, message.messageId(), null);
+		// From proves nothing; a confirmation reply names the subscriber once its token is checked
+		Actor actor = Actor.anonymous(ConsentSource.EMAIL_COMMAND, null, message.messageId());
 		EmailAddress sender = from.get();
 		// Forwarders and VERP make the envelope differ from From legitimately; answers always go to From
 		// (so a forged From only ever reaches its real owner), and the difference is noted.

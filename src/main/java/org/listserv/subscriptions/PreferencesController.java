@@ -84,7 +84,8 @@ class PreferencesController {
 		if (subscriber < 0) {
 			return "public/preferences-invalid";
 		}
-		Actor actor = new Actor(ConsentSource.WEB_FORM, null, request.getRemoteAddr(), null, null);
+		// the signed link was mailed to this subscriber: they act
+		Actor actor = Actor.subscriber(ConsentSource.WEB_FORM, subscriber, request.getRemoteAddr(), null);
 		try {
 			switch (action) {
 				case "join" -> preferences.join(subscriber, slug, actor);

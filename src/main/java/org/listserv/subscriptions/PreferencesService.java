@@ -89,8 +89,7 @@ public class PreferencesService {
 				&& m.get().awaiting() == PendingReason.APPROVAL)) {
 			return;
 		}
-		Actor withConsent = new Actor(actor.source(), actor.actor(), actor.ip(), actor.messageId(),
-				list.effectiveConsentText());
+		Actor withConsent = actor.withConsentText(list.effectiveConsentText());
 		EmailAddress address = EmailAddress.parse(s.email());
 		if (list.subscriptionPolicy() == SubscriptionPolicy.APPROVE) {
 			subscriptions.setStatus(list, subscriberId, was, MembershipStatus.PENDING, PendingReason.APPROVAL,

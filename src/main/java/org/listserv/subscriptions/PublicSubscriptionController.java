@@ -77,7 +77,7 @@ class PublicSubscriptionController {
 		}
 		try {
 			subscriptions.requestSubscription(slug, email, name,
-					new Actor(ConsentSource.WEB_FORM, null, request.getRemoteAddr(), null, null));
+					Actor.anonymous(ConsentSource.WEB_FORM, request.getRemoteAddr(), null));
 		}
 		catch (InvalidInputException ex) {
 			response.setStatus(400);
@@ -99,7 +99,7 @@ class PublicSubscriptionController {
 	@PostMapping("/confirm/{token}")
 	String confirm(@PathVariable String token, HttpServletRequest request, Model model) {
 		model.addAttribute("result", subscriptions.confirm(token,
-				new Actor(ConsentSource.WEB_FORM, null, request.getRemoteAddr(), null, null)));
+				Actor.anonymous(ConsentSource.WEB_FORM, request.getRemoteAddr(), null)));
 		model.addAttribute("done", true);
 		return "public/confirm";
 	}

@@ -82,8 +82,7 @@ public class SubscriptionService {
 			}
 			return;
 		}
-		Actor withConsent = new Actor(actor.source(), actor.actor(), actor.ip(), actor.messageId(),
-				list.effectiveConsentText());
+		Actor withConsent = actor.withConsentText(list.effectiveConsentText());
 		// APPROVE confirms the address first too: an admin must not approve an address nobody confirmed
 		if (list.subscriptionPolicy() == SubscriptionPolicy.SINGLE) {
 			setStatus(list, subscriberId, was, MembershipStatus.ACTIVE, null, withConsent);
@@ -123,9 +122,12 @@ public class SubscriptionService {
 		}).orElse(new ConfirmResult(Confirmation.INVALID, null, null));
 	}
 
-	/** Uses a confirmation token: joins or leaves the list it names. Single use; expired ones fail. */
+	/**
+	 * Uses a confirmation token: joins or leaves the list it names. Single use; expired ones fail. The token
+	 * was mailed to the subscriber, so the ledger records them as the actor, through {@code via}'s channel.
+	 */
 	@Transactional
-	public ConfirmResult confirm(String token, Actor actor) {
+	public ConfirmResult confirm(String token, Actor via) {
 		ConfirmResult seen = inspect(token);
 		if (seen.outcome() != Confirmation.JOINED && seen.outcome() != Confirmation.LEFT) {
 			return seen;
@@ -137,6 +139,7 @@ public class SubscriptionService {
 			return new ConfirmResult(Confirmation.ALREADY_DONE, list, seen.email());
 		}
 		Member m = member.get();
+		Actor actor = via.provenAs(t.subscriberId());
 		if (t.purpose() == TokenPurpose.UNSUBSCRIBE) {
 			leave(list, m, actor);
 			return seen;
@@ -144,8 +147,7 @@ public class SubscriptionService {
 		if (m.status() != MembershipStatus.PENDING || m.awaiting() != PendingReason.CONFIRMATION) {
 			return new ConfirmResult(Confirmation.ALREADY_DONE, list, seen.email());
 		}
-		Actor withConsent = new Actor(actor.source(), actor.actor(), actor.ip(), actor.messageId(),
-				list.effectiveConsentText());
+		Actor withConsent = actor.withConsentText(list.effectiveConsentText());
 		if (list.subscriptionPolicy() == SubscriptionPolicy.APPROVE) {
 			setStatus(list, m.subscriberId(), m.status(), MembershipStatus.PENDING, PendingReason.APPROVAL, withConsent);
 			notices.send("pending-approval", list, m.subscriberId(), EmailAddress.parse(m.email()), m.name(), false);

@@ -53,7 +53,7 @@ class UnsubscribeController {
 		if (!"One-Click".equals(value) || ids.isEmpty()) {
 			return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body("Invalid unsubscribe request\n");
 		}
-		subscriptions.unsubscribe(ids.get()[0], ids.get()[1], actor(request));
+		subscriptions.unsubscribe(ids.get()[0], ids.get()[1], actor(ids.get()[0], request));
 		return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body("Unsubscribed\n");
 	}
 
@@ -65,10 +65,10 @@ class UnsubscribeController {
 		model.addAttribute("token", token);
 		if (ids.isPresent()) {
 			if (all) {
-				subscriptions.leaveAll(ids.get()[0], actor(request));
+				subscriptions.leaveAll(ids.get()[0], actor(ids.get()[0], request));
 			}
 			else {
-				subscriptions.unsubscribe(ids.get()[0], ids.get()[1], actor(request));
+				subscriptions.unsubscribe(ids.get()[0], ids.get()[1], actor(ids.get()[0], request));
 			}
 			Optional<MailingList> list = lists.findById(ids.get()[1]);
 			list.ifPresent(l -> model.addAttribute("list", l));
@@ -77,8 +77,9 @@ class UnsubscribeController {
 		return "public/unsubscribe";
 	}
 
-	private static Actor actor(HttpServletRequest request) {
-		return new Actor(ConsentSource.WEB_FORM, null, request.getRemoteAddr(), null, null);
+	/** The signed link was mailed to this subscriber: they act. */
+	private static Actor actor(long subscriberId, HttpServletRequest request) {
+		return Actor.subscriber(ConsentSource.WEB_FORM, subscriberId, request.getRemoteAddr(), null);
 	}
 
 }

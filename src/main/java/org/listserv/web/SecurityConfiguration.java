@@ -26,15 +26,16 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
 	static final String[] PUBLIC_PATHS = { "/login", "/css/**", "/js/**", "/favicon.ico", "/error", "/lists", "/subscribe/**",
-			"/confirm/**", "/unsubscribe/**", "/preferences", "/preferences/**", "/archive/**" };
+			"/confirm/**", "/unsubscribe/**", "/preferences", "/preferences/**", "/archive/**", "/preview-link/**" };
 
 	/**
 	 * Public forms posted without a session CSRF token: the subscribe form is embedded on other sites
 	 * (double opt-in, honeypot and rate limits contain abuse), one-click unsubscribe comes from mail
-	 * providers with no cookie (RFC 8058), and the other paths carry an unguessable token in the URL.
+	 * providers with no cookie (RFC 8058), the other paths carry an unguessable token in the URL, and the
+	 * links of previews and test messages change nothing (a provider's one-click POST gets the same page).
 	 */
 	static final String[] NO_CSRF_PATHS = { "/subscribe/**", "/confirm/**", "/unsubscribe/**", "/preferences",
-			"/preferences/**" };
+			"/preferences/**", "/preview-link/**" };
 
 	@Bean
 	@Order(1)

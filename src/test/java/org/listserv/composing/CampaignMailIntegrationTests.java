@@ -71,15 +71,15 @@ class CampaignMailIntegrationTests extends IntegrationTest {
 		assertThat(html).contains("&lt;img src").doesNotContain("<img src=x");
 		assertThat(m.getSubject()).isEqualTo("Spring newsletter");
 		assertThat(m.getHeader("List-Id")[0]).isEqualTo("\"" + list.name() + "\" <" + list.slug() + ".lists.example.org>");
-		assertThat(jakarta.mail.internet.MimeUtility.unfold(m.getHeader("List-Unsubscribe")[0])).matches("<http://localhost:8080/unsubscribe/\\S+>, <mailto:"
+		assertThat(jakarta.mail.internet.MimeUtility.unfold(m.getHeader("List-Unsubscribe")[0])).isEqualTo("<http://localhost:8080/preview-link/unsubscribe/" + list.slug() + ">, <mailto:"
 				+ list.slug() + "-unsubscribe@lists.example.org>");
 		assertThat(m.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
 		assertThat(m.getHeader("Message-ID")[0]).endsWith("@lists.example.org>");
 		String text = body(m);
 		assertThat(text).contains("Dear <img src=x onerror=alert(1)>,")
 			.contains("the report (https://example.org/report)")
-			.containsPattern("Unsubscribe \\(http://localhost:8080/unsubscribe/\\S+\\)")
-			.containsPattern("Manage your subscriptions \\(http://localhost:8080/preferences/\\S+\\)")
+			.contains("Unsubscribe (http://localhost:8080/preview-link/unsubscribe/" + list.slug() + ")")
+			.contains("Manage your subscriptions (http://localhost:8080/preview-link/preferences/" + list.slug() + ")")
 			.contains("View in your browser (http://localhost:8080/archive/" + list.slug() + "/" + c.id() + ")");
 		MimeMessage second = awaitMail(other, 1).get(0);
 		assertThat(second.getHeader("Message-ID")[0]).isNotEqualTo(m.getHeader("Message-ID")[0]);
@@ -120,7 +120,9 @@ class CampaignMailIntegrationTests extends IntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Security-Policy", containsString("sandbox")))
 			.andExpect(content().string(containsString("Read <a href=\"https://example.org/report\">the report</a>")))
-			.andExpect(content().string(not(containsString("/unsubscribe/"))))
+			.andExpect(content().string(not(containsString(":8080/unsubscribe/"))))
+			.andExpect(content().string(not(containsString(":8080/preferences/"))))
+			.andExpect(content().string(containsString("http://localhost:8080/preview-link/unsubscribe/" + list.slug())))
 			.andExpect(content().string(containsString("Dear ,")));
 		mvc.perform(get("/archive/other-list/" + c.id())).andExpect(status().isNotFound());
 	}

@@ -16,8 +16,8 @@ class CampaignRenderingTests {
 			"https://lists.example.org/archive/news/1", "date", "1 June 2026");
 
 	static final Recipient EVIL = new Recipient(1, "evil@example.org", "<img src=x onerror=alert(1)>",
-			Map.of("city", "<b>Oslo</b>"), "https://lists.example.org/unsubscribe/TOKEN",
-			"https://lists.example.org/preferences/PREFS");
+			Map.of("city", "<b>Oslo</b>"), new MemberLinks.Links("https://lists.example.org/unsubscribe/TOKEN",
+					"https://lists.example.org/preferences/PREFS"));
 
 	static String layout(String name) throws Exception {
 		return Files.readString(Path.of("templates/layouts/" + name + ".html"));
@@ -85,7 +85,7 @@ class CampaignRenderingTests {
 				- one
 				- two
 				""", CampaignFormat.MARKDOWN).render(new Recipient(1, "a@example.org", "Ada", Map.of(),
-						"https://u.example.org/u", "https://u.example.org/p"));
+						new MemberLinks.Links("https://u.example.org/u", "https://u.example.org/p")));
 		assertThat(r.html()).contains("<h1>Big news</h1>").contains("<strong>Ada</strong>");
 		assertThat(r.text()).contains("Big news\n").contains("Hello Ada, see our report (https://example.org/report).")
 			.contains("- one\n").contains("- two\n")

@@ -54,8 +54,8 @@ public final class RenderBenchmark {
 				String sig = b64.encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII)));
 				String token = b64.encodeToString(payload.getBytes(StandardCharsets.US_ASCII)) + "." + sig.substring(0, 22);
 				Recipient r = new Recipient(i, "member" + i + "@example.org", "Member <" + i + ">",
-						Map.of("city", "Springfield"), "https://lists.example.org/unsubscribe/" + token,
-						"https://lists.example.org/preferences/" + token);
+						Map.of("city", "Springfield"), new MemberLinks.Links(
+								"https://lists.example.org/unsubscribe/" + token, "https://lists.example.org/preferences/" + token));
 				byte[] mime = MimeMessages.write(
 						CampaignMessages.message(c, list, "lists.example.org", compiled, r, "bench"), "lists.example.org");
 				sink.write(mime, 0, mime.length);

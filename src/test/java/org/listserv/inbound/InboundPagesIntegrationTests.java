@@ -93,6 +93,42 @@ class InboundPagesIntegrationTests extends IntegrationTest {
 			.andExpect(content().string(not(containsString("Process again"))));
 	}
 
+	@Autowired
+	org.listserv.subscriptions.SubscriptionLinks links;
+
+	@Test
+	void aReplyQuotingAMembersLinksShowsStaffNoTokenThatActsForThem() throws Exception {
+		String unsubscribe = links.unsubscribeUrl(41, list.id());
+		String preferences = links.preferencesUrl(41);
+		String confirm = "abcdefghijklmnopqrstuvwxyz234567";
+		String raw = "From: Member <member@example.org>\r\nTo: " + list.slug() + "-confirm+" + confirm
+				+ "@lists.example.org\r\nSubject: Re: Please confirm: join\r\n\r\nYes please.\r\n"
+				+ "> Confirm: http://localhost:8080/confirm/" + confirm + "\r\n> Leave: " + unsubscribe
+				+ "\r\n> Settings: " + preferences + "\r\n";
+		byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
+		long id = messages.insert(InboundSource.SMTP, "member@example.org",
+				list.slug() + "-confirm+" + confirm + "@lists.example.org", MessageSummary.of(bytes), bytes,
+				InboundState.HELD, "waits");
+		String unsubscribeToken = unsubscribe.substring(unsubscribe.lastIndexOf('/') + 1);
+		String preferencesToken = preferences.substring(preferences.lastIndexOf('/') + 1);
+
+		for (String page : new String[] { "/admin/inbound/" + id, "/admin/inbound" }) {
+			mvc.perform(get(page).with(user(STAFF).roles("STAFF")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("[personal token removed]")))
+				.andExpect(content().string(not(containsString(confirm))))
+				.andExpect(content().string(not(containsString(unsubscribeToken))))
+				.andExpect(content().string(not(containsString(preferencesToken))));
+		}
+		mvc.perform(get("/admin/inbound/" + id).with(user(STAFF).roles("STAFF")))
+			.andExpect(content().string(containsString("Yes please.")))
+			.andExpect(content().string(not(containsString("id=\"raw\""))));
+		mvc.perform(get("/api/inbound/" + id).with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+			.andExpect(jsonPath("$.recipient").value(list.slug() + "-confirm+[personal token removed]@lists.example.org"));
+		mvc.perform(get("/admin/inbound/" + id + "/raw").with(user(ADMIN).roles("ADMIN")))
+			.andExpect(content().bytes(bytes));
+	}
+
 	@Test
 	void aMalformedMessageShowsWhyAndItsRawBytes() throws Exception {
 		long id = stored("\r\nno header here\r\n", InboundState.FAILED, "Malformed message: The message has no header");

@@ -58,6 +58,35 @@ class ModerationIntegrationTests extends PostingIntegrationTest {
 		assertThat(postStatus(list, "Join our march")).containsExactly("DISTRIBUTED");
 	}
 
+	@Autowired
+	org.listserv.subscriptions.SubscriptionLinks links;
+
+	@Test
+	void aHeldPostQuotingTheAuthorsOwnLinksShowsModeratorsNoTokenThatActsForThem() throws Exception {
+		MailingList list = list("MODERATED");
+		members(list, "una");
+		String una = "una@" + domain(list);
+		long id = jdbc.sql("select id from subscribers where email = :e").param("e", una).query(Long.class).single();
+		String unsubscribe = links.unsubscribeUrl(id, list.id());
+		String token = unsubscribe.substring(unsubscribe.lastIndexOf('/') + 1);
+		send(list, una, postText(una, "Count me in", "Count me in.\n\n> Unsubscribe: " + unsubscribe + "\n"));
+		assertThat(awaitPost(list, "Count me in")).isEqualTo("HELD");
+
+		mvc.perform(get("/admin/lists/" + list.slug() + "/moderation").with(user(STAFF).roles("STAFF")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("/unsubscribe/[personal token removed]")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(token))));
+		assertThat(body(heldNotice("Count me in"))).contains("Count me in.").doesNotContain(token);
+		long post = postId(list, "Count me in");
+		mvc.perform(post("/admin/lists/" + list.slug() + "/moderation/" + post).param("action", "approve")
+			.with(user(STAFF).roles("STAFF")).with(csrf())).andExpect(status().is3xxRedirection());
+		await().until(() -> postStatus(list, "Count me in").contains("DISTRIBUTED"));
+		mvc.perform(get("/archive/" + list.slug() + "/posts/" + post).with(user(STAFF).roles("STAFF")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("/unsubscribe/[personal token removed]")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(token))));
+	}
+
 	@Test
 	void moderatorApprovesByReplyingAndAlwaysAcceptsTheSenderAfterwards() throws Exception {
 		MailingList list = list("MODERATED");

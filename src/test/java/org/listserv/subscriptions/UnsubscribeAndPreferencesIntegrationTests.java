@@ -32,8 +32,8 @@ class UnsubscribeAndPreferencesIntegrationTests extends IntegrationTest {
 	private MimeMessage joined(MailingList list, String email) {
 		listService.update(list.slug(), new org.listserv.lists.ListRequest(null, null, null, null, "SINGLE", null, null,
 				null, null, null));
-		subscriptions.requestSubscription(list.slug(), email, "Pat", new Actor(ConsentSource.WEB_FORM, null, "192.0.2.1",
-				null, null));
+		subscriptions.requestSubscription(list.slug(), email, "Pat",
+				Actor.anonymous(ConsentSource.WEB_FORM, "192.0.2.1", null));
 		return awaitMail(email, 1).get(0);
 	}
 
