@@ -126,6 +126,11 @@ public class AccountService implements UserDetailsService, ApplicationRunner {
 		return accounts.all().stream().filter(Account::enabled).map(Account::email).toList();
 	}
 
+	/** The addresses of enabled ADMIN accounts: who is told when received mail could not be processed. */
+	public List<String> adminEmails() {
+		return accounts.all().stream().filter(a -> a.enabled() && a.role() == Role.ADMIN).map(Account::email).toList();
+	}
+
 	/** Whether an enabled account (ADMIN or STAFF) has this address, in any case. */
 	public boolean isStaff(String email) {
 		return email != null && accounts.findByEmail(email).map(Account::enabled).orElse(false);

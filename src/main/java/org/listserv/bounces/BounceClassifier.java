@@ -54,7 +54,7 @@ public class BounceClassifier {
 		catch (ReadingBudget.TooCostlyException ex) {
 			throw ex;
 		}
-		catch (RuntimeException | StackOverflowError ex) {
+		catch (RuntimeException ex) {
 			return BounceReport.notABounce(verp);
 		}
 		if (message == null) {
@@ -97,7 +97,7 @@ public class BounceClassifier {
 		catch (ReadingBudget.TooCostlyException ex) {
 			throw ex;
 		}
-		catch (RuntimeException | StackOverflowError ex) {
+		catch (RuntimeException ex) {
 			return BounceReport.notABounce(verp);
 		}
 	}

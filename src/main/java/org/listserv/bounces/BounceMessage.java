@@ -1,6 +1,5 @@
 package org.listserv.bounces;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -22,10 +21,9 @@ import org.apache.james.mime4j.dom.Header;
 import org.apache.james.mime4j.dom.Message;
 import org.apache.james.mime4j.dom.Multipart;
 import org.apache.james.mime4j.dom.SingleBody;
-import org.apache.james.mime4j.message.DefaultMessageBuilder;
 import org.apache.james.mime4j.stream.Field;
-import org.apache.james.mime4j.stream.MimeConfig;
 import org.listserv.mail.HtmlText;
+import org.listserv.mail.MimeParser;
 import org.listserv.mail.ReadingBudget;
 
 import com.google.re2j.Matcher;
@@ -136,17 +134,9 @@ final class BounceMessage {
 			return null;
 		}
 		byte[] bytes = raw.length > MAX_SCAN ? Arrays.copyOf(raw, MAX_SCAN) : raw;
-		DefaultMessageBuilder builder = new DefaultMessageBuilder();
-		builder.setMimeEntityConfig(MimeConfig.custom()
-			.setMaxLineLen(-1)
-			.setMaxHeaderLen(-1)
-			.setMaxHeaderCount(-1)
-			.setMaxContentLen(MAX_SCAN)
-			.build());
-		builder.setDecodeMonitor(DecodeMonitor.SILENT);
 		Message message;
 		try {
-			message = builder.parseMessage(new ByteArrayInputStream(bytes));
+			message = MimeParser.parse(bytes, MAX_SCAN).message();
 		}
 		catch (IOException | RuntimeException ex) {
 			return null;

@@ -5,7 +5,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Processes stored messages on one worker thread: at once when told that messages were stored
  * ({@link #wake()}), at start-up, and every {@code listserv.inbound.sweep-interval} for messages left
  * RECEIVED (by a crash, or stored by another instance). Each message is claimed, routed and given its
- * final state in one transaction; if that fails, the message is marked FAILED in another. Nothing that
+ * final state in one transaction; if that fails, the message is marked FAILED in another, and the admins
+ * and (where safe) the sender are told ({@link FailureNotices}). Nothing that
  * goes wrong stops the worker: a message that could not be finished stays RECEIVED for the next sweep.
  * Each message is processed within {@code listserv.inbound.message-budget} ({@link ReadingBudget}): one
  * that takes longer is HELD ("too costly to read automatically"), so it cannot hold up those behind it.
@@ -42,13 +43,16 @@ class InboundProcessor implements SmartLifecycle {
 
 	private final TransactionTemplate tx;
 
+	private final FailureNotices notices;
+
 	private final AtomicBoolean queued = new AtomicBoolean();
 
 	private volatile ScheduledExecutorService worker;
 
 	InboundProcessor(InboundMessages messages, InboundRouter router, InboundProperties properties,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, FailureNotices notices) {
 		this.messages = messages;
+		this.notices = notices;
 		this.router = router;
 		this.properties = properties;
 		this.tx = new TransactionTemplate(transactions);
@@ -86,10 +90,10 @@ class InboundProcessor implements SmartLifecycle {
 
 	/** @return whether a message was taken */
 	boolean processNext() {
-		AtomicLong current = new AtomicLong(-1);
+		AtomicReference<InboundMessages.Claimed> current = new AtomicReference<>();
 		try {
 			return Boolean.TRUE.equals(tx.execute(status -> messages.claimNextReceived().map(claimed -> {
-				current.set(claimed.id());
+				current.set(claimed);
 				Disposition outcome = ReadingBudget.within(properties.messageBudget(), () -> router.route(claimed));
 				messages.finish(claimed.id(), outcome);
 				log.info("Inbound message {} to {}: {}{}", claimed.id(), claimed.recipient(), outcome.state(),
@@ -99,20 +103,26 @@ class InboundProcessor implements SmartLifecycle {
 		}
 		catch (ReadingBudget.TooCostlyException ex) {
 			// rolled back: whatever the handler had written is undone, and the message waits for a person
-			long id = current.get();
+			long id = current.get().id();
 			log.warn("Inbound message {} took more than {} to read; held", id, properties.messageBudget());
 			tx.execute(status -> messages.finish(id, Disposition.held(ReadingBudget.TooCostlyException.NOTE
 					+ " (over " + properties.messageBudget().toMillis() + " ms of processing)")));
 			return true;
 		}
 		catch (RuntimeException | Error ex) {
-			long id = current.get();
-			if (id < 0) {
+			InboundMessages.Claimed claimed = current.get();
+			if (claimed == null) {
 				throw ex;
 			}
-			log.error("Inbound message {} failed", id, ex);
-			String error = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-			tx.execute(status -> messages.finish(id, Disposition.failed(InboundStore.note(error))));
+			log.error("Inbound message {} failed", claimed.id(), ex);
+			String error = InboundStore.note(ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage());
+			tx.execute(status -> messages.finish(claimed.id(), Disposition.failed(error)));
+			try {
+				tx.executeWithoutResult(status -> notices.failed(claimed, error));
+			}
+			catch (RuntimeException notTold) {
+				log.warn("Nobody could be told that inbound message {} failed: {}", claimed.id(), notTold.toString());
+			}
 			return true;
 		}
 	}

@@ -23,10 +23,12 @@ import org.listserv.mail.PersonalTokens;
  * the raw part, where an encoding may hide a token from that, is for admins only.
  *
  * @param parseError why the message cannot be parsed, or null
+ * @param raw the start of the raw bytes
  * @param rawTruncated whether {@code raw} is only the start of the message
+ * @param depthCut whether parts are nested deeper than could be taken apart (their text is not shown)
  */
 record MessageView(StoredMessage message, List<HeaderField> headers, String text, String parseError, String raw,
-		boolean rawTruncated) {
+		boolean rawTruncated, boolean depthCut) {
 
 	/** A line end followed by white space: a folded header line (group 1 is the white space). */
 	private static final Pattern FOLD = Pattern.compile("\\r?\\n([ \\t])");
@@ -40,15 +42,18 @@ record MessageView(StoredMessage message, List<HeaderField> headers, String text
 	static MessageView of(StoredMessage message, byte[] raw) {
 		String text = "";
 		String error = null;
+		boolean depthCut = false;
 		try {
-			text = PersonalTokens.redact(clip(InboundMessage.parse(raw).textBody()));
+			InboundMessage parsed = InboundMessage.parse(raw);
+			text = PersonalTokens.redact(clip(parsed.textBody()));
+			depthCut = parsed.depthCut();
 		}
 		catch (InboundMessage.MalformedMessageException ex) {
 			error = ex.getMessage();
 		}
 		int shown = Math.min(raw.length, MAX_SHOWN);
 		return new MessageView(message, headers(raw), text, error,
-				PersonalTokens.redact(new String(raw, 0, shown, StandardCharsets.UTF_8)), shown < raw.length);
+				PersonalTokens.redact(new String(raw, 0, shown, StandardCharsets.UTF_8)), shown < raw.length, depthCut);
 	}
 
 	private static List<HeaderField> headers(byte[] raw) {

@@ -1,6 +1,5 @@
 package org.listserv.mail;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -17,14 +16,13 @@ import org.apache.james.mime4j.dom.Message;
 import org.apache.james.mime4j.dom.Multipart;
 import org.apache.james.mime4j.dom.TextBody;
 import org.apache.james.mime4j.dom.address.Mailbox;
-import org.apache.james.mime4j.message.DefaultMessageBuilder;
 import org.apache.james.mime4j.stream.Field;
-import org.apache.james.mime4j.stream.MimeConfig;
 
 /**
  * A received message, parsed once with Mime4J, as the rest of the application sees it: sender,
  * subject, the readable text, headers, and whether a machine sent it. Parsing is lenient (real mail is
- * often malformed); only bytes that are not a message at all are refused.
+ * often malformed); only bytes that are not a message at all are refused. Every text it returns is
+ * {@link #storable}: a NUL in received mail never reaches a text column.
  */
 public final class InboundMessage {
 
@@ -32,9 +30,12 @@ public final class InboundMessage {
 
 	private final Message message;
 
-	private InboundMessage(byte[] raw, Message message) {
+	private final boolean depthCut;
+
+	private InboundMessage(byte[] raw, Message message, boolean depthCut) {
 		this.raw = raw;
 		this.message = message;
+		this.depthCut = depthCut;
 	}
 
 	/** @throws MalformedMessageException if the bytes cannot be read as a message */
@@ -42,16 +43,13 @@ public final class InboundMessage {
 		if (raw == null || raw.length == 0) {
 			throw new MalformedMessageException("The message is empty");
 		}
-		DefaultMessageBuilder builder = new DefaultMessageBuilder();
-		builder.setMimeEntityConfig(MimeConfig.custom().setMaxLineLen(-1).setMaxHeaderLen(-1).setMaxHeaderCount(-1)
-			.build());
-		builder.setDecodeMonitor(DecodeMonitor.SILENT);
 		try {
-			Message message = builder.parseMessage(new ByteArrayInputStream(raw));
+			MimeParser.Parsed parsed = MimeParser.parse(raw, -1);
+			Message message = parsed.message();
 			if (message.getHeader() == null || message.getHeader().getFields().isEmpty()) {
 				throw new MalformedMessageException("The message has no header");
 			}
-			return new InboundMessage(raw, message);
+			return new InboundMessage(raw, message, parsed.depthCut());
 		}
 		catch (IOException | RuntimeException ex) {
 			if (ex instanceof MalformedMessageException m) {
@@ -61,13 +59,21 @@ public final class InboundMessage {
 		}
 	}
 
+	/**
+	 * Whether parts are nested deeper than {@value MimeParser#MAX_DEPTH} levels: those were not taken
+	 * apart, and their text and attachments are not among what this message offers.
+	 */
+	public boolean depthCut() {
+		return depthCut;
+	}
+
 	public byte[] raw() {
 		return raw;
 	}
 
 	/** The Message-ID as written (with angle brackets), or null. */
 	public String messageId() {
-		return message.getMessageId();
+		return storable(message.getMessageId());
 	}
 
 	/** The first From mailbox, normalised; empty if missing or invalid. */
@@ -84,7 +90,7 @@ public final class InboundMessage {
 
 	/** The display name of the first From mailbox, decoded, or "". */
 	public String fromName() {
-		return firstFrom().map(Mailbox::getName).map(String::strip).orElse("");
+		return firstFrom().map(Mailbox::getName).map(InboundMessage::storable).map(String::strip).orElse("");
 	}
 
 	private Optional<Mailbox> firstFrom() {
@@ -121,21 +127,21 @@ public final class InboundMessage {
 			multipart.getBodyParts().forEach(p -> collectAttachments(p, names));
 		}
 		else if (entity.getFilename() != null || "attachment".equalsIgnoreCase(entity.getDispositionType())) {
-			names.add(entity.getFilename() == null ? "(unnamed " + entity.getMimeType() + ")" : entity.getFilename());
+			names.add(storable(entity.getFilename() == null ? "(unnamed " + entity.getMimeType() + ")" : entity.getFilename()));
 		}
 	}
 
 	/** The decoded subject, or "". */
 	public String subject() {
 		String subject = message.getSubject();
-		return subject == null ? "" : subject.strip();
+		return subject == null ? "" : storable(subject).strip();
 	}
 
 	/** Every value of a header, decoded (RFC 2047), in order. */
 	public List<String> header(String name) {
 		return message.getHeader().getFields(name).stream()
 			.map(Field::getBody)
-			.map(v -> DecoderUtil.decodeEncodedWords(v, DecodeMonitor.SILENT).strip())
+			.map(v -> storable(DecoderUtil.decodeEncodedWords(v, DecodeMonitor.SILENT)).strip())
 			.toList();
 	}
 
@@ -149,13 +155,13 @@ public final class InboundMessage {
 	public String textBody() {
 		String plain = findText(message, "text/plain");
 		if (plain != null) {
-			return plain;
+			return storable(plain);
 		}
 		String html = findText(message, "text/html");
 		if (html == null) {
 			return "";
 		}
-		return HtmlText.of(html);
+		return storable(HtmlText.of(html));
 	}
 
 	/**
@@ -206,6 +212,15 @@ public final class InboundMessage {
 		catch (RuntimeException ex) {
 			return StandardCharsets.UTF_8;
 		}
+	}
+
+	/**
+	 * Decoded text as it can be stored and shown: a NUL (which a sender can write as {@code =00} in a
+	 * quoted-printable body, and which PostgreSQL refuses in text) becomes U+FFFD, the replacement
+	 * character. The raw bytes keep it.
+	 */
+	public static String storable(String text) {
+		return text == null || text.indexOf('\0') < 0 ? text : text.replace('\0', '\uFFFD');
 	}
 
 	/** The bytes are not a message. */

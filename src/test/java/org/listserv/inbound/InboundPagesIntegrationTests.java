@@ -129,6 +129,37 @@ class InboundPagesIntegrationTests extends IntegrationTest {
 			.andExpect(content().bytes(bytes));
 	}
 
+	/** A multipart/mixed whose first part is text and whose second part nests {@code depth} multiparts. */
+	static String nested(int depth) {
+		StringBuilder sb = new StringBuilder("From: deep@example.org\r\nSubject: Deep\r\nMIME-Version: 1.0\r\n"
+				+ "Content-Type: multipart/mixed; boundary=\"b0\"\r\n\r\n--b0\r\nContent-Type: text/plain\r\n\r\n"
+				+ "Visible at the top.\r\n");
+		for (int i = 0; i < depth; i++) {
+			sb.append("--b").append(i).append("\r\nContent-Type: multipart/mixed; boundary=\"b").append(i + 1)
+				.append("\"\r\n\r\n");
+		}
+		sb.append("--b").append(depth).append("\r\nContent-Type: text/plain\r\n\r\nAt the bottom.\r\n--b").append(depth)
+			.append("--\r\n");
+		for (int i = depth - 1; i >= 0; i--) {
+			sb.append("--b").append(i).append("--\r\n");
+		}
+		return sb.toString();
+	}
+
+	@Test
+	void aMessageNestedTenThousandMultipartsDeepShowsWhatCanBeShownWithANote() throws Exception {
+		long id = stored(nested(10_000), InboundState.HELD, "waits");
+		mvc.perform(get("/admin/inbound/" + id).with(user(STAFF).roles("STAFF")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Visible at the top.")))
+			.andExpect(content().string(containsString("nested more than 40 levels deep")));
+		long shallow = stored(nested(3), InboundState.HELD, "waits");
+		mvc.perform(get("/admin/inbound/" + shallow).with(user(STAFF).roles("STAFF")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Visible at the top.")))
+			.andExpect(content().string(not(containsString("levels deep"))));
+	}
+
 	@Test
 	void aMalformedMessageShowsWhyAndItsRawBytes() throws Exception {
 		long id = stored("\r\nno header here\r\n", InboundState.FAILED, "Malformed message: The message has no header");

@@ -96,6 +96,50 @@ class InboundProcessorIntegrationTests extends IntegrationTest {
 		assertThat(handler.handled).extracting(Envelope::inboundMessageId).containsExactly(next);
 	}
 
+	@Test
+	void aFailedMessageTellsTheAdminsOnceAnHourAndAnswersItsSenderAtMostThreeTimesADay() {
+		MailingList list = newList("ACTION");
+		String owner = list.slug() + "-owner@lists.example.org";
+		String sender = "sam-" + list.slug() + "@example.net";
+		java.util.List<Long> ids = new java.util.ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			ids.add(insert(list, sender, "This will explode " + i, ""));
+		}
+		long automated = insert(list, "robot-" + list.slug() + "@example.net", "Auto: explode", "Auto-Submitted: auto-replied\r\n");
+		ids.forEach(id -> assertThat(awaitFinal(id).state()).isEqualTo(InboundState.FAILED));
+		assertThat(awaitFinal(automated).state()).isEqualTo(InboundState.FAILED);
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> mailTo(sender).size() >= 3);
+		assertThat(mailTo(sender)).hasSize(3).allSatisfy(m -> {
+			assertThat(m.getSubject()).isEqualTo("Your message to " + owner + " could not be processed");
+			assertThat(body(m)).contains("Nothing is lost").doesNotContain("exploded on purpose");
+			assertThat(m.getHeader("Auto-Submitted")[0]).isEqualTo("auto-replied");
+		});
+		assertThat(mailTo("robot-" + list.slug() + "@example.net")).as("no answer to a machine").isEmpty();
+		await().atMost(Duration.ofSeconds(20)).until(() -> adminNotices(owner).size() >= 1);
+		assertThat(adminNotices(owner)).hasSize(1).first().satisfies(m -> assertThat(body(m))
+			.contains("the test handler exploded on purpose")
+			.contains("/admin/inbound/" + ids.get(0)));
+	}
+
+	private static java.util.List<jakarta.mail.internet.MimeMessage> adminNotices(String address) {
+		return mailTo(ADMIN).stream().filter(m -> body(m).contains("A message received for " + address + " ")).toList();
+	}
+
+	private long insert(MailingList list, String from, String subject, String headers) {
+		return jdbc.sql("""
+				insert into inbound_messages (source, mail_from, recipient, subject, size, raw)
+				values ('SMTP', :from, :to, :subject, 40, :raw) returning id
+				""")
+			.param("from", from)
+			.param("to", list.slug() + "-owner@lists.example.org")
+			.param("subject", subject)
+			.param("raw", ("From: " + from + "\r\nSubject: " + subject + "\r\n" + headers + "\r\nHello.\r\n")
+				.getBytes(StandardCharsets.US_ASCII))
+			.query(Long.class)
+			.single();
+	}
+
 	private long insert(MailingList list, String subject) {
 		return jdbc.sql("""
 				insert into inbound_messages (source, mail_from, recipient, subject, size, raw)

@@ -1,5 +1,6 @@
 package org.listserv.posting;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.mail.internet.MimeMessage;
@@ -44,6 +45,24 @@ class PostingFlowIntegrationTests extends PostingIntegrationTest {
 				select count(*) from deliveries d join posts p on p.campaign_id = d.campaign_id
 				where p.list_id = :l and d.status = 'SENT'
 				""").param("l", list.id()).query(Long.class).single()).isEqualTo(3);
+	}
+
+	@Test
+	void aPostWithANulAfterDecodingIsStoredWithTheReplacementCharacterAndDistributedAsWritten() throws Exception {
+		MailingList list = list("MEMBERS");
+		members(list, "nina", "omar");
+		String from = "nina@" + domain(list);
+		send(list, from, "From: " + from + "\nTo: list\nSubject: NUL inside\nMessage-ID: <" + System.nanoTime()
+				+ "@example.net>\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n"
+				+ "Content-Transfer-Encoding: quoted-printable\n\nhello=00world\n");
+		assertThat(awaitPost(list, "NUL inside")).isEqualTo("DISTRIBUTED");
+		assertThat(jdbc.sql("select body_text from posts where list_id = :l").param("l", list.id()).query(String.class)
+			.single()).contains("hello\uFFFDworld");
+		MimeMessage received = awaitInbox("omar@" + domain(list), 1).get(0);
+		assertThat(new String(received.getRawInputStream().readAllBytes(), StandardCharsets.US_ASCII))
+			.contains("hello=00world");
+		assertThat(jdbc.sql("select state from inbound_messages where recipient = :r and subject = 'NUL inside'")
+			.param("r", list.slug() + "@lists.example.org").query(String.class).single()).isEqualTo("HANDLED");
 	}
 
 	@Test
