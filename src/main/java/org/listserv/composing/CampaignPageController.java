@@ -4,6 +4,8 @@ import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
 
+import com.google.re2j.Pattern;
+
 import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
 import org.listserv.web.ConflictException;
@@ -28,6 +30,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class CampaignPageController {
+
+	private static final Pattern ADDRESS_SEPARATORS = Pattern.compile("[,;\\s]+");
 
 	private final CampaignService service;
 
@@ -127,7 +131,7 @@ class CampaignPageController {
 	@PostMapping("/admin/campaigns/{id}/test")
 	String test(@PathVariable long id, @RequestParam String to, RedirectAttributes flash) {
 		try {
-			List<String> addresses = Arrays.stream(to.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
+			List<String> addresses = Arrays.stream(ADDRESS_SEPARATORS.split(to)).filter(s -> !s.isBlank()).toList();
 			int n = previews.testSend(service.get(id), addresses);
 			flash.addFlashAttribute("notice", "Test sent to " + n + (n == 1 ? " address" : " addresses"));
 		}

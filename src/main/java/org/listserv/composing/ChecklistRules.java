@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import com.google.re2j.Pattern;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -21,6 +23,11 @@ import org.listserv.mail.EmailAddress;
  * text, a from address with a real domain, and active members on the list.
  */
 final class ChecklistRules {
+
+	private static final Pattern LINK_TAG = Pattern
+		.compile("\\{\\{\\s*(unsubscribe_url|preferences_url|web_version_url|action\\.url)\\s*\\}\\}");
+
+	private static final Pattern ANY_TAG = Pattern.compile("\\{\\{.*?\\}\\}");
 
 	static final int MAX_HTML_BYTES = 100 * 1024;
 
@@ -68,16 +75,16 @@ final class ChecklistRules {
 	/** http(s) with a host, or mailto with an address; a merge tag stands for a well-formed value. */
 	static boolean wellFormed(String href) {
 		String h = href.strip();
-		if (h.matches("\\{\\{\\s*(unsubscribe_url|preferences_url|web_version_url|action\\.url)\\s*\\}\\}")) {
+		if (LINK_TAG.matcher(h).matches()) {
 			return true;
 		}
-		h = h.replaceAll("\\{\\{.*?\\}\\}", "x");
+		h = ANY_TAG.matcher(h).replaceAll("x");
 		try {
 			URI uri = new URI(h);
 			String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
 			return switch (scheme) {
 				case "http", "https" -> uri.getHost() != null && uri.getHost().contains(".") || "localhost".equals(uri.getHost());
-				case "mailto" -> EmailAddress.isValid(uri.getSchemeSpecificPart().split("\\?")[0]);
+				case "mailto" -> EmailAddress.isValid(beforeQuery(uri.getSchemeSpecificPart()));
 				default -> false;
 			};
 		}
@@ -93,6 +100,11 @@ final class ChecklistRules {
 		catch (RuntimeException ex) {
 			return null;
 		}
+	}
+
+	private static String beforeQuery(String s) {
+		int q = s.indexOf('?');
+		return q < 0 ? s : s.substring(0, q);
 	}
 
 }

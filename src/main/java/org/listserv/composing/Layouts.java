@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import com.google.re2j.Pattern;
+
 import org.listserv.mail.TemplatesProperties;
 
 import org.springframework.stereotype.Component;
@@ -22,6 +24,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Layouts {
+
+	private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
 	static final List<String> BUILT_IN = List.of("newsletter", "action-alert");
 
@@ -49,7 +53,7 @@ class Layouts {
 	}
 
 	static boolean validName(String name) {
-		return name != null && name.matches("[a-z0-9][a-z0-9_-]{0,63}");
+		return name != null && NAME.matcher(name).matches();
 	}
 
 	/** The layout's source, from the folder or the jar; empty if there is no such layout. */

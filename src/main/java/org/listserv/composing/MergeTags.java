@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
+
+import com.google.re2j.Pattern;
 
 /**
  * The Mustache tags of a template, with their positions. {@link #scan} refuses what would not compile

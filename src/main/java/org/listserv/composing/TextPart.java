@@ -1,5 +1,7 @@
 package org.listserv.composing;
 
+import com.google.re2j.Pattern;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -12,23 +14,31 @@ import org.jsoup.nodes.TextNode;
  */
 final class TextPart {
 
+	private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\x{00A0}]+");
+
+	private static final Pattern SPACES_AROUND_LINE_END = Pattern.compile(" *\\n *");
+
+	private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
+
+	private static final Pattern WHITESPACE = Pattern.compile("[ \\t\\n\\x0B\\f\\r]+");
+
+	private static final Pattern PARAGRAPH_LIKE = Pattern.compile("p|h[1-6]|table|blockquote|ul|ol");
+
 	private TextPart() {
 	}
 
 	static String of(String html) {
 		StringBuilder out = new StringBuilder();
 		walk(Jsoup.parse(html).body(), out);
-		return out.toString()
-			.replaceAll("[ \\t\\x0B\\f\\u00A0]+", " ")
-			.replaceAll(" *\\n *", "\n")
-			.replaceAll("\\n{3,}", "\n\n")
-			.strip() + "\n";
+		String text = SPACES.matcher(out).replaceAll(" ");
+		text = SPACES_AROUND_LINE_END.matcher(text).replaceAll("\n");
+		return BLANK_LINES.matcher(text).replaceAll("\n\n").strip() + "\n";
 	}
 
 	private static void walk(Node node, StringBuilder out) {
 		for (Node child : node.childNodes()) {
 			if (child instanceof TextNode text) {
-				out.append(text.getWholeText().replaceAll("\\s+", " "));
+				out.append(WHITESPACE.matcher(text.getWholeText()).replaceAll(" "));
 			}
 			else if (child instanceof Element e) {
 				element(e, out);
@@ -67,7 +77,7 @@ final class TextPart {
 				}
 				walk(e, out);
 				if (block) {
-					out.append(tag.matches("p|h[1-6]|table|blockquote|ul|ol") ? "\n\n" : "\n");
+					out.append(PARAGRAPH_LIKE.matcher(tag).matches() ? "\n\n" : "\n");
 				}
 			}
 		}

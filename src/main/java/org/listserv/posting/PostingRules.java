@@ -8,6 +8,7 @@ import com.google.re2j.Pattern;
 
 import org.listserv.accounts.AccountService;
 import org.listserv.lists.PostingPolicy;
+import org.listserv.mail.ReadingBudget;
 import org.listserv.subscriptions.Member;
 import org.listserv.subscriptions.MemberService;
 import org.listserv.subscriptions.MembershipStatus;
@@ -38,6 +39,7 @@ class PostingRules {
 	List<Verdict> run(PostContext post) {
 		List<Verdict> verdicts = new ArrayList<>();
 		for (Rule rule : rules) {
+			ReadingBudget.check();
 			Verdict v = rule.check(post);
 			verdicts.add(v);
 			if (v.outcome() != Verdict.Outcome.PASS) {

@@ -10,6 +10,8 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 
+import com.google.re2j.Pattern;
+
 import org.apache.commons.codec.binary.Base32;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +24,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class ConfirmationTokens {
+
+	private static final Pattern TOKEN = Pattern.compile("[a-zA-Z2-7]{32}");
 
 	record Token(long id, TokenPurpose purpose, long subscriberId, long listId, OffsetDateTime expiresAt,
 			OffsetDateTime usedAt) {
@@ -58,7 +62,7 @@ class ConfirmationTokens {
 	}
 
 	Optional<Token> find(String token) {
-		if (token == null || !token.matches("[a-zA-Z2-7]{32}")) {
+		if (token == null || !TOKEN.matcher(token).matches()) {
 			return Optional.empty();
 		}
 		return jdbc.sql("""

@@ -17,6 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import com.google.re2j.Pattern;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -34,7 +36,7 @@ import org.listserv.web.InvalidInputException;
  */
 final class CsvMemberReader {
 
-	private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("[\\s\\u0085\\u2028\\u2029]+");
+	private static final Pattern WHITESPACE = Pattern.compile("[\\s\\x0B\\x{0085}\\x{2028}\\x{2029}]+");
 
 	static final Set<String> IGNORED_COLUMNS = Set.of("status", "mode", "subscribed_at");
 

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import com.google.re2j.Pattern;
+
 import org.listserv.inbound.Disposition;
 import org.listserv.inbound.Envelope;
 import org.listserv.inbound.InboundHandler;
@@ -14,6 +16,7 @@ import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
 import org.listserv.mail.EmailAddress;
 import org.listserv.mail.InboundMessage;
+import org.listserv.mail.ReadingBudget;
 import org.listserv.mail.ListAddress;
 import org.listserv.mail.MailProperties;
 import org.listserv.web.InvalidInputException;
@@ -29,6 +32,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class EmailCommandHandler implements InboundHandler {
+
+	private static final Pattern REPLY_PREFIX = Pattern.compile("(?i)^(re|aw|fwd?):\\s*");
+
+	private static final Pattern CONTROLS = Pattern.compile("[\\x00-\\x1F\\x7F]+");
 
 	private static final int MAX_LINES = 30;
 
@@ -132,14 +139,15 @@ class EmailCommandHandler implements InboundHandler {
 		List<Map<String, String>> results = new ArrayList<>();
 		Map<String, Boolean> seen = new LinkedHashMap<>();
 		List<String> lines = new ArrayList<>();
-		lines.add(message.subject().replaceFirst("(?i)^(re|aw|fwd?):\\s*", ""));
+		lines.add(REPLY_PREFIX.matcher(message.subject()).replaceFirst(""));
 		message.textBody().lines().limit(MAX_LINES).forEach(lines::add);
 		for (String raw : lines) {
+			ReadingBudget.check();
 			String line = raw.strip();
 			if (line.equals("--") || line.equalsIgnoreCase("end") || line.equalsIgnoreCase("stop")) {
 				break;
 			}
-			String word = line.isEmpty() || line.startsWith(">") ? "" : line.split("\\s+")[0].toLowerCase(Locale.ROOT);
+			String word = line.isEmpty() || line.startsWith(">") ? "" : firstWord(line).toLowerCase(Locale.ROOT);
 			String command = switch (word) {
 				case "subscribe", "join" -> "subscribe";
 				case "unsubscribe", "leave", "remove" -> "unsubscribe";
@@ -181,8 +189,18 @@ class EmailCommandHandler implements InboundHandler {
 		return Map.of("command", command, "result", text);
 	}
 
+	/** The line up to its first white space. */
+	private static String firstWord(String line) {
+		for (int i = 0; i < line.length(); i++) {
+			if (Character.isWhitespace(line.charAt(i))) {
+				return line.substring(0, i);
+			}
+		}
+		return line;
+	}
+
 	private static String cleanName(String name) {
-		String clean = name == null ? "" : name.replaceAll("[\\p{Cntrl}]+", " ").strip();
+		String clean = name == null ? "" : CONTROLS.matcher(name).replaceAll(" ").strip();
 		return clean.length() > 200 ? clean.substring(0, 200) : clean;
 	}
 

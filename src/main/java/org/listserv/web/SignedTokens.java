@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 
+import com.google.re2j.Pattern;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -22,6 +24,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SignedTokens {
+
+	private static final Pattern DOT = Pattern.compile("\\.");
 
 	private static final Base64.Encoder ENCODE = Base64.getUrlEncoder().withoutPadding();
 
@@ -64,7 +68,7 @@ public class SignedTokens {
 			if (!MessageDigest.isEqual(mac, mac(payload))) {
 				return Optional.empty();
 			}
-			String[] parts = new String(payload, StandardCharsets.US_ASCII).split("\\.");
+			String[] parts = DOT.split(new String(payload, StandardCharsets.US_ASCII));
 			if (parts.length < 2 || !parts[0].equals(purpose)
 					|| Long.parseLong(parts[parts.length - 1]) < clock.instant().getEpochSecond()) {
 				return Optional.empty();
