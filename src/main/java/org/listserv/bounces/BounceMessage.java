@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.james.mime4j.codec.DecodeMonitor;
-import org.apache.james.mime4j.codec.DecoderUtil;
 import org.apache.james.mime4j.dom.Body;
 import org.apache.james.mime4j.dom.Entity;
 import org.apache.james.mime4j.dom.Header;
@@ -22,6 +21,7 @@ import org.apache.james.mime4j.dom.Message;
 import org.apache.james.mime4j.dom.Multipart;
 import org.apache.james.mime4j.dom.SingleBody;
 import org.apache.james.mime4j.stream.Field;
+import org.listserv.mail.HeaderValues;
 import org.listserv.mail.HtmlText;
 import org.listserv.mail.MimeParser;
 import org.listserv.mail.ReadingBudget;
@@ -415,15 +415,7 @@ final class BounceMessage {
 	}
 
 	private static String decode(String value) {
-		if (value == null) {
-			return "";
-		}
-		try {
-			return DecoderUtil.decodeEncodedWords(value, DecodeMonitor.SILENT).strip();
-		}
-		catch (RuntimeException ex) {
-			return value.strip();
-		}
+		return HeaderValues.decode(value);
 	}
 
 	private String first(String name) {

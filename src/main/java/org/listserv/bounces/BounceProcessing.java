@@ -10,6 +10,9 @@ import java.util.Optional;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.listserv.mail.ListAddress;
 import org.listserv.mail.ReadingBudget;
 
@@ -23,6 +26,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class BounceProcessing {
+
+	private static final Logger log = LoggerFactory.getLogger(BounceProcessing.class);
 
 	private static final Pattern REPLY_CODE = Pattern.compile("^\\s*([245]\\d\\d)[\\s-]?(.*)$", Pattern.DOTALL);
 
@@ -49,8 +54,10 @@ class BounceProcessing {
 	/** Processes a QUEUED message, if it still is one and no other instance holds it. */
 	Optional<Result> process(long bounceMessageId) {
 		return store.claim(bounceMessageId).map(m -> {
+			long start = System.nanoTime();
 			Result r = classifyAndRecord(m, null);
 			store.finish(m.id(), r.state(), r.kind(), r.note());
+			log.debug("Bounce message {}: {} in {} ms", m.id(), r.state(), (System.nanoTime() - start) / 1_000_000);
 			return r;
 		});
 	}

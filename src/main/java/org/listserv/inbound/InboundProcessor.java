@@ -94,10 +94,11 @@ class InboundProcessor implements SmartLifecycle {
 		try {
 			return Boolean.TRUE.equals(tx.execute(status -> messages.claimNextReceived().map(claimed -> {
 				current.set(claimed);
+				long start = System.nanoTime();
 				Disposition outcome = ReadingBudget.within(properties.messageBudget(), () -> router.route(claimed));
 				messages.finish(claimed.id(), outcome);
-				log.info("Inbound message {} to {}: {}{}", claimed.id(), claimed.recipient(), outcome.state(),
-						outcome.note() == null ? "" : " (" + outcome.note() + ")");
+				log.info("Inbound message {} to {}: {} in {} ms{}", claimed.id(), claimed.recipient(), outcome.state(),
+						(System.nanoTime() - start) / 1_000_000, outcome.note() == null ? "" : " (" + outcome.note() + ")");
 				return true;
 			}).orElse(false)));
 		}

@@ -5,14 +5,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import com.google.re2j.Pattern;
-
 import org.apache.james.mime4j.codec.DecodeMonitor;
-import org.apache.james.mime4j.codec.DecoderUtil;
 import org.apache.james.mime4j.dom.Header;
 import org.apache.james.mime4j.message.DefaultMessageBuilder;
 import org.apache.james.mime4j.stream.MimeConfig;
 
+import org.listserv.mail.HeaderValues;
 import org.listserv.mail.InboundMessage;
 import org.listserv.mail.PersonalTokens;
 
@@ -29,9 +27,6 @@ import org.listserv.mail.PersonalTokens;
  */
 record MessageView(StoredMessage message, List<HeaderField> headers, String text, String parseError, String raw,
 		boolean rawTruncated, boolean depthCut) {
-
-	/** A line end followed by white space: a folded header line (group 1 is the white space). */
-	private static final Pattern FOLD = Pattern.compile("\\r?\\n([ \\t])");
 
 	private static final int MAX_SHOWN = 200 * 1024;
 
@@ -64,9 +59,7 @@ record MessageView(StoredMessage message, List<HeaderField> headers, String text
 		try {
 			Header header = builder.parseHeader(new ByteArrayInputStream(raw));
 			return header.getFields().stream()
-				.map(f -> new HeaderField(f.getName(), PersonalTokens.redact(DecoderUtil
-					.decodeEncodedWords(FOLD.matcher(f.getBody()).replaceAll("$1"), DecodeMonitor.SILENT)
-					.strip())))
+				.map(f -> new HeaderField(f.getName(), PersonalTokens.redact(HeaderValues.decode(f.getBody()))))
 				.toList();
 		}
 		catch (IOException | RuntimeException ex) {

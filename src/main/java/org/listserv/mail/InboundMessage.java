@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.apache.james.mime4j.codec.DecodeMonitor;
-import org.apache.james.mime4j.codec.DecoderUtil;
 import org.apache.james.mime4j.dom.Body;
 import org.apache.james.mime4j.dom.Entity;
 import org.apache.james.mime4j.dom.Message;
@@ -90,29 +88,24 @@ public final class InboundMessage {
 
 	/** The display name of the first From mailbox, decoded, or "". */
 	public String fromName() {
-		return firstFrom().map(Mailbox::getName).map(InboundMessage::storable).map(String::strip).orElse("");
+		return firstFrom().map(Mailbox::getName).map(HeaderValues::oneLine).orElse("");
 	}
 
 	private Optional<Mailbox> firstFrom() {
-		try {
-			return message.getFrom() == null || message.getFrom().isEmpty() ? Optional.empty()
-					: Optional.of(message.getFrom().get(0));
-		}
-		catch (RuntimeException ex) {
-			return Optional.empty();
-		}
+		List<Mailbox> from = HeaderValues.addresses(rawHeader("From")).flatten();
+		return from.isEmpty() ? Optional.empty() : Optional.of(from.get(0));
+	}
+
+	/** The first value of a header as received (folded, encoded), or null. */
+	private String rawHeader(String name) {
+		Field field = message.getHeader().getField(name);
+		return field == null ? null : field.getBody();
 	}
 
 	/** How many addresses the To and Cc headers name (groups count their members). */
 	public int recipientCount() {
-		try {
-			int to = message.getTo() == null ? 0 : message.getTo().flatten().size();
-			int cc = message.getCc() == null ? 0 : message.getCc().flatten().size();
-			return to + cc;
-		}
-		catch (RuntimeException ex) {
-			return 0;
-		}
+		return HeaderValues.addresses(rawHeader("To")).flatten().size()
+				+ HeaderValues.addresses(rawHeader("Cc")).flatten().size();
 	}
 
 	/** The file names of the parts that are attachments (or have a file name), in order. */
@@ -133,16 +126,12 @@ public final class InboundMessage {
 
 	/** The decoded subject, or "". */
 	public String subject() {
-		String subject = message.getSubject();
-		return subject == null ? "" : storable(subject).strip();
+		return HeaderValues.decode(rawHeader("Subject"));
 	}
 
-	/** Every value of a header, decoded (RFC 2047), in order. */
+	/** Every value of a header, decoded (RFC 2047) on one line ({@link HeaderValues#decode}), in order. */
 	public List<String> header(String name) {
-		return message.getHeader().getFields(name).stream()
-			.map(Field::getBody)
-			.map(v -> storable(DecoderUtil.decodeEncodedWords(v, DecodeMonitor.SILENT)).strip())
-			.toList();
+		return message.getHeader().getFields(name).stream().map(Field::getBody).map(HeaderValues::decode).toList();
 	}
 
 	/** The first value of a header, decoded, or "". */

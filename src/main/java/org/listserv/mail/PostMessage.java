@@ -78,14 +78,9 @@ public final class PostMessage {
 		return fields.stream().filter(f -> f[0].equalsIgnoreCase(name)).map(f -> f[1]).findFirst().orElse("");
 	}
 
-	/** The first value of a header, RFC 2047 words decoded, or "". */
+	/** The first value of a header, RFC 2047 words decoded, on one line ({@link HeaderValues#decode}), or "". */
 	public String decodedHeader(String name) {
-		try {
-			return MimeUtility.decodeText(header(name));
-		}
-		catch (UnsupportedEncodingException ex) {
-			return header(name);
-		}
+		return HeaderValues.decode(header(name));
 	}
 
 	public void removeHeader(String name) {

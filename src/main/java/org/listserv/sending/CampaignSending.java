@@ -22,6 +22,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,6 +34,9 @@ import org.springframework.stereotype.Service;
 public class CampaignSending implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(CampaignSending.class);
+
+	/** How often a launch is tried when the job's metadata cannot be written for a transient reason. */
+	private static final int LAUNCH_ATTEMPTS = 5;
 
 	private final CampaignService campaigns;
 
@@ -195,14 +199,31 @@ public class CampaignSending implements DisposableBean {
 		// this instance joins it
 		boolean mine = running.add(id);
 		try {
-			JobExecution e = operator.start(job, new JobParametersBuilder().addLong("campaignId", id)
-				.addLong("run", System.currentTimeMillis())
-				.addLong("round", round)
-				.addString("instance", instance.id())
-				.toJobParameters());
-			return e.getStatus();
+			for (int attempt = 1;; attempt++) {
+				try {
+					JobExecution e = operator.start(job, new JobParametersBuilder().addLong("campaignId", id)
+						.addLong("run", System.currentTimeMillis())
+						.addLong("round", round)
+						.addString("instance", instance.id())
+						.toJobParameters());
+					return e.getStatus();
+				}
+				catch (TransientDataAccessException ex) {
+					// the job's metadata could not be written this time (a lock, a serialization conflict)
+					if (attempt == LAUNCH_ATTEMPTS) {
+						throw ex;
+					}
+					log.warn("Send of campaign {} could not start ({}); trying again", id, ex.getMessage());
+					Thread.sleep(200L * attempt);
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return BatchStatus.FAILED;
 		}
 		catch (Exception ex) {
+			// the campaign stays SENDING: the scheduler launches a send that has no run (stalledSends)
 			log.error("Could not run the send of campaign {}", id, ex);
 			return BatchStatus.FAILED;
 		}

@@ -99,6 +99,20 @@ class SendPartitions {
 	}
 
 	/** SENDING campaigns with a range free to claim in their current round: what another instance can help with. */
+	/**
+	 * SENDING campaigns whose deliveries were never cut into ranges although they became SENDING a while
+	 * ago: their run never started (a launch that failed, a process that died between the two steps).
+	 * A send cuts its ranges in its first step, within seconds of its launch.
+	 */
+	List<Long> campaignsWithoutARun(Duration grace) {
+		return jdbc.sql("""
+				select c.id from campaigns c
+				where c.status = 'SENDING' and c.updated_at < now() - make_interval(secs => :grace)
+				  and not exists (select 1 from send_partitions p where p.campaign_id = c.id)
+				order by c.id
+				""").param("grace", grace.toSeconds()).query(Long.class).list();
+	}
+
 	List<Long> campaignsNeedingHelp() {
 		return jdbc.sql("""
 				select c.id from campaigns c

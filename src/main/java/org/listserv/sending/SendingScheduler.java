@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * The background side of sending (off for the command line): at start-up, sends left STARTED by a dead
  * process are marked failed and restarted; then, every {@code listserv.sending.scheduler-interval}, due
  * SCHEDULED campaigns are launched (action alerts by priority first) and due retries of deferred deliveries
- * run; every {@code listserv.sending.join-interval}, sends of other instances get help. Safe with several
+ * run, and a SENDING campaign whose send never started (a failed launch, a crash right after the
+ * transition) is started; every {@code listserv.sending.join-interval}, sends of other instances get help. Safe with several
  * instances: starting a campaign is a conditional update, and ranges are claimed, so nobody is sent twice.
  */
 @Component
@@ -29,6 +30,9 @@ import org.springframework.stereotype.Component;
 class SendingScheduler {
 
 	private static final Logger log = LoggerFactory.getLogger(SendingScheduler.class);
+
+	/** How long a SENDING campaign may wait for its first step before the scheduler starts its send. */
+	static final java.time.Duration STALL_GRACE = java.time.Duration.ofMinutes(1);
 
 	private final CampaignSending sending;
 
@@ -85,6 +89,12 @@ class SendingScheduler {
 			catch (RuntimeException ex) {
 				log.warn("Scheduled campaign {} cannot be sent: {}", id, ex.getMessage());
 				campaigns.transition(id, CampaignStatus.FAILED, CampaignStatus.SCHEDULED);
+			}
+		}
+		for (long id : partitions.campaignsWithoutARun(STALL_GRACE)) {
+			if (!sending.isRunning(id)) {
+				log.warn("Campaign {} is SENDING but its send never started: starting it now", id);
+				sending.launch(id);
 			}
 		}
 		for (long id : deliveries.campaignsWithDueRetries()) {

@@ -54,7 +54,7 @@ class BounceLinearTimeTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "a", "a.", "a-", "1.", "a@", "5.1.", "550 ", "<a", "user unknown " })
+	@ValueSource(strings = { "a", "a.", "a-", "1.", "a@", "5.1.", "550 ", "<a", "user unknown ", "=?" })
 	void runsInEveryHeaderAReportIsReadFromAreReadAtOnce(String unit) {
 		String r = run(unit);
 		String headers = "Reply-To: \"" + r + "\" <y@example.org>\r\nX-Failed-Recipients: " + r + "\r\n"

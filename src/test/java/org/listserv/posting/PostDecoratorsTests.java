@@ -48,6 +48,15 @@ class PostDecoratorsTests {
 	}
 
 	@Test
+	void anEncodedLineBreakOrNulInTheSubjectStaysInsideTheOneSubjectLine() throws Exception {
+		byte[] out = decorate(d -> DmarcPolicies.Policy.NONE, PostSettings.DEFAULTS,
+				"From: ann@example.net\nSubject: =?utf-8?Q?Hi=0D=0ABcc:_all@example.org=00?=\n\nText\n");
+		MimeMessage m = parse(out);
+		assertThat(m.getSubject()).isEqualTo("[peace] Hi  Bcc: all@example.org\uFFFD");
+		assertThat(m.getHeader("Bcc")).isNull();
+	}
+
+	@Test
 	void authorOfAStrictDmarcDomainIsMovedToReplyTo() throws Exception {
 		DmarcPolicies stub = domain -> domain.equals("example.net") ? DmarcPolicies.Policy.REJECT
 				: DmarcPolicies.Policy.NONE;

@@ -30,6 +30,9 @@ class SendingRecoveryIntegrationTests extends SendingIntegrationTest {
 	@Autowired
 	JobRepository jobs;
 
+	@Autowired
+	SendPartitions partitions;
+
 	@Test
 	void aSendLeftStartedByADeadProcessIsMarkedFailedAndRestartedAtStartUp() throws Exception {
 		MailingList list = newList("INFORMATIONAL");
@@ -57,6 +60,34 @@ class SendingRecoveryIntegrationTests extends SendingIntegrationTest {
 			Thread.sleep(100);
 		}
 		assertThat(mailToDomain(list)).hasSize(7);
+	}
+
+	@Test
+	void aCampaignLeftSendingWithoutARunIsStartedByTheScheduler() throws Exception {
+		MailingList list = newList("INFORMATIONAL");
+		addMembers(list, "s", 5);
+		long id = campaign(list, "Never launched", "Hello");
+		// what a launch that failed (or a process killed right after the transition) leaves: SENDING, no run
+		sending.start(id);
+		jdbc.sql("update campaigns set updated_at = now() - interval '2 minutes' where id = :id").param("id", id)
+			.update();
+
+		scheduler.tick();
+
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+			.until(() -> campaigns.get(id).status() == CampaignStatus.SENT);
+		assertThat(mailToDomain(list)).hasSize(5);
+	}
+
+	@Test
+	void aCampaignThatJustBecameSendingIsLeftToItsOwnLaunch() throws Exception {
+		MailingList list = newList("INFORMATIONAL");
+		addMembers(list, "t", 2);
+		long id = campaign(list, "Just started", "Hello");
+		sending.start(id);
+
+		assertThat(partitions.campaignsWithoutARun(SendingScheduler.STALL_GRACE)).doesNotContain(id);
+		sending.cancel(id);
 	}
 
 }
