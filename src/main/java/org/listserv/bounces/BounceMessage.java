@@ -138,6 +138,9 @@ final class BounceMessage {
 		try {
 			message = MimeParser.parse(bytes, MAX_SCAN).message();
 		}
+		catch (ReadingBudget.TooCostlyException ex) {
+			throw ex;
+		}
 		catch (IOException | RuntimeException ex) {
 			return null;
 		}

@@ -50,8 +50,8 @@ public final class InboundMessage {
 			return new InboundMessage(raw, message, parsed.depthCut());
 		}
 		catch (IOException | RuntimeException ex) {
-			if (ex instanceof MalformedMessageException m) {
-				throw m;
+			if (ex instanceof MalformedMessageException || ex instanceof ReadingBudget.TooCostlyException) {
+				throw (RuntimeException) ex;
 			}
 			throw new MalformedMessageException("The message cannot be parsed: " + ex.getMessage());
 		}

@@ -102,10 +102,21 @@ class BounceBudgetIntegrationTests extends IntegrationTest {
 				BounceFixtures.dsn(to, member, "5.1.1", "550 5.1.1 User unknown"))).startsWith("250");
 		long id = queued(to);
 
-		BouncesProperties nanosecond = new BouncesProperties(properties.threshold(), properties.hardWeight(),
+		BouncesProperties tight = new BouncesProperties(properties.threshold(), properties.hardWeight(),
 				properties.softWeight(), properties.staleAfter(), properties.warnings(), properties.warningInterval(),
-				properties.chunkSize(), properties.interval(), false, Duration.ofNanos(1));
-		new BounceProcessing(store, recorder, classifier, nanosecond).process(id);
+				properties.chunkSize(), properties.interval(), false, Duration.ofMillis(50));
+		// a reader that goes on and on, checking its budget as the real one does in its loops
+		BounceClassifier endless = new BounceClassifier() {
+			@Override
+			public BounceReport classify(byte[] raw, String envelopeRecipient) {
+				long giveUp = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+				while (System.nanoTime() < giveUp) {
+					org.listserv.mail.ReadingBudget.check();
+				}
+				throw new AssertionError("the budget never stopped the reader");
+			}
+		};
+		new BounceProcessing(store, recorder, endless, tight).process(id);
 
 		assertThat(state(id)).startsWith("REVIEW: Too costly to read automatically");
 		assertThat(jdbc.sql("select count(*) from bounce_events where bounce_message_id = :id").param("id", id)

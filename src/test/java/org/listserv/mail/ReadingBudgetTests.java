@@ -65,4 +65,27 @@ class ReadingBudgetTests {
 		assertThat(afterInner).isEqualTo("outer goes on");
 	}
 
+	/** Spends CPU without checking the budget (the part of the work that does not look). */
+	private static long burn(Duration cpu) {
+		java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+		long start = threads.getCurrentThreadCpuTime();
+		long x = 0;
+		while (threads.getCurrentThreadCpuTime() - start < cpu.toNanos()) {
+			x += System.nanoTime() % 7;
+		}
+		return x;
+	}
+
+	@Test
+	void theParsersPassABudgetSpentOnAsItIsAndDoNotCallTheMessageMalformed() {
+		byte[] multipart = ("From: a@example.org\r\nSubject: s\r\nMIME-Version: 1.0\r\n"
+				+ "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nhi\r\n--b--\r\n")
+			.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		assertThatThrownBy(() -> ReadingBudget.within(Duration.ofMillis(20), () -> {
+			burn(Duration.ofMillis(60));
+			return InboundMessage.parse(multipart);
+		})).isInstanceOf(ReadingBudget.TooCostlyException.class);
+		assertThat(InboundMessage.parse(multipart).textBody()).isEqualTo("hi");
+	}
+
 }
