@@ -8,8 +8,8 @@ import org.apache.james.mime4j.field.address.LenientAddressParser;
 /**
  * Reads header values of received mail within bounds. Mime4J's RFC 2047 decoder and address parser cost
  * some 20 microseconds a character on crafted input ("=?=?=?..."), four seconds for a 200 KB Subject and
- * nine for a From display name of that size, so a value is cut to {@value #MAX_DECODED} characters (an
- * address list to {@value #MAX_ADDRESSES}) before it is decoded or parsed. RFC 5322 lines are at most 998
+ * nine for a From display name of that size, so a value is cut to {@value #MAX_DECODED} characters (a
+ * To or Cc list to {@value #MAX_ADDRESSES}) before it is decoded or parsed, and callers parse it once. RFC 5322 lines are at most 998
  * characters; nothing a person wrote is lost to the cut, only what a machine padded.
  */
 public final class HeaderValues {
@@ -42,12 +42,21 @@ public final class HeaderValues {
 		return oneLine(decoded);
 	}
 
-	/** The addresses of a header value (lenient), or an empty list. */
+	/** The addresses of an address-list header (To, Cc), lenient, or an empty list. */
 	public static AddressList addresses(String raw) {
+		return addresses(raw, MAX_ADDRESSES);
+	}
+
+	/** The address of a header naming a sender (From, Sender), lenient: cut as any other value. */
+	public static AddressList sender(String raw) {
+		return addresses(raw, MAX_DECODED);
+	}
+
+	private static AddressList addresses(String raw, int max) {
 		if (raw == null || raw.isBlank()) {
 			return new AddressList(java.util.List.of(), true);
 		}
-		String value = raw.length() > MAX_ADDRESSES ? raw.substring(0, MAX_ADDRESSES) : raw;
+		String value = raw.length() > max ? raw.substring(0, max) : raw;
 		try {
 			return LenientAddressParser.DEFAULT.parseAddressList(value);
 		}

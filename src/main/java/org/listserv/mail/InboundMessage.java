@@ -30,6 +30,8 @@ public final class InboundMessage {
 
 	private final boolean depthCut;
 
+	private Optional<Mailbox> firstFrom;
+
 	private InboundMessage(byte[] raw, Message message, boolean depthCut) {
 		this.raw = raw;
 		this.message = message;
@@ -91,9 +93,13 @@ public final class InboundMessage {
 		return firstFrom().map(Mailbox::getName).map(HeaderValues::oneLine).orElse("");
 	}
 
+	/** The first From mailbox, parsed once (the parser is costly on crafted input). */
 	private Optional<Mailbox> firstFrom() {
-		List<Mailbox> from = HeaderValues.addresses(rawHeader("From")).flatten();
-		return from.isEmpty() ? Optional.empty() : Optional.of(from.get(0));
+		if (firstFrom == null) {
+			List<Mailbox> from = HeaderValues.sender(rawHeader("From")).flatten();
+			firstFrom = from.isEmpty() ? Optional.empty() : Optional.of(from.get(0));
+		}
+		return firstFrom;
 	}
 
 	/** The first value of a header as received (folded, encoded), or null. */
