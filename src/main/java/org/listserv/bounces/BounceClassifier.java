@@ -116,8 +116,10 @@ public class BounceClassifier {
 	/**
 	 * A synchronous rejection whose SMTP command is known. A reply to {@code RCPT} that says "no such user"
 	 * is hard even without an enhanced status code; the same words in reply to {@code DATA} are a content
-	 * filter's ({@code filtered}, soft); with the command unknown (the three-argument form) they need a
-	 * X.1.x code to be hard.
+	 * filter's ({@code filtered}, soft), and in reply to {@code MAIL} they are about our sender
+	 * ({@code rejected}, soft). With the command unknown (the three-argument form) an unambiguous 5xx "no such
+	 * user" is hard unless its code is about policy or the system (X.7, X.3); general words ("mailbox
+	 * unavailable") need the {@code RCPT} stage or an X.1.x code (see {@code ReasonTable.unknownUser}).
 	 *
 	 * @param command {@code "RCPT"}, {@code "DATA"}, {@code "MAIL"}, or null when unknown
 	 */
@@ -137,7 +139,7 @@ public class BounceClassifier {
 			reason = "delivered";
 		}
 		else {
-			reason = REASONS.reason(status, replyCode, replyText, null, context);
+			reason = REASONS.reason(status, replyCode, replyText, null, context, normalize(recipient));
 			if (replyCode >= 400 && replyCode < 500 && "onhold".equals(reason)) {
 				reason = "systemerror";
 			}
@@ -372,7 +374,7 @@ public class BounceClassifier {
 			status = fromText != null ? fromText : status;
 		}
 		Integer reply = ReasonTable.findReplyCode(text);
-		String reason = REASONS.reason(status, reply, text, action, context);
+		String reason = REASONS.reason(status, reply, text, action, context, address);
 		if (status == null && reply == null && "delayed".equalsIgnoreCase(action)) {
 			reason = "expired";
 		}

@@ -34,39 +34,61 @@ final class ReasonTable {
 
 	/** Codes that name the reason unless the text names one of {@link #SPECIFIC} reasons. */
 	private static final List<String> DECISIVE = List.of("X.1.1", "X.1.2", "X.1.6", "X.1.7", "X.1.8",
-			"X.2.2", "X.3.4", "X.7.13");
+			"X.2.2", "X.2.3", "X.3.4", "X.4.7", "X.7.13");
 
 	/** Reasons the text names precisely enough to overrule a decisive status code. */
-	private static final List<String> SPECIFIC = List.of("mailboxfull", "suspend", "hasmoved", "notaccept",
-			"norelaying", "requireptr", "authfailure", "badreputation", "blocked", "spamdetected", "virusdetected",
-			"policyviolation", "toomanyconn", "speeding", "filtered");
+	private static final List<String> SPECIFIC = List.of("mailboxfull", "systemfull", "suspend", "hasmoved",
+			"notaccept", "norelaying", "requireptr", "authfailure", "badreputation", "blocked", "spamdetected",
+			"virusdetected", "policyviolation", "toomanyconn", "speeding", "filtered");
 
 	/** Reasons named by words so general that a status code says more. */
 	private static final List<String> WEAK = List.of("rejected", "onhold", "undefined");
-
-	/** The SMTP command a rejection answered, as MTAs write it in their reports. */
-	private static final List<Map.Entry<String, Pattern>> COMMANDS = List.of(
-			Map.entry("DATA", Pattern.compile("(?i)end of data|after data|in reply to data|>>> data|\\bdata command|after the data|smtp;? ?data")),
-			Map.entry("RCPT", Pattern.compile("(?i)rcpt to|rcpt_to|in reply to rcpt|>>> rcpt|smtp:rcpt|rcpt command|does not like recipient")),
-			Map.entry("MAIL", Pattern.compile("(?i)mail from[:\\s]|in reply to mail|>>> mail|smtp:mail|mail command")),
-			Map.entry("HELO", Pattern.compile("(?i)in reply to (?:ehlo|helo)|after (?:ehlo|helo)|>>> (?:ehlo|helo)|(?:ehlo|helo) command")),
-			Map.entry("CONN", Pattern.compile("(?i)refused to talk to me|in reply to initial greeting|greeting")));
 
 	/** How many characters of a diagnostic text the patterns look at. */
 	private static final int MAX_MATCHED = 4096;
 
 	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
+	/**
+	 * A reply code and enhanced status code inside a text: the prefix of each line of a multi-line SMTP reply
+	 * ("550-5.7.1 Messages with multiple 550-5.7.1 addresses ..."), which would cut a phrase in two.
+	 */
+	private static final Pattern CONTINUATION = Pattern.compile("[245][0-9][0-9][ -][245]\\.[0-9]{1,3}\\.[0-9]{1,3} ");
+
 	private static final Pattern TAB = Pattern.compile("\t");
 
 	/** The last texts matched on this thread: a report's text is asked about several times. */
-	private static final ThreadLocal<Map<String, String>> CACHE = ThreadLocal.withInitial(HashMap::new);
+	private static final ThreadLocal<Map<String, Match>> CACHE = ThreadLocal.withInitial(HashMap::new);
+
+	/** No row matched (cached as such). */
+	private static final Match NONE = new Match(null, Strength.PLAIN);
 
 	/** Last of the static fields: the constructor uses the ones above. */
 	private static final ReasonTable INSTANCE = new ReasonTable();
 
+	/**
+	 * How much a row's phrase says: {@code reason!} in the table is a {@link #VERDICT}, {@code reason?} is
+	 * {@link #GENERAL}, a bare reason is {@link #PLAIN}.
+	 */
+	private enum Strength {
+
+		/** The reporting system's own verdict, or a phrase no other failure uses: believed as it is. */
+		VERDICT,
+
+		/** Names the reason; a decisive status code or the SMTP stage may still overrule it. */
+		PLAIN,
+
+		/** Words that other failures use too: a status code's own reason says more. */
+		GENERAL
+
+	}
+
+	/** The reason a text names, and how firmly. */
+	private record Match(String reason, Strength strength) {
+	}
+
 	/** A row of {@code reason-patterns.tsv}: a match does not count when {@code except} follows it. */
-	private record Row(String reason, Pattern pattern, Pattern except) {
+	private record Row(Match match, Pattern pattern, Pattern except) {
 
 		boolean matches(String text) {
 			Matcher m = pattern.matcher(text);
@@ -88,8 +110,14 @@ final class ReasonTable {
 
 	private ReasonTable() {
 		for (String[] row : rows("reason-patterns.tsv")) {
+			String reason = row[0];
+			Strength strength = reason.endsWith("!") ? Strength.VERDICT
+					: reason.endsWith("?") ? Strength.GENERAL : Strength.PLAIN;
+			if (strength != Strength.PLAIN) {
+				reason = reason.substring(0, reason.length() - 1);
+			}
 			// the text is lower-cased before matching, and every phrase starts at the start of a word
-			patterns.add(new Row(row[0], Pattern.compile("(?:^|[^a-z])(?:" + row[1] + ")"),
+			patterns.add(new Row(new Match(reason, strength), Pattern.compile("(?:^|[^a-z])(?:" + row[1] + ")"),
 					row.length > 2 ? Pattern.compile(row[2]) : null));
 		}
 		for (String[] row : rows("status-codes.tsv")) {
@@ -154,49 +182,35 @@ final class ReasonTable {
 
 	/** The reason named by the text patterns alone, or null. */
 	String reasonFromText(String text) {
-		String matched = match(text);
-		return matched != null && matched.endsWith("!") ? matched.substring(0, matched.length() - 1) : matched;
+		return match(text).reason();
 	}
 
-	/** The first matching row's reason, with its "!" (a reporting system's own verdict) if it has one. */
-	private String match(String text) {
+	/** The first matching row's reason and strength ({@link #NONE} when no row matches). */
+	private Match match(String text) {
 		if (text == null || text.isBlank()) {
-			return null;
+			return NONE;
 		}
-		Map<String, String> cache = CACHE.get();
-		String cached = cache.get(text);
+		Map<String, Match> cache = CACHE.get();
+		Match cached = cache.get(text);
 		if (cached != null) {
-			return cached.isEmpty() ? null : cached;
+			return cached;
 		}
 		String head = text.length() > MAX_MATCHED ? text.substring(0, MAX_MATCHED) : text;
 		String normalized = WHITESPACE.matcher(head.toLowerCase(Locale.ROOT)).replaceAll(" ");
-		String found = null;
+		normalized = CONTINUATION.matcher(normalized).replaceAll("");
+		Match found = NONE;
 		for (Row row : patterns) {
 			ReadingBudget.check();
 			if (row.matches(normalized)) {
-				found = row.reason();
+				found = row.match();
 				break;
 			}
 		}
 		if (cache.size() > 16) {
 			cache.clear();
 		}
-		cache.put(text, found == null ? "" : found);
+		cache.put(text, found);
 		return found;
-	}
-
-
-	/** The SMTP command that was answered (DATA, RCPT, MAIL, HELO, CONN), or null. */
-	static String command(String text) {
-		if (text == null) {
-			return null;
-		}
-		for (Map.Entry<String, Pattern> e : COMMANDS) {
-			if (e.getValue().matcher(text).find()) {
-				return e.getKey();
-			}
-		}
-		return null;
 	}
 
 	/** Whether the text says anything about a failure: a status code, a reply code or a known phrase. */
@@ -207,8 +221,9 @@ final class ReasonTable {
 		if (findStatus(text) != null || findReplyCode(text) != null) {
 			return true;
 		}
-		String reason = reasonFromText(text);
-		return reason != null && !WEAK.contains(reason);
+		// general words ("the address couldn't be found") say too little: the lines after them may say more
+		Match matched = match(text);
+		return matched.reason() != null && !WEAK.contains(matched.reason()) && matched.strength() != Strength.GENERAL;
 	}
 
 	/** The reason an enhanced status code names on its own, or null. */
@@ -228,70 +243,67 @@ final class ReasonTable {
 	 * @param action the DSN Action ("failed", "delayed", ...) or null
 	 */
 	String reason(String status, Integer replyCode, String text, String action) {
-		return reason(status, replyCode, text, action, null);
+		return reason(status, replyCode, text, action, null, null);
 	}
 
 	/**
 	 * The reason for a failure, with more text to find the SMTP command in (a DSN's Diagnostic-Code rarely
-	 * says which command was answered; the report's text often does).
+	 * says which command was answered; the report's text often does). In order: a success; the text's
+	 * verdict ({@code reason!} rows); a decisive status code ({@link #DECISIVE}) unless the text names a
+	 * {@link #SPECIFIC} reason; the text's reason, unless it is general ({@code reason?} rows, or a
+	 * {@link #WEAK} one) and the status code names one; else the status code, then its subject digit. A
+	 * "user unknown" is then weighed by {@link UnknownUser#decide}, and a generic refusal of the greeting or
+	 * HELO is {@code blocked} ({@link SmtpStage#atStage}).
+	 *
+	 * @param context more text to find the SMTP command in, or null
+	 * @param recipient the address that failed, or null when unknown
 	 */
-	String reason(String status, Integer replyCode, String text, String action, String context) {
+	String reason(String status, Integer replyCode, String text, String action, String context, String recipient) {
+		String reason = decide(status, replyCode, text, action, context, recipient);
+		// a name lookup the reporting MTA will try again is a DNS failure, not a domain known not to exist
+		return reason.equals("hostunknown") && temporary(status, replyCode) ? "networkerror" : reason;
+	}
+
+	private String decide(String status, Integer replyCode, String text, String action, String context,
+			String recipient) {
 		if ((status != null && status.startsWith("2.")) || "delivered".equalsIgnoreCase(action)
 				|| "relayed".equalsIgnoreCase(action) || "expanded".equalsIgnoreCase(action)) {
 			return "delivered";
 		}
-		String matched = match(text);
-		boolean confident = matched != null && matched.endsWith("!");
-		String fromText = confident ? matched.substring(0, matched.length() - 1) : matched;
+		Match matched = match(text);
+		if (matched.strength() == Strength.VERDICT) {
+			return matched.reason();
+		}
+		String fromText = matched.reason();
 		if (status != null && !status.endsWith(".0.0") && DECISIVE.contains("X" + status.substring(1))
 				&& (fromText == null || !SPECIFIC.contains(fromText))) {
 			return codes.get("X" + status.substring(1));
 		}
-		if (fromText != null && WEAK.contains(fromText) && reasonFromStatus(status) != null) {
-			// "rejected" says less than any status code does
+		boolean general = matched.strength() == Strength.GENERAL || WEAK.contains(String.valueOf(fromText));
+		if (fromText != null && general && !fromText.equals("userunknown") && reasonFromStatus(status) != null) {
+			// "rejected", "recipient address rejected" say less than any status code does
 			fromText = null;
 		}
 		if (fromText == null) {
-			return fallback(status, replyCode, text, action);
+			String byCode = fallback(status, replyCode, text, action);
+			return SmtpStage.generic(byCode) ? SmtpStage.atStage(byCode, SmtpStage.of(text, context)) : byCode;
 		}
-		String command = command(text);
-		if (command == null) {
-			command = command(context);
+		boolean unknown = fromText.equals("userunknown");
+		if (!unknown && !fromText.equals("hostunknown") && !SmtpStage.generic(fromText)) {
+			return fromText;
 		}
-		if ("MAIL".equals(command) && (fromText.equals("userunknown") || fromText.equals("hostunknown"))) {
+		String command = SmtpStage.of(text, context);
+		if (SmtpStage.MAIL.equals(command) && (unknown || fromText.equals("hostunknown"))) {
 			// the server refused our sender address, not the recipient
 			return "rejected";
 		}
-		if (fromText.equals("userunknown") && !confident) {
-			return unknownUser(status, command);
-		}
-		return fromText;
+		return unknown ? UnknownUser.decide(status, replyCode, command, general, text, recipient, reasonFromStatus(status))
+				: SmtpStage.atStage(fromText, command);
 	}
 
-	/**
-	 * "User unknown" in a remote server's reply is believed (hard) only with corroboration: the rejection
-	 * answered RCPT TO, or the enhanced status code is about the address (X.1.x) or says nothing against it.
-	 * Content filters answer "no such user" after DATA, and some servers put "user unknown" under a policy
-	 * (X.7), mailbox (X.2) or system (X.3) code; with neither a stage nor a code the wording alone is not
-	 * enough to drop a member at once, so it is a soft {@code filtered}.
-	 */
-	private String unknownUser(String status, String command) {
-		if ("RCPT".equals(command)) {
-			return "userunknown";
-		}
-		if ("DATA".equals(command)) {
-			return "filtered";
-		}
-		boolean undefined = status == null || status.endsWith(".0.0");
-		if (undefined) {
-			return "filtered";
-		}
-		char subject = status.charAt(2);
-		if (subject == '2' || subject == '3' || subject == '7') {
-			String byCode = reasonFromStatus(status);
-			return byCode != null && subject != '2' && !byCode.equals("userunknown") ? byCode : "filtered";
-		}
-		return "userunknown";
+	/** Whether a 4.x.x status or a 4xx reply says the failure is temporary. */
+	static boolean temporary(String status, Integer replyCode) {
+		return (status != null && status.startsWith("4")) || (replyCode != null && replyCode / 100 == 4);
 	}
 
 	private String fallback(String status, Integer replyCode, String text, String action) {

@@ -30,8 +30,11 @@ final class TextPatterns {
 
 	private static final String ADDR = "<?(?:mailto:)?([" + LOCAL + "]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,})>?";
 
-	/** Address at the start of a line, then ":", "...", " - " or the end of the line. */
-	private static final Pattern LEADING = Pattern.compile("^[ \\t>*-]*(?:[245]\\d\\d[ -])?[\"']?" + ADDR + "[\"']?(?:[ \\t]*(?::|\\.\\.\\.|,| - |\\(|\\[|$)|[ \\t]+)(.*)$");
+	/**
+	 * Address at the start of a line, then ":", "...", " - " or the end of the line; after a reply code and
+	 * an enhanced status code too, as in a Sendmail transcript ({@code <<< 550 5.1.1 <a@b>... User unknown}).
+	 */
+	private static final Pattern LEADING = Pattern.compile("^[ \\t>*-]*(?:<<< ?)?((?:[245]\\d\\d[ -](?:[245]\\.\\d{1,3}\\.\\d{1,3} )?)?)[\"']?" + ADDR + "[\"']?(?:[ \\t]*(?::|\\.\\.\\.|,| - |\\(|\\[|$)|[ \\t]+)(.*)$");
 
 	/** A phrase that introduces the failed address. */
 	private static final Pattern PHRASE = Pattern.compile("(?i)\\b(?:recipient(?:s| address(?:es)?)?|rcpt to|addressee|destinataire|empf(?:ä|ae)nger"
@@ -70,16 +73,19 @@ final class TextPatterns {
 			}
 			Matcher m = LEADING.matcher(line);
 			if (m.find()) {
-				String address = accept(m.group(1), excluded);
+				String address = accept(m.group(2), excluded);
 				if (address != null) {
 					// every mention adds its lines: a Sendmail report names the address in its summary and again,
-					// with the SMTP command, in its transcript
-					String block = block(lines, i, m.group(2), address);
+					// with the SMTP command, in its transcript; a reply code before the address stays with the text
+					String block = block(lines, i, m.group(1) + m.group(3), address);
 					found.merge(address, block == null ? "" : block, (a, b) -> a.isEmpty() ? b : b.isEmpty() ? a : a + "\n" + b);
 				}
 			}
 		}
 		if (!found.isEmpty()) {
+			if (text.contains("<<<")) {
+				transcript(lines, found);
+			}
 			return found;
 		}
 		for (int i = 0; i < lines.length; i++) {
@@ -114,6 +120,36 @@ final class TextPatterns {
 			}
 		}
 		return found;
+	}
+
+	/**
+	 * Adds to each address the Sendmail transcript's reply that names it ({@code <<< 550 Unknown user a@b})
+	 * with the command it answered, the last {@code >>>} line before it: the SMTP stage. A reply that names
+	 * no address is the only recipient's.
+	 */
+	private static void transcript(String[] lines, Map<String, String> found) {
+		String command = null;
+		for (String raw : lines) {
+			ReadingBudget.check();
+			String line = raw.length() > MAX_LINE ? raw.substring(0, MAX_LINE) : raw;
+			if (line.startsWith(">>>")) {
+				command = line.strip();
+			}
+			else if (line.startsWith("<<<") && command != null) {
+				String lower = line.toLowerCase(Locale.ROOT);
+				String own = command + "\n" + line.strip();
+				boolean named = false;
+				for (Map.Entry<String, String> e : found.entrySet()) {
+					if (lower.contains(e.getKey())) {
+						e.setValue(e.getValue().isEmpty() ? own : e.getValue() + "\n" + own);
+						named = true;
+					}
+				}
+				if (!named && found.size() == 1) {
+					found.replaceAll((address, block) -> block.isEmpty() ? own : block + "\n" + own);
+				}
+			}
+		}
 	}
 
 	/** The line cut to {@link #MAX_LINE}, or null if it cannot name a recipient; checks the reading budget. */
@@ -165,7 +201,7 @@ final class TextPatterns {
 				continue;
 			}
 			Matcher next = LEADING.matcher(line);
-			if (started && next.find() && !next.group(1).equalsIgnoreCase(address)) {
+			if (started && next.find() && !next.group(2).equalsIgnoreCase(address)) {
 				break;
 			}
 			started = true;
