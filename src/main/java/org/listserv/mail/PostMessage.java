@@ -120,6 +120,20 @@ public final class PostMessage {
 		}
 	}
 
+	/**
+	 * Changes the readable text of the body ({@link TextParts}): the parts whose text changes are written anew,
+	 * and when nothing changes the message stays byte for byte as it is.
+	 */
+	public void rewriteText(java.util.function.UnaryOperator<String> change) {
+		byte[] rewritten = TextParts.rewrite(toBytes(), change);
+		if (rewritten != null) {
+			PostMessage m = parse(rewritten);
+			fields.clear();
+			fields.addAll(m.fields);
+			body = m.body;
+		}
+	}
+
 	/** Adds the footer: appended to a plain text body, else in a {@code multipart/mixed} wrapper. */
 	public void addFooter(String footer) {
 		if (footer == null || footer.isBlank()) {

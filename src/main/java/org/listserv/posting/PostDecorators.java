@@ -4,20 +4,24 @@ import java.util.List;
 import java.util.Locale;
 
 import org.listserv.mail.ListHeaders;
+import org.listserv.mail.PersonalTokens;
 import org.listserv.mail.PostMessage;
 import org.listserv.web.WebProperties;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The decorators of an accepted post, in this order: {@code subject-prefix}, {@code dmarc} (may rewrite From),
+ * The decorators of an accepted post, in this order: {@code personal-links} (a member replying to our mail
+ * quotes their own unsubscribe and preference links: distributed, they would let every member act for
+ * them), {@code subject-prefix}, {@code dmarc} (may rewrite From),
  * {@code reply-to} (needs to know whether From was rewritten), {@code list-headers}, {@code footer} (last: it
  * may wrap the body).
  */
 @Component
 class PostDecorators {
 
-	static final List<String> ORDER = List.of("subject-prefix", "dmarc", "reply-to", "list-headers", "footer");
+	static final List<String> ORDER = List.of("personal-links", "subject-prefix", "dmarc", "reply-to", "list-headers",
+			"footer");
 
 	/** Headers of the incoming message that are not passed on (trace, another list's, ours set again). */
 	private static final List<String> DROPPED = List.of("Return-Path", "Delivered-To", "X-Original-To", "List-Id",
@@ -27,7 +31,8 @@ class PostDecorators {
 	private final List<Decorator> decorators;
 
 	PostDecorators(DmarcPolicies dmarc, WebProperties web) {
-		this.decorators = List.of(subjectPrefix(), dmarc(dmarc), replyTo(), listHeaders(web), footer(web));
+		this.decorators = List.of(personalLinks(), subjectPrefix(), dmarc(dmarc), replyTo(), listHeaders(web),
+				footer(web));
 	}
 
 	/** Decorates a copy of the post's bytes; returns the message to distribute. */
@@ -55,6 +60,21 @@ class PostDecorators {
 				change.accept(post, message);
 			}
 		};
+	}
+
+	/**
+	 * The tokens of our personal links ({@link PersonalTokens}) taken out of the subject and the readable
+	 * text; a post that quotes none is passed on byte for byte.
+	 */
+	static Decorator personalLinks() {
+		return decorator("personal-links", (post, m) -> {
+			String subject = m.decodedHeader("Subject");
+			String redacted = PersonalTokens.redact(subject);
+			if (!redacted.equals(subject)) {
+				m.setHeader("Subject", redacted);
+			}
+			m.rewriteText(PersonalTokens::redact);
+		});
 	}
 
 	/** {@code [slug]} (or the list's prefix) before the subject, unless it is there already (a reply). */

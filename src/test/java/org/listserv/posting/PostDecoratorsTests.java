@@ -57,6 +57,43 @@ class PostDecoratorsTests {
 	}
 
 	@Test
+	void aReplyQuotingTheAuthorsOwnLinksReachesTheListWithoutTheirTokens() throws Exception {
+		String token = "eyJzIjoxMjMsImwiOjR9.c2lnbmF0dXJlLW9mLXRoZS10b2tlbg";
+		String quoted = "https://lists.example.org/unsubscribe/" + token;
+		String mail = "From: ann@example.net\nSubject: Re: Vigil\nMIME-Version: 1.0\n"
+				+ "Content-Type: multipart/alternative; boundary=\"b1\"\n\n--b1\n"
+				+ "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n"
+				+ "I will come.=0A> Leave: " + quoted.substring(0, 40) + "=\n" + quoted.substring(40) + "\n"
+				+ "--b1\nContent-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: base64\n\n"
+				+ java.util.Base64.getMimeEncoder().encodeToString(("<p>I will come.</p><a href=\"" + quoted
+						+ "\">Leave</a>").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+				+ "\n--b1--\n";
+		byte[] out = decorate(d -> DmarcPolicies.Policy.NONE, PostSettings.DEFAULTS, mail);
+		MimeMessage m = parse(out);
+		String all = new String(out, java.nio.charset.StandardCharsets.ISO_8859_1);
+		jakarta.mail.internet.MimeMultipart alternative = (jakarta.mail.internet.MimeMultipart)
+			((jakarta.mail.internet.MimeMultipart) m.getContent()).getBodyPart(0).getContent();
+		String text = (String) alternative.getBodyPart(0).getContent();
+		String html = (String) alternative.getBodyPart(1).getContent();
+		assertThat(text).contains("I will come.").contains("/unsubscribe/" + org.listserv.mail.PersonalTokens.REMOVED)
+			.doesNotContain(token);
+		assertThat(html).contains("/unsubscribe/" + org.listserv.mail.PersonalTokens.REMOVED).doesNotContain(token);
+		assertThat(all).doesNotContain(token.substring(0, 20));
+		assertThat(m.getSubject()).isEqualTo("[peace] Re: Vigil");
+	}
+
+	@Test
+	void aPostWithoutPersonalLinksKeepsItsBodyByteForByte() {
+		String body = "--b1\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n"
+				+ "Caf=C3=A9 at six=\n tonight\n--b1--\n";
+		String mail = "From: ann@example.net\nSubject: Vigil\nMIME-Version: 1.0\n"
+				+ "Content-Type: multipart/mixed; boundary=\"b1\"\n\n" + body;
+		String out = new String(decorate(d -> DmarcPolicies.Policy.NONE, PostSettings.DEFAULTS, mail),
+				java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(out).contains(body.replace("\n", "\r\n"));
+	}
+
+	@Test
 	void authorOfAStrictDmarcDomainIsMovedToReplyTo() throws Exception {
 		DmarcPolicies stub = domain -> domain.equals("example.net") ? DmarcPolicies.Policy.REJECT
 				: DmarcPolicies.Policy.NONE;
