@@ -3,6 +3,7 @@ package org.listserv.web;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
@@ -11,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -41,9 +43,7 @@ class SecurityConfiguration {
 	SecurityFilterChain api(HttpSecurity http) throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(a -> a.anyRequest().authenticated())
-			.httpBasic(b -> b.realmName("listserv")
-				.authenticationEntryPoint((req, res, ex) -> problem(res, 401, "Unauthorized",
-						"Log in with HTTP Basic (an admin or staff account)")))
+			.httpBasic(b -> b.realmName("listserv").authenticationEntryPoint(SecurityConfiguration::basicLoginFailed))
 			.csrf(c -> c.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.exceptionHandling(e -> e
@@ -62,7 +62,7 @@ class SecurityConfiguration {
 				.permitAll()
 				.anyRequest()
 				.hasRole("ADMIN"))
-			.httpBasic(b -> b.realmName("listserv"))
+			.httpBasic(b -> b.realmName("listserv").authenticationEntryPoint(SecurityConfiguration::basicLoginFailed))
 			.csrf(c -> c.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		return http.build();
@@ -83,6 +83,17 @@ class SecurityConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	/** A failed HTTP Basic login: 429 with Retry-After when the login throttle turned it away, else 401. */
+	private static void basicLoginFailed(HttpServletRequest req, HttpServletResponse res, AuthenticationException ex)
+			throws IOException {
+		if (ex instanceof LoginThrottledException throttled) {
+			res.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
+			problem(res, 429, "Too many requests", throttled.getMessage());
+			return;
+		}
+		problem(res, 401, "Unauthorized", "Log in with HTTP Basic (an admin or staff account)");
 	}
 
 	private static void problem(HttpServletResponse res, int status, String title, String detail) throws IOException {
