@@ -9,6 +9,7 @@ import org.listserv.IntegrationTest;
 import org.listserv.MutableClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.mock.web.MockHttpSession;
@@ -30,6 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * (so no delay passes by itself and nothing waits). A 401 is a guess that was evaluated; a 429 one that the
  * throttle turned away before any password check.
  */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class LoginThrottleIntegrationTests extends IntegrationTest {
 
 	@TestConfiguration

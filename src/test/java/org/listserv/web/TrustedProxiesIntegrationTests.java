@@ -8,6 +8,7 @@ import org.listserv.IntegrationTest;
 import org.listserv.lists.MailingList;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
@@ -17,9 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Behind a reverse proxy: only the proxies named in {@code listserv.web.trusted-proxies} may say who the
  * client is. Real HTTP through Tomcat (the valve runs there, not in MockMvc), from sockets bound to
- * 127.0.0.2 (a listed proxy) and 127.0.0.3 (not listed).
+ * 127.0.0.2 (a listed proxy) and 127.0.0.3 (not listed). The context is closed after the class, so that
+ * its background workers do not share the database with later tests.
  */
 @TestPropertySource(properties = "listserv.web.trusted-proxies=127.0.0.2, 10.20.0.0/16")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class TrustedProxiesIntegrationTests extends IntegrationTest {
 
 	static final String PROXY = "127.0.0.2";
