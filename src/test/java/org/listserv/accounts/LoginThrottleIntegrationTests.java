@@ -113,6 +113,11 @@ class LoginThrottleIntegrationTests extends IntegrationTest {
 				.with(csrf())
 				.with(from("192.0.2.88"))).andReturn();
 			assertThat(last.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+			if (i == 0) {
+				mvc.perform(get("/login?error").session((MockHttpSession) last.getRequest().getSession()))
+					.andExpect(content().string(org.hamcrest.Matchers.containsString("Wrong address or password.")))
+					.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Too many"))));
+			}
 		}
 		mvc.perform(get("/login?error").session((MockHttpSession) last.getRequest().getSession()))
 			.andExpect(status().isOk())
