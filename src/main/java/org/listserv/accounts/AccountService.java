@@ -37,13 +37,10 @@ public class AccountService implements UserDetailsService, ApplicationRunner {
 
 	private final AccountsProperties properties;
 
-	private final LoginThrottle throttle;
-
-	AccountService(Accounts accounts, PasswordEncoder encoder, AccountsProperties properties, LoginThrottle throttle) {
+	AccountService(Accounts accounts, PasswordEncoder encoder, AccountsProperties properties) {
 		this.accounts = accounts;
 		this.encoder = encoder;
 		this.properties = properties;
-		this.throttle = throttle;
 	}
 
 	@Override
@@ -54,7 +51,6 @@ public class AccountService implements UserDetailsService, ApplicationRunner {
 			.password(account.passwordHash())
 			.roles(account.role().name())
 			.disabled(!account.enabled())
-			.accountLocked(throttle.blocked(username))
 			.build();
 	}
 

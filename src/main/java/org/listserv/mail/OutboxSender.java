@@ -50,17 +50,20 @@ class OutboxSender implements DisposableBean {
 
 	private final MailProperties mail;
 
+	private final RelayStatus relay;
+
 	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-sender"));
 
 	private final AtomicBoolean scheduled = new AtomicBoolean();
 
 	OutboxSender(OutboxMessages messages, JavaMailSender mailSender, TransactionTemplate tx,
-			OutboxProperties properties, MailProperties mail) {
+			OutboxProperties properties, MailProperties mail, RelayStatus relay) {
 		this.messages = messages;
 		this.mailSender = mailSender;
 		this.tx = tx;
 		this.properties = properties;
 		this.mail = mail;
+		this.relay = relay;
 	}
 
 	/** Asks for a round soon, without waiting for it. */
@@ -119,6 +122,7 @@ class OutboxSender implements DisposableBean {
 				failures.put(m, ex);
 			}
 		}
+		report(built.size(), failures);
 		for (Map.Entry<MimeMessage, OutboxMessages.Row> e : built.entrySet()) {
 			Exception failure = failures.get(e.getKey());
 			if (failure == null) {
@@ -129,6 +133,19 @@ class OutboxSender implements DisposableBean {
 			}
 		}
 		return due.size();
+	}
+
+	/** The relay works if it took at least one message of the round; a round with nothing to send says nothing. */
+	private void report(int attempted, Map<Object, Exception> failures) {
+		if (attempted == 0) {
+			return;
+		}
+		if (failures.size() < attempted) {
+			relay.succeeded();
+		}
+		else {
+			relay.failed(describe(failures.values().iterator().next()));
+		}
 	}
 
 	private void failed(OutboxMessages.Row row, Exception ex) {

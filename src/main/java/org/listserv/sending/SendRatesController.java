@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
+import org.listserv.mail.RelayStatus;
 import org.listserv.web.InvalidInputException;
 import org.listserv.web.NotFoundException;
 
@@ -42,11 +43,15 @@ class SendRatesController {
 
 	private final SendingInstance instance;
 
-	SendRatesController(SendRates rates, Throttle throttle, SendingProperties properties, SendingInstance instance) {
+	private final RelayStatus relay;
+
+	SendRatesController(SendRates rates, Throttle throttle, SendingProperties properties, SendingInstance instance,
+			RelayStatus relay) {
 		this.rates = rates;
 		this.throttle = throttle;
 		this.properties = properties;
 		this.instance = instance;
+		this.relay = relay;
 	}
 
 	@GetMapping("/api/sending/rates")
@@ -79,6 +84,7 @@ class SendRatesController {
 	String page(Model model) {
 		model.addAttribute("rates", rates.all());
 		model.addAttribute("instance", instance.id());
+		model.addAttribute("relay", relay.snapshot());
 		model.addAttribute("settings", Map.of("workers", properties.workers(), "connections", properties.connections(),
 				"chunkSize", properties.chunkSize(), "partitionSize", properties.partitionSize(),
 				"throttleMaxWait", properties.throttleMaxWait().toMillis() / 1000.0 + " s"));

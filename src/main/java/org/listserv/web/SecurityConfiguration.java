@@ -3,6 +3,7 @@ package org.listserv.web;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
@@ -11,9 +12,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 
 /**
  * Who may see what. The JSON API uses HTTP Basic with no session and no CSRF token (scripts call it);
@@ -42,9 +45,7 @@ class SecurityConfiguration {
 	SecurityFilterChain api(HttpSecurity http) throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(a -> a.anyRequest().authenticated())
-			.httpBasic(b -> b.realmName("listserv")
-				.authenticationEntryPoint((req, res, ex) -> problem(res, 401, "Unauthorized",
-						"Log in with HTTP Basic (an admin or staff account)")))
+			.httpBasic(b -> b.realmName("listserv").authenticationEntryPoint(SecurityConfiguration::basicLoginFailed))
 			.csrf(c -> c.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.exceptionHandling(e -> e
@@ -63,7 +64,7 @@ class SecurityConfiguration {
 				.permitAll()
 				.anyRequest()
 				.hasRole("ADMIN"))
-			.httpBasic(b -> b.realmName("listserv"))
+			.httpBasic(b -> b.realmName("listserv").authenticationEntryPoint(SecurityConfiguration::basicLoginFailed))
 			.csrf(c -> c.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		return http.build();
@@ -73,7 +74,10 @@ class SecurityConfiguration {
 	@Order(3)
 	SecurityFilterChain pages(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().authenticated())
-			.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/admin/lists", false).permitAll())
+			.formLogin(f -> f.loginPage("/login")
+				.defaultSuccessUrl("/admin/lists", false)
+				.failureHandler(SecurityConfiguration::formLoginFailed)
+				.permitAll())
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.csrf(c -> c.ignoringRequestMatchers(NO_CSRF_PATHS))
 			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
@@ -85,6 +89,37 @@ class SecurityConfiguration {
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
+
+	/**
+	 * A failed HTTP Basic login: 503 when the account could not be looked up for want of a database, 429 with
+	 * Retry-After when the login throttle turned it away, else 401.
+	 */
+	private static void basicLoginFailed(HttpServletRequest req, HttpServletResponse res, AuthenticationException ex)
+			throws IOException {
+		if (DatabaseOutage.isCause(ex)) {
+			DatabaseOutage.writeProblem(res);
+			return;
+		}
+		if (ex instanceof LoginThrottledException throttled) {
+			res.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
+			problem(res, 429, "Too many requests", throttled.getMessage());
+			return;
+		}
+		problem(res, 401, "Unauthorized", "Log in with HTTP Basic (an admin or staff account)");
+	}
+
+	/** A failed form login: the 503 page without a database, else back to the form (which tells why). */
+	private static void formLoginFailed(HttpServletRequest req, HttpServletResponse res, AuthenticationException ex)
+			throws IOException, jakarta.servlet.ServletException {
+		if (DatabaseOutage.isCause(ex)) {
+			DatabaseOutage.sendErrorPage(req, res);
+			return;
+		}
+		FORM_LOGIN_FAILED.onAuthenticationFailure(req, res, ex);
+	}
+
+	private static final SimpleUrlAuthenticationFailureHandler FORM_LOGIN_FAILED = new SimpleUrlAuthenticationFailureHandler(
+			"/login?error");
 
 	private static void problem(HttpServletResponse res, int status, String title, String detail) throws IOException {
 		res.setStatus(status);

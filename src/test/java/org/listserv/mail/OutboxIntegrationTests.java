@@ -42,13 +42,16 @@ class OutboxIntegrationTests extends IntegrationTest {
 				EmailAddress.parse(to), null, "Outbox test", "Hello", "<p>Hello</p>", Map.of("List-Id", "<news.lists.example.org>"));
 	}
 
+	private RelayStatus relay;
+
 	private OutboxSender sender(int port) {
 		JavaMailSenderImpl smtpClient = new JavaMailSenderImpl();
 		smtpClient.setHost("127.0.0.1");
 		smtpClient.setPort(port);
 		smtpClient.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
 		smtpClient.getJavaMailProperties().put("mail.smtp.timeout", "2000");
-		return new OutboxSender(messages, smtpClient, tx, properties, mail);
+		relay = new RelayStatus(messages, smtpClient);
+		return new OutboxSender(messages, smtpClient, tx, properties, mail, relay);
 	}
 
 	private Map<String, Object> row(long id) {
@@ -70,10 +73,16 @@ class OutboxIntegrationTests extends IntegrationTest {
 		assertThat(afterFailure.get("attempts")).isEqualTo(1);
 		assertThat((String) afterFailure.get("last_error")).isNotBlank();
 		assertThat(afterFailure.get("later")).isEqualTo(true);
+		RelayStatus.Snapshot down = relay.snapshot();
+		assertThat(down.state()).isEqualTo(RelayStatus.State.DOWN);
+		assertThat(down.consecutiveFailures()).isEqualTo(1);
+		assertThat(down.lastError()).isNotBlank();
+		assertThat(down.backlog().pending()).isPositive();
 
 		jdbc.sql("update outbox set next_attempt_at = now() where id = :id").param("id", id).update();
 		sender(smtp.getSmtp().getPort()).sendDue();
 		assertThat(row(id).get("state")).isEqualTo("SENT");
+		assertThat(relay.snapshot().state()).isEqualTo(RelayStatus.State.UP);
 		MimeMessage received = awaitMail(to, 1).get(0);
 		assertThat(received.getSubject()).isEqualTo("Outbox test");
 		assertThat(received.getHeader("List-Id")[0]).isEqualTo("<news.lists.example.org>");
