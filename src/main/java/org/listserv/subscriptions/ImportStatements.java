@@ -17,8 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * came since autovacuum last looked, are estimated as one. A nested loop that believes its outer side is
  * one row may put a scan of a million rows inside it, once for each of a million outer rows. So: the
  * temporary tables are analysed as soon as they are filled (their estimates are then right); memberships
- * is never restricted by this list's id, only reached through its keys from rows of a temporary table;
- * and a statement with nothing to do is not run.
+ * is never joined while restricted by this list's id: this list's rows are copied into a temporary table
+ * first, and later statements reach memberships by primary key; and a statement with nothing to do is
+ * not run.
  */
 final class ImportStatements {
 
@@ -59,14 +60,9 @@ final class ImportStatements {
 
 	}
 
-	/**
-	 * Every row carries the list's id as a column (a default, so COPY need not send it): joined on that
-	 * column, memberships is reached through its unique key (subscriber_id, list_id), while a constant
-	 * would let the planner restrict memberships by this list and trust the stale estimate of its size.
-	 */
 	void createRowsTable() {
-		jdbc.sql("create temp table import_rows (line bigint, email text, name text, attributes jsonb, "
-				+ "list_id bigint not null default " + listId + ") on commit drop").update();
+		jdbc.sql("create temp table import_rows (line bigint, email text, name text, attributes jsonb) on commit drop")
+			.update();
 	}
 
 	void analyzeRows() {
@@ -86,6 +82,14 @@ final class ImportStatements {
 	}
 
 	ImportResult apply(List<ImportResult.Rejection> rejected, long rejectedCount) {
+		// This list's memberships, copied first: a scan of one table, linear whatever its estimate, and then
+		// joined with statistics that are right. (Joining memberships itself, the planner would either trust
+		// the stale estimate of this list's rows or, reaching them by key, hash every list's memberships.)
+		sql("""
+				create temp table import_members on commit drop as
+				select subscriber_id, id, status from memberships where list_id = :list
+				""", Map.of("list", listId)).update();
+		jdbc.sql("analyze import_members").update();
 		// Every row is matched to its subscriber and to its membership of this list (old_status null: not on
 		// it); "refresh" marks known people whose name or attributes the file changes, unless they left this
 		// list. Unknown addresses become subscribers, and their rows come from the insert's RETURNING rather
@@ -99,7 +103,7 @@ final class ImportStatements {
 				               and ((r.name <> '' and r.name <> s.name) or not s.attributes @> r.attributes) as refresh
 				    from import_rows r
 				    left join subscribers s on lower(s.email) = lower(r.email)
-				    left join memberships m on m.subscriber_id = s.id and m.list_id = r.list_id),
+				    left join import_members m on m.subscriber_id = s.id),
 				added as (
 				    insert into subscribers (email, name, attributes)
 				    select email, name, attributes from matched where known_id is null
