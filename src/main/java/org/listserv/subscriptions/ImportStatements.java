@@ -1,15 +1,25 @@
 package org.listserv.subscriptions;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.listserv.web.ConflictException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The set-based half of an import, run on the rows COPY left in {@code import_rows} (already free of
- * duplicates). Each statement handles every row at once, so a million rows cost a few statements, not a
- * million round trips.
+ * The SQL of one import, run on the rows COPY leaves in {@code import_rows}. Each statement handles every row
+ * at once, so a million rows cost a few statements, not a million round trips.
+ *
+ * <p>No statement may become quadratic, whatever the statistics say. An import makes the statistics of
+ * {@code memberships} wrong for exactly the list it imports into: rows this transaction inserts, or that
+ * came since autovacuum last looked, are estimated as one. A nested loop that believes its outer side is
+ * one row may put a scan of a million rows inside it, once for each of a million outer rows. So: the
+ * temporary tables are analysed as soon as they are filled (their estimates are then right); memberships
+ * is never joined while restricted by this list's id: this list's rows are copied into a temporary table
+ * first, and later statements reach memberships by primary key; and a statement with nothing to do is
+ * not run.
  */
 final class ImportStatements {
 
@@ -21,53 +31,117 @@ final class ImportStatements {
 
 	private final Actor actor;
 
-	ImportStatements(JdbcClient jdbc, long listId, ImportMode mode, Actor actor) {
+	private final Observer observer;
+
+	ImportStatements(JdbcClient jdbc, long listId, ImportMode mode, Actor actor, Observer observer) {
 		this.jdbc = jdbc;
 		this.listId = listId;
 		this.mode = mode;
 		this.actor = actor;
+		this.observer = observer;
+	}
+
+	/** Told about each statement of an import just before it runs, in the import's transaction. */
+	@FunctionalInterface
+	interface Observer {
+
+		Observer NONE = (sql, params) -> {
+		};
+
+		void beforeRunning(String sql, Map<String, ?> params);
+
+	}
+
+	/** A row whose address came earlier in the file. */
+	@FunctionalInterface
+	interface DuplicateHandler {
+
+		void duplicate(long line, String email, long firstLine);
+
+	}
+
+	void createRowsTable() {
+		jdbc.sql("create temp table import_rows (line bigint, email text, name text, attributes jsonb) on commit drop")
+			.update();
+	}
+
+	void analyzeRows() {
+		jdbc.sql("analyze import_rows").update();
+	}
+
+	/** A second row for an address already in the file is rejected; the first one counts. */
+	void rejectDuplicates(DuplicateHandler handler) {
+		sql("""
+				delete from import_rows r
+				using (select line, min(line) over (partition by lower(email)) as first_line from import_rows) d
+				where r.line = d.line and d.first_line <> d.line
+				returning r.line, r.email, d.first_line
+				""", Map.of()).query(rs -> {
+			handler.duplicate(rs.getLong("line"), rs.getString("email"), rs.getLong("first_line"));
+		});
 	}
 
 	ImportResult apply(List<ImportResult.Rejection> rejected, long rejectedCount) {
-		// New addresses are inserted and every row is matched to its subscriber in one pass; old_status is
-		// the status on this list (null: not on it). The main query sees the table as it was before the
-		// insert, so new subscribers come from the insert's RETURNING.
-		jdbc.sql("""
+		// This list's memberships, copied first: a scan of one table, linear whatever its estimate, and then
+		// joined with statistics that are right. (Joining memberships itself, the planner would either trust
+		// the stale estimate of this list's rows or, reaching them by key, hash every list's memberships.)
+		sql("""
+				create temp table import_members on commit drop as
+				select subscriber_id, id, status from memberships where list_id = :list
+				""", Map.of("list", listId)).update();
+		jdbc.sql("analyze import_members").update();
+		// Every row is matched to its subscriber and to its membership of this list (old_status null: not on
+		// it); "refresh" marks known people whose name or attributes the file changes, unless they left this
+		// list. Unknown addresses become subscribers, and their rows come from the insert's RETURNING rather
+		// than from a join on the address: RETURNING has no statistics, and its estimate could be one row.
+		sql("""
 				create temp table import_matched on commit drop as
-				with added as (
+				with matched as materialized (
+				    select r.email, r.name, r.attributes, s.id as known_id, m.id as membership_id,
+				           m.status as old_status,
+				           s.id is not null and (m.status is null or m.status in ('ACTIVE', 'PENDING'))
+				               and ((r.name <> '' and r.name <> s.name) or not s.attributes @> r.attributes) as refresh
+				    from import_rows r
+				    left join subscribers s on lower(s.email) = lower(r.email)
+				    left join import_members m on m.subscriber_id = s.id),
+				added as (
 				    insert into subscribers (email, name, attributes)
-				    select email, name, attributes from import_rows
+				    select email, name, attributes from matched where known_id is null
 				    on conflict ((lower(email))) do nothing
-				    returning id, lower(email) as key)
-				select r.line, r.email, r.name, r.attributes, coalesce(a.id, s.id) as subscriber_id,
-				       a.id is not null as is_new, m.status as old_status
-				from import_rows r
-				left join added a on a.key = lower(r.email)
-				left join subscribers s on lower(s.email) = lower(r.email)
-				left join memberships m on m.subscriber_id = s.id and m.list_id = :list
-				""").param("list", listId).update();
-		if (count("subscriber_id is null") > 0) {
+				    returning id, name, attributes)
+				select known_id as subscriber_id, membership_id, old_status, refresh, name, attributes
+				from matched where known_id is not null
+				union all
+				select id, null, null, false, name, attributes from added
+				""", Map.of()).update();
+		jdbc.sql("analyze import_matched").update();
+		// an address another import added after this one looked is neither known nor added: its row is missing
+		Counts counts = sql("""
+				select (select count(*) from import_rows) - count(*) as unmatched,
+				       count(*) filter (where old_status is null) as joining,
+				       count(*) filter (where old_status in ('ACTIVE', 'PENDING')) as updated,
+				       count(*) filter (where old_status = 'PENDING') as pending,
+				       count(*) filter (where old_status in ('UNSUBSCRIBED', 'REMOVED', 'DISABLED')) as skipped,
+				       count(*) filter (where refresh) as refresh
+				from import_matched
+				""", Map.of()).query(Counts.class).single();
+		if (counts.unmatched() > 0) {
 			throw new ConflictException(
 					"Another import added some of these addresses at the same moment; nothing was imported, run it again");
 		}
-		jdbc.sql("analyze import_matched").update();
-
-		long skipped = count("old_status in ('UNSUBSCRIBED', 'REMOVED', 'DISABLED')");
-		long updated = count("old_status in ('ACTIVE', 'PENDING')");
-
-		// Known people get a non-empty name and new attributes from the file, unless they left this list.
-		jdbc.sql("""
-				update subscribers s
-				   set name = case when i.name <> '' then i.name else s.name end,
-				       attributes = s.attributes || i.attributes, updated_at = now()
-				from import_matched i
-				where i.subscriber_id = s.id and not i.is_new
-				  and (i.old_status is null or i.old_status in ('ACTIVE', 'PENDING'))
-				  and ((i.name <> '' and i.name <> s.name) or not s.attributes @> i.attributes)
-				""").update();
+		if (counts.refresh() > 0) {
+			// the condition again: it also holds on the row as it is now, so an unchanged person keeps updated_at
+			sql("""
+					update subscribers s
+					   set name = case when i.name <> '' then i.name else s.name end,
+					       attributes = s.attributes || i.attributes, updated_at = now()
+					from import_matched i
+					where s.id = i.subscriber_id and i.refresh
+					  and ((i.name <> '' and i.name <> s.name) or not s.attributes @> i.attributes)
+					""", Map.of()).update();
+		}
 		skipForeignKeyChecks();
-
-		long imported = jdbc.sql("""
+		long imported = counts.joining() == 0 ? 0 : sql("""
 				with added as (
 				    insert into memberships (list_id, subscriber_id, status, awaiting, subscribed_at)
 				    select :list, subscriber_id, :mode, case when :mode = 'PENDING' then 'CONFIRMATION' end,
@@ -77,22 +151,27 @@ final class ImportStatements {
 				    returning subscriber_id)
 				insert into consent_events (subscriber_id, list_id, old_status, new_status, source, actor, ip)
 				select subscriber_id, :list, null, :mode, :source, :actor, :ip from added
-				""").params(ledgerParams()).update();
-
-		if (mode == ImportMode.ACTIVE) {
-			jdbc.sql("""
+				""", ledgerParams()).update();
+		if (mode == ImportMode.ACTIVE && counts.pending() > 0) {
+			// by the membership's own id: "m.list_id = :list" here is the estimate of one row that put a scan
+			// of import_matched inside a nested loop over the list's million new members
+			sql("""
 					with activated as (
 					    update memberships m
 					       set status = 'ACTIVE', awaiting = null, subscribed_at = now(), status_changed_at = now(),
 					           updated_at = now()
 					    from import_matched i
-					    where m.list_id = :list and m.subscriber_id = i.subscriber_id and i.old_status = 'PENDING'
+					    where m.id = i.membership_id and i.old_status = 'PENDING'
 					    returning m.subscriber_id)
 					insert into consent_events (subscriber_id, list_id, old_status, new_status, source, actor, ip)
 					select subscriber_id, :list, 'PENDING', 'ACTIVE', :source, :actor, :ip from activated
-					""").params(ledgerParams()).update();
+					""", ledgerParams()).update();
 		}
-		return new ImportResult(imported, updated, skipped, List.copyOf(rejected), rejectedCount);
+		return new ImportResult(imported, counts.updated(), counts.skipped(), List.copyOf(rejected), rejectedCount);
+	}
+
+	/** How the matched rows divide. */
+	record Counts(long unmatched, long joining, long updated, long pending, long skipped, long refresh) {
 	}
 
 	/**
@@ -112,12 +191,13 @@ final class ImportStatements {
 		}
 	}
 
-	private long count(String condition) {
-		return jdbc.sql("select count(*) from import_matched where " + condition).query(Long.class).single();
+	private JdbcClient.StatementSpec sql(String sql, Map<String, ?> params) {
+		observer.beforeRunning(sql, params);
+		return jdbc.sql(sql).params(params);
 	}
 
-	private java.util.Map<String, Object> ledgerParams() {
-		java.util.Map<String, Object> p = new java.util.HashMap<>();
+	private Map<String, Object> ledgerParams() {
+		Map<String, Object> p = new HashMap<>();
 		p.put("list", listId);
 		p.put("mode", mode.name());
 		p.put("source", actor.source().name());

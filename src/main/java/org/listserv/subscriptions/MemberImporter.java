@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,8 +48,18 @@ public class MemberImporter {
 
 	private final SubscriptionsProperties properties;
 
+	private final ImportStatements.Observer observer;
+
+	@Autowired
 	MemberImporter(ListService lists, JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, JsonMapper json,
 			SubscriptionsProperties properties) {
+		this(lists, jdbc, dataSource, tx, json, properties, ImportStatements.Observer.NONE);
+	}
+
+	/** With an observer that hears of each statement before it runs (tests look at their plans). */
+	MemberImporter(ListService lists, JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, JsonMapper json,
+			SubscriptionsProperties properties, ImportStatements.Observer observer) {
+		this.observer = observer;
 		this.lists = lists;
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
@@ -64,16 +75,16 @@ public class MemberImporter {
 			// the list stays as it is (not deleted, not changed) while its members are imported
 			lists.lockAgainstChanges(list.id());
 			Rejections rejections = new Rejections(properties.importMaxReported());
-			jdbc.sql("create temp table import_rows (line bigint, email text, name text, attributes jsonb) on commit drop")
-				.update();
+			ImportStatements statements = new ImportStatements(jdbc, list.id(), mode, actor, observer);
+			statements.createRowsTable();
 			long start = System.nanoTime();
 			copyRows(limited, rejections);
 			long copied = System.nanoTime();
-			jdbc.sql("analyze import_rows").update();
-			rejectDuplicates(rejections);
+			statements.analyzeRows();
+			statements.rejectDuplicates(
+					(line, email, firstLine) -> rejections.add(line, email, "duplicate of line " + firstLine));
 			rejections.trim();
-			ImportResult result = new ImportStatements(jdbc, list.id(), mode, actor).apply(rejections.list,
-					rejections.count);
+			ImportResult result = statements.apply(rejections.list, rejections.count);
 			log.info("Import into {} by {}: {} imported, {} updated, {} skipped, {} rejected; read and copied in {} ms, sorted in {} ms",
 					list.slug(), actor.actor(), result.imported(), result.updated(), result.skipped(),
 					result.rejectedCount(), (copied - start) / 1_000_000, (System.nanoTime() - copied) / 1_000_000);
@@ -116,18 +127,6 @@ public class MemberImporter {
 
 	private String attributes(Map<String, String> attributes) {
 		return attributes.isEmpty() ? "{}" : json.writeValueAsString(attributes);
-	}
-
-	/** A second row for an address already in the file is rejected; the first one counts. */
-	private void rejectDuplicates(Rejections rejections) {
-		jdbc.sql("""
-				delete from import_rows r
-				using (select line, min(line) over (partition by lower(email)) as first_line from import_rows) d
-				where r.line = d.line and d.first_line <> d.line
-				returning r.line, r.email, d.first_line
-				""").query(rs -> {
-			rejections.add(rs.getLong("line"), rs.getString("email"), "duplicate of line " + rs.getLong("first_line"));
-		});
 	}
 
 	/** Rejected rows: all counted, the first few kept in order of line. */
