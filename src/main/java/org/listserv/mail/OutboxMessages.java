@@ -95,7 +95,7 @@ class OutboxMessages {
 				""").param("id", id).param("error", error).param("seconds", (double) delay.toSeconds()).update();
 	}
 
-	/** Cheap enough for every health call: both counts read partial indexes (V9, V18). */
+	/** Cheap enough for every health call: both counts read partial indexes (V9, V17). */
 	Counts counts() {
 		return jdbc.sql("""
 				select (select count(*) from outbox where state = 'PENDING') as pending,
