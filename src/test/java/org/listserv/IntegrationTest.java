@@ -3,6 +3,7 @@ package org.listserv;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,9 +14,12 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.awaitility.core.ThrowingRunnable;
 
 import org.listserv.accounts.AccountService;
 import org.listserv.accounts.Role;
+import org.listserv.composing.CampaignService;
+import org.listserv.composing.CampaignStatus;
 import org.listserv.lists.ListRequest;
 import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
@@ -28,11 +32,16 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 /**
  * Base of the integration tests: the whole application on the real embedded PostgreSQL (one per test
  * JVM, shared by every test class through Spring's context cache), on a random port. Tests share the
  * database, so each one makes its own lists with {@link #newList}. Outgoing mail goes to one GreenMail
- * SMTP server per JVM, a real SMTP peer; {@link #awaitMail} finds a test's messages by recipient.
+ * SMTP server per JVM, a real SMTP peer; {@link #awaitMail} finds a test's messages by recipient. Tests wait
+ * with Awaitility, never with sleeps: for something to happen with the {@code await...} helpers here, and
+ * for something NOT to happen within a period with {@link #assertThroughout}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -66,22 +75,58 @@ public abstract class IntegrationTest {
 
 	/** Waits (up to 10 s) until {@code count} messages to {@code to} have arrived, and returns them. */
 	protected static List<MimeMessage> awaitMail(String to, int count) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (true) {
-			List<MimeMessage> found = mailTo(to);
-			if (found.size() >= count) {
-				return found;
-			}
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("Expected " + count + " message(s) to " + to + " within 10 s, got " + found.size());
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(ex);
-			}
+		await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+			.untilAsserted(() -> assertThat(subjects(to)).as("messages to %s", to).hasSizeGreaterThanOrEqualTo(count));
+		return mailTo(to);
+	}
+
+	/**
+	 * Waits (up to {@code within}) for a message to {@code to} whose subject contains {@code subject}, and
+	 * returns the first: for an address that other tests send mail to as well (the admin's), where "a
+	 * message arrived" would not mean that this test's message did.
+	 */
+	protected static MimeMessage awaitMail(String to, String subject, Duration within) {
+		return await().atMost(within).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+			.until(() -> mailTo(to).stream().filter(m -> subject(m).contains(subject)).findFirst(), Optional::isPresent)
+			.orElseThrow();
+	}
+
+	/**
+	 * Asserts that {@code check} passes now and goes on passing for the whole {@code period}, polled every
+	 * 50 ms: how a test says that something does NOT happen (no mail, nothing more sent) within a period.
+	 * It fails at the first poll where the check fails, and its last check starts after {@code period} has
+	 * passed since the first. (The slack in {@code atMost} only bounds a check that flickers.)
+	 */
+	protected static void assertThroughout(Duration period, ThrowingRunnable check) {
+		await().during(period).atMost(period.plus(Duration.ofSeconds(10))).pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(50)).failFast(check).untilAsserted(check);
+		try {
+			check.run();
+		}
+		catch (RuntimeException | Error ex) {
+			throw ex;
+		}
+		catch (Throwable ex) {
+			throw new AssertionError(ex);
+		}
+	}
+
+	/** Waits (up to {@code within}) until the campaign has the {@code expected} status. */
+	protected void awaitCampaign(long id, CampaignStatus expected, Duration within) {
+		await().atMost(within).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+			.untilAsserted(() -> assertThat(campaigns.get(id).status()).as("campaign %d", id).isEqualTo(expected));
+	}
+
+	private static List<String> subjects(String to) {
+		return mailTo(to).stream().map(IntegrationTest::subject).toList();
+	}
+
+	private static String subject(MimeMessage message) {
+		try {
+			return String.valueOf(message.getSubject());
+		}
+		catch (MessagingException ex) {
+			throw new AssertionError(ex);
 		}
 	}
 
@@ -130,6 +175,9 @@ public abstract class IntegrationTest {
 
 	@Autowired
 	protected AccountService accountService;
+
+	@Autowired
+	protected CampaignService campaigns;
 
 	protected MailingList newList(String kind) {
 		ensureStaff();

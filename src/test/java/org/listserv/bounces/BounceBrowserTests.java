@@ -22,6 +22,7 @@ import org.listserv.composing.CampaignStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -47,9 +48,6 @@ class BounceBrowserTests extends BrowserIntegrationTest {
 	@Autowired
 	org.listserv.sending.CampaignSending sending;
 
-	@Autowired
-	org.listserv.composing.CampaignService campaigns;
-
 	@Test
 	void adminSeesTheDashboardReadsTheEvidenceAndReEnablesAMember() throws Exception {
 		MailingList list = newList("INFORMATIONAL");
@@ -68,23 +66,17 @@ class BounceBrowserTests extends BrowserIntegrationTest {
 			.andReturn().getResponse().getContentAsString();
 		long campaign = Long.parseLong(json.replaceAll("(?s)^\\{\"id\":(\\d+).*", "$1"));
 		sending.send(campaign);
-		long sent = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (campaigns.get(campaign).status() != CampaignStatus.SENT) {
-			assertThat(System.nanoTime()).isLessThan(sent);
-			Thread.sleep(100);
-		}
+		awaitCampaign(campaign, CampaignStatus.SENT, Duration.ofSeconds(60));
 		String token = jdbc.sql("select verp_token from deliveries where campaign_id = :c and address = :a")
 			.param("c", campaign).param("a", member).query(String.class).single();
 		String to = list.slug() + "-bounces+" + token + "@lists.example.org";
 		int port = Integer.parseInt(environment.getProperty("local.listserv.inbound.smtp.port"));
 		assertThat(BounceFixtures.deliver(port, to, BounceFixtures.dsn(to, member, "5.1.1",
 				"550 5.1.1 The email account that you tried to reach does not exist"))).startsWith("250");
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (jdbc.sql("select count(*) from bounce_messages b join inbound_messages i on i.id = b.inbound_message_id"
-				+ " where i.recipient = :r").param("r", to).query(Long.class).single() == 0) {
-			assertThat(System.nanoTime()).isLessThan(deadline);
-			Thread.sleep(50);
-		}
+		await("the bounce stored for the job").atMost(Duration.ofSeconds(20)).pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> jdbc.sql("select count(*) from bounce_messages b join inbound_messages i on i.id = b.inbound_message_id"
+					+ " where i.recipient = :r").param("r", to).query(Long.class).single() > 0);
 
 		browser.get("http://localhost:" + this.port + "/login");
 		browser.findElement(By.id("username")).sendKeys(ADMIN);

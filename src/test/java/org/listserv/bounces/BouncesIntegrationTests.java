@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.listserv.IntegrationTest;
-import org.listserv.composing.CampaignService;
 import org.listserv.composing.CampaignStatus;
 import org.listserv.lists.ListRequest;
 import org.listserv.lists.MailingList;
@@ -24,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -44,9 +44,6 @@ class BouncesIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	CampaignService campaigns;
 
 	@Autowired
 	CampaignSending sending;
@@ -95,11 +92,7 @@ class BouncesIntegrationTests extends IntegrationTest {
 			.andReturn().getResponse().getContentAsString();
 		long id = Long.parseLong(json.replaceAll("(?s)^\\{\"id\":(\\d+).*", "$1"));
 		sending.send(id);
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (campaigns.get(id).status() != CampaignStatus.SENT) {
-			assertThat(System.nanoTime()).as("campaign sent").isLessThan(deadline);
-			Thread.sleep(100);
-		}
+		awaitCampaign(id, CampaignStatus.SENT, Duration.ofSeconds(60));
 		return id;
 	}
 
@@ -109,15 +102,12 @@ class BouncesIntegrationTests extends IntegrationTest {
 	}
 
 	/** Waits until the inbound processor has queued the message for process-bounces. */
-	void awaitQueued(String recipient) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (jdbc.sql("""
-				select count(*) from bounce_messages b join inbound_messages i on i.id = b.inbound_message_id
-				 where i.recipient = :r and b.state = 'QUEUED'
-				""").param("r", recipient).query(Long.class).single() == 0) {
-			assertThat(System.nanoTime()).as("a queued bounce for %s", recipient).isLessThan(deadline);
-			Thread.sleep(50);
-		}
+	void awaitQueued(String recipient) {
+		await("a queued bounce for " + recipient).atMost(Duration.ofSeconds(20)).pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(50)).until(() -> jdbc.sql("""
+					select count(*) from bounce_messages b join inbound_messages i on i.id = b.inbound_message_id
+					 where i.recipient = :r and b.state = 'QUEUED'
+					""").param("r", recipient).query(Long.class).single() > 0);
 	}
 
 	String memberStatus(MailingList list, String local) {

@@ -37,9 +37,6 @@ class CampaignMailIntegrationTests extends IntegrationTest {
 	MemberService members;
 
 	@Autowired
-	CampaignService campaigns;
-
-	@Autowired
 	JdbcClient jdbc;
 
 	Campaign campaign(MailingList list) {

@@ -23,9 +23,6 @@ class CampaignPagesIntegrationTests extends IntegrationTest {
 	@Autowired
 	MockMvc mvc;
 
-	@Autowired
-	CampaignService campaigns;
-
 	@Test
 	void pagesNeedALoginAndAFormWithoutCsrfTokenIsForbidden() throws Exception {
 		MailingList list = newList("INFORMATIONAL");

@@ -31,9 +31,6 @@ class ComposingBrowserTests extends BrowserIntegrationTest {
 	@Autowired
 	MemberService members;
 
-	@Autowired
-	CampaignService campaigns;
-
 	@Test
 	void staffComposesPreviewsAndSendsATest() throws Exception {
 		MailingList list = newList("ACTION");

@@ -2,6 +2,7 @@ package org.listserv.database;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The real application, started and stopped twice on one data folder. */
 class EmbeddedPostgresIntegrationTests {
@@ -58,12 +60,15 @@ class EmbeddedPostgresIntegrationTests {
 			.redirectOutput(log.toFile())
 			.start();
 		try {
-			long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
-			while (!Files.readString(log).contains("Started ListservApplication")) {
-				assertThat(app.isAlive()).as("the first application starts: %s", log).isTrue();
-				assertThat(System.nanoTime()).as("started within 90 s").isLessThan(deadline);
-				Thread.sleep(200);
-			}
+			// up to 90 s, and no longer once the process has died without starting
+			await("the first application starts: " + log).atMost(Duration.ofSeconds(90)).pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(200)).until(() -> {
+					if (Files.readString(log).contains("Started ListservApplication")) {
+						return true;
+					}
+					assertThat(app.isAlive()).as("the first application starts: %s", log).isTrue();
+					return false;
+				});
 		}
 		finally {
 			app.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook runs, PostgreSQL is orphaned

@@ -1,6 +1,7 @@
 package org.listserv.mail;
 
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
@@ -116,8 +117,7 @@ class OutboxIntegrationTests extends IntegrationTest {
 			outbox.enqueue(notice(to));
 			throw new IllegalStateException("the change fails after the notice was written");
 		})).isInstanceOf(IllegalStateException.class);
-		Thread.sleep(500);
-		assertThat(mailTo(to)).isEmpty();
+		assertThroughout(Duration.ofMillis(500), () -> assertThat(mailTo(to)).isEmpty());
 		assertThat(jdbc.sql("select count(*) from outbox where to_address = :to").param("to", to).query(Long.class).single())
 			.isZero();
 	}

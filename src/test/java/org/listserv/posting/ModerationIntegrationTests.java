@@ -1,5 +1,6 @@
 package org.listserv.posting;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.mail.internet.MimeMessage;
@@ -29,8 +30,7 @@ class ModerationIntegrationTests extends PostingIntegrationTest {
 	ModerationService moderation;
 
 	private MimeMessage heldNotice(String subject) {
-		await().until(() -> mailTo(ADMIN).stream().anyMatch(m -> header(m, "Subject").contains(subject)));
-		return mailTo(ADMIN).stream().filter(m -> header(m, "Subject").contains(subject)).findFirst().orElseThrow();
+		return awaitMail(ADMIN, subject, Duration.ofSeconds(10));
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package org.listserv.posting;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -75,9 +76,10 @@ class SendDigestsJobTests extends PostingIntegrationTest {
 		assertThat(parts.getCount()).isEqualTo(2);
 		assertThat(((MimeMessage) parts.getBodyPart(0).getContent()).getSubject()).isEqualTo("[" + list.slug() + "] Rally route");
 		assertThat(header(digest, "List-Unsubscribe")).contains("/unsubscribe/");
-		Thread.sleep(300);
-		assertThat(inbox("vic@" + domain(list))).hasSize(2);
-		assertThat(inbox("uma@" + domain(list))).isEmpty();
+		assertThroughout(Duration.ofMillis(300), () -> {
+			assertThat(inbox("vic@" + domain(list))).hasSize(2);
+			assertThat(inbox("uma@" + domain(list))).isEmpty();
+		});
 	}
 
 	@Test
@@ -103,9 +105,10 @@ class SendDigestsJobTests extends PostingIntegrationTest {
 		assertThat(digests.count(second.id())).isEqualTo(1);
 		awaitInbox("wes@" + domain(first), 1);
 		awaitInbox("wes@" + domain(second), 1);
-		Thread.sleep(500);
-		assertThat(inbox("wes@" + domain(first))).hasSize(1);
-		assertThat(inbox("wes@" + domain(second))).hasSize(1);
+		assertThroughout(Duration.ofMillis(500), () -> {
+			assertThat(inbox("wes@" + domain(first))).hasSize(1);
+			assertThat(inbox("wes@" + domain(second))).hasSize(1);
+		});
 	}
 
 }

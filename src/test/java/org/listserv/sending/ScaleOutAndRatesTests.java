@@ -22,6 +22,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -73,7 +74,7 @@ class ScaleOutAndRatesTests extends SendingIntegrationTest {
 					"--spring.mail.port=" + smtp.getSmtp().getPort())) {
 			int before = sink.accepted.size();
 			sending.send(id);
-			awaitStatus(id, CampaignStatus.SENT, Duration.ofSeconds(180));
+			awaitCampaign(id, CampaignStatus.SENT, Duration.ofSeconds(180));
 			List<String> received = sink.accepted.subList(before, sink.accepted.size())
 				.stream()
 				.filter(a -> a.endsWith("@" + list.slug() + ".example.org"))
@@ -205,8 +206,8 @@ class ScaleOutAndRatesTests extends SendingIntegrationTest {
 		long sentWhenPaused = deliveries.counts(id).sent();
 		assertThat(sentWhenPaused).isLessThan(3000);
 		assertThat(deliveries.counts(id).queued()).isEqualTo(3000 - sentWhenPaused);
-		Thread.sleep(500);
-		assertThat(deliveries.counts(id).sent()).as("nothing goes out while paused").isEqualTo(sentWhenPaused);
+		assertThroughout(Duration.ofMillis(500),
+				() -> assertThat(deliveries.counts(id).sent()).as("nothing goes out while paused").isEqualTo(sentWhenPaused));
 		sink.delayMillis = 0;
 		sending.resume(id);
 		awaitStatus(id, CampaignStatus.SENT);
@@ -228,26 +229,22 @@ class ScaleOutAndRatesTests extends SendingIntegrationTest {
 		long sent = deliveries.counts(id).sent();
 		assertThat(sent).isLessThan(3000);
 		sink.delayMillis = 0;
-		Thread.sleep(1000);
-		assertThat(campaigns.get(id).status()).isEqualTo(CampaignStatus.CANCELLED);
-		assertThat(deliveries.counts(id).sent()).isEqualTo(sent);
-		assertThat(deliveries.counts(id).queued()).isEqualTo(3000 - sent);
+		assertThroughout(Duration.ofSeconds(1), () -> {
+			assertThat(campaigns.get(id).status()).isEqualTo(CampaignStatus.CANCELLED);
+			assertThat(deliveries.counts(id).sent()).isEqualTo(sent);
+			assertThat(deliveries.counts(id).queued()).isEqualTo(3000 - sent);
+		});
 	}
 
-	private void awaitSent(long id, int atLeast) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (deliveries.counts(id).sent() < atLeast) {
-			assertThat(System.nanoTime()).as("%d sent", atLeast).isLessThan(deadline);
-			Thread.sleep(20);
-		}
+	/** Polls every 20 ms: the test pauses or cancels soon after, while most of the send is still to go. */
+	private void awaitSent(long id, int atLeast) {
+		await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+			.untilAsserted(() -> assertThat(deliveries.counts(id).sent()).as("sent").isGreaterThanOrEqualTo(atLeast));
 	}
 
-	private void awaitStopped(long id) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (sending.isRunning(id)) {
-			assertThat(System.nanoTime()).as("the send job to stop").isLessThan(deadline);
-			Thread.sleep(20);
-		}
+	private void awaitStopped(long id) {
+		await("the send job to stop").atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(20)).until(() -> !sending.isRunning(id));
 	}
 
 }

@@ -31,7 +31,7 @@ class SendingPagesIntegrationTests extends SendingIntegrationTest {
 			.andExpect(content().string(containsString("id=\"send-now\"")));
 		mvc.perform(post("/admin/campaigns/" + id + "/send").with(user(STAFF).roles("STAFF")).with(csrf()))
 			.andExpect(redirectedUrl("/admin/campaigns/" + id + "#sending"));
-		awaitStatus(id, CampaignStatus.SENT, Duration.ofSeconds(30));
+		awaitCampaign(id, CampaignStatus.SENT, Duration.ofSeconds(30));
 		mvc.perform(get("/admin/campaigns/" + id).with(user(STAFF).roles("STAFF")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"send-progress\"")))

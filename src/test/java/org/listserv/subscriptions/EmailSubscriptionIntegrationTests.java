@@ -1,5 +1,6 @@
 package org.listserv.subscriptions;
 
+import java.time.Duration;
 import java.util.Properties;
 
 import jakarta.mail.Message;
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Joining and leaving by email over the wire: real SMTP into the application's listener, real SMTP out
@@ -42,18 +44,11 @@ class EmailSubscriptionIntegrationTests extends IntegrationTest {
 		Transport.send(message);
 	}
 
-	private MembershipStatus awaitStatus(MailingList list, String email, MembershipStatus wanted) throws Exception {
-		for (int i = 0; i < 100; i++) {
-			try {
-				if (members.get(list.slug(), email).status() == wanted) {
-					return wanted;
-				}
-			}
-			catch (org.listserv.web.NotFoundException ex) {
-				// not there yet
-			}
-			Thread.sleep(100);
-		}
+	/** The member's status once it is {@code wanted}, or a failure after 10 s saying what it is instead. */
+	private MembershipStatus awaitStatus(MailingList list, String email, MembershipStatus wanted) {
+		await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+			.ignoreException(org.listserv.web.NotFoundException.class) // not there yet
+			.untilAsserted(() -> assertThat(members.get(list.slug(), email).status()).isEqualTo(wanted));
 		return members.get(list.slug(), email).status();
 	}
 
