@@ -110,6 +110,8 @@ class InboundProcessorIntegrationTests extends IntegrationTest {
 		assertThat(awaitFinal(automated).state()).isEqualTo(InboundState.FAILED);
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> mailTo(sender).size() >= 3);
+		// the fourth and fifth failures must not be answered: the count stays three
+		assertThroughout(Duration.ofMillis(500), () -> assertThat(mailTo(sender)).hasSize(3));
 		assertThat(mailTo(sender)).hasSize(3).allSatisfy(m -> {
 			assertThat(m.getSubject()).isEqualTo("Your message to " + owner + " could not be processed");
 			assertThat(body(m)).contains("Nothing is lost").doesNotContain("exploded on purpose");
