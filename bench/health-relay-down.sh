@@ -17,7 +17,7 @@ java -Xmx256m -jar target/listserv.jar --listserv.data-dir="$WORK/data" --server
   --listserv.inbound.smtp.port=0 --spring.mail.host=127.0.0.1 --spring.mail.port="$RELAY_PORT" \
   --listserv.admin.email=bench@example.org --listserv.admin.password=bench-password-1 >"$WORK/app.log" 2>&1 &
 APP=$!
-trap 'kill $APP $RELAY 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill $APP $RELAY 2>/dev/null; wait $APP 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 120); do grep -q "Started ListservApplication" "$WORK/app.log" && break; sleep 1; done
 grep -q "Started ListservApplication" "$WORK/app.log" || { echo "the app did not start: $WORK/app.log"; exit 1; }
 BASE=http://127.0.0.1:$HTTP_PORT

@@ -37,7 +37,7 @@ people() {
 LISTSERV_ADMIN_PASSWORD=$PASSWORD java -Xmx512m -jar target/listserv.jar \
   --listserv.data-dir="$WORK/data" --server.port="$PORT" > "$WORK/app.log" 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 120); do
   curl -sf "http://localhost:$PORT/actuator/health" > /dev/null && break
   sleep 1

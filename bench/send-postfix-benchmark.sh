@@ -31,7 +31,7 @@ LISTSERV_ADMIN_EMAIL=admin@localhost LISTSERV_ADMIN_PASSWORD=$PASSWORD java -Xmx
   --listserv.data-dir="$WORK/data" --server.port="$PORT" --listserv.inbound.smtp.port=0 \
   --listserv.sending.relays[0].host=127.0.0.1 --listserv.sending.relays[0].port=$SINK_PORT $EXTRA > "$WORK/app.log" 2>&1 &
 APP=$!
-trap 'kill $APP $SINK 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill $APP $SINK 2>/dev/null; wait $APP 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 120); do
   curl -sf "http://localhost:$PORT/actuator/health" > /dev/null && break
   sleep 1

@@ -23,7 +23,7 @@ LISTSERV_ADMIN_PASSWORD=bench-password-1 java -jar target/listserv.jar --listser
   --server.port="$PORT" --spring.mail.port="$SMTP_PORT" \
   --listserv.subscriptions.subscribe-per-client-per-minute=100000000 > "$WORK/app.log" 2>&1 &
 APP=$!
-trap 'kill $APP $SINK 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill $APP $SINK 2>/dev/null; wait $APP 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 120); do
   curl -sf "http://localhost:$PORT/actuator/health" > /dev/null && break
   sleep 1

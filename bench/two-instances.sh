@@ -22,7 +22,7 @@ common="--listserv.inbound.smtp.port=0 --listserv.sending.join-interval=1s --lis
 LISTSERV_ADMIN_PASSWORD=two-password-1 java -Xmx256m -jar target/listserv.jar --server.port=18087 \
   --listserv.data-dir="$WORK/a" --listserv.database.port=$PG_PORT --listserv.sending.instance-id=a \
   --listserv.sending.relays[0].host=127.0.0.1 --listserv.sending.relays[0].port=18031 --spring.mail.port=18031 $common > "$WORK/a.log" 2>&1 & APP_A=$!
-trap 'kill $APP_B $APP_A $SINK_A $SINK_B 2>/dev/null; wait $APP_A 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
+trap 'kill $APP_B $APP_A $SINK_A $SINK_B 2>/dev/null; wait $APP_A 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
 APP_B=
 wait_up 18087
 SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/listserv" SPRING_DATASOURCE_USERNAME=postgres \
