@@ -106,7 +106,10 @@ class RelayHealthIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"relay\"")))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Not reachable")))
-			.andExpect(content().string(org.hamcrest.Matchers.containsStringIgnoringCase("timed out")));
+			.andExpect(content().string(org.hamcrest.Matchers.containsStringIgnoringCase("timed out")))
+			// the time of the last failure reads as the other admin pages write times, not as an ISO instant
+			.andExpect(content().string(org.hamcrest.Matchers.matchesRegex(
+					"(?s).*<span>\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC</span>.*")));
 	}
 
 }
