@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.apache.james.mime4j.dom.Entity;
 import org.apache.james.mime4j.dom.Message;
-import org.apache.james.mime4j.dom.Multipart;
 import org.apache.james.mime4j.dom.address.Mailbox;
 import org.apache.james.mime4j.stream.Field;
 
@@ -112,17 +110,12 @@ public final class InboundMessage {
 	/** The file names of the parts that are attachments (or have a file name), in order. */
 	public List<String> attachmentNames() {
 		List<String> names = new java.util.ArrayList<>();
-		collectAttachments(message, names);
+		for (MessageParts.Part part : parts().parts()) {
+			if (part.fileName() != null || part.attachment()) {
+				names.add(storable(part.fileName() == null ? "(unnamed " + part.declaredType() + ")" : part.fileName()));
+			}
+		}
 		return names;
-	}
-
-	private static void collectAttachments(Entity entity, List<String> names) {
-		if (entity.getBody() instanceof Multipart multipart) {
-			multipart.getBodyParts().forEach(p -> collectAttachments(p, names));
-		}
-		else if (entity.getFilename() != null || "attachment".equalsIgnoreCase(entity.getDispositionType())) {
-			names.add(storable(entity.getFilename() == null ? "(unnamed " + entity.getMimeType() + ")" : entity.getFilename()));
-		}
 	}
 
 	/** The parts of the message, to read them one by one. */

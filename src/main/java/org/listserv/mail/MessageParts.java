@@ -93,6 +93,16 @@ public final class MessageParts {
 			return type == null ? "text/plain" : type.toLowerCase(Locale.ROOT);
 		}
 
+		/** The MIME type as the parser reads it (not lower-cased). */
+		String declaredType() {
+			return entity.getMimeType();
+		}
+
+		/** The file name its Content-Disposition gives, or null. */
+		public String fileName() {
+			return entity.getFilename();
+		}
+
 		/** Whether its Content-Disposition is {@code attachment}. */
 		public boolean attachment() {
 			return "attachment".equalsIgnoreCase(entity.getDispositionType());

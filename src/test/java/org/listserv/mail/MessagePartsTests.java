@@ -73,6 +73,35 @@ class MessagePartsTests {
 	}
 
 	@Test
+	void attachmentNamesAreThePartsWithAFileNameOrAnAttachmentDisposition() {
+		String mail = """
+				Subject: files
+				Content-Type: multipart/mixed; boundary=b
+
+				--b
+				Content-Type: text/plain
+
+				see the files
+				--b
+				Content-Type: application/pdf
+				Content-Disposition: inline; filename="agenda.pdf"
+
+				%PDF
+				--b
+				Content-Type: text/csv
+				Content-Disposition: attachment
+
+				a,b
+				--b--
+				""".replace("\n", "\r\n");
+
+		assertThat(InboundMessage.parse(mail.getBytes(StandardCharsets.US_ASCII)).attachmentNames())
+			.containsExactly("agenda.pdf", "(unnamed text/csv)");
+		assertThat(InboundMessage.parse(REPORT.getBytes(StandardCharsets.US_ASCII)).attachmentNames())
+			.containsExactly("(unnamed message/rfc822)");
+	}
+
+	@Test
 	void textWithoutACharsetIsUtf8WhenValidAndLatin1Otherwise() {
 		assertThat(MessageParts.decode("Acción".getBytes(StandardCharsets.UTF_8), null)).isEqualTo("Acción");
 		assertThat(MessageParts.decode("Acción".getBytes(StandardCharsets.ISO_8859_1), "us-ascii")).isEqualTo("Acción");
