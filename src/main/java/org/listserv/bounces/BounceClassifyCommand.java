@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.listserv.bouncereading.BounceClassifier;
+import org.listserv.bouncereading.BounceReport;
+import org.listserv.bouncereading.BouncedRecipient;
 import org.listserv.mail.ReadingBudget;
 
 /**

@@ -16,6 +16,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import org.listserv.web.CsvCells;
+import org.listserv.web.SvgBarChart;
 import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
 import org.listserv.web.ConflictException;
@@ -132,9 +134,10 @@ class BouncePageController {
 					return;
 				}
 				try {
-					csv.printRecord(e.createdAt(), cell(e.list()), cell(e.email()), e.campaignId(), e.source(),
-							e.kind(), e.classification(), cell(e.reason()), cell(e.status()), e.replyCode(), e.counted(),
-							e.score(), e.action(), cell(e.diagnostic()));
+					csv.printRecord(e.createdAt(), CsvCells.neutral(e.list()), CsvCells.neutral(e.email()),
+							e.campaignId(), e.source(), e.kind(), e.classification(), CsvCells.neutral(e.reason()),
+							CsvCells.neutral(e.status()), e.replyCode(), e.counted(), e.score(), e.action(),
+							CsvCells.neutral(e.diagnostic()));
 				}
 				catch (IOException ex) {
 					failed[0] = ex;
@@ -243,15 +246,6 @@ class BouncePageController {
 		catch (DateTimeParseException ex) {
 			throw new InvalidInputException("since", "since must be a date (2026-01-31) or a time with offset");
 		}
-	}
-
-	/** A cell a spreadsheet will not take for a formula: one starting with = + - @ (or tab, CR) gets a '. */
-	static String cell(String value) {
-		if (value == null || value.isEmpty()) {
-			return value;
-		}
-		char c = value.charAt(0);
-		return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + value : value;
 	}
 
 }

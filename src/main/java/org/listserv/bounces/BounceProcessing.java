@@ -13,9 +13,16 @@ import com.google.re2j.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.listserv.bouncereading.BounceClassifier;
+import org.listserv.bouncereading.BounceKind;
+import org.listserv.bouncereading.BounceReport;
+import org.listserv.bouncereading.BouncedRecipient;
+import org.listserv.bouncereading.Classification;
+import org.listserv.bouncereading.SmtpStage;
 import org.listserv.mail.ListAddress;
 import org.listserv.mail.ReadingBudget;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,6 +46,12 @@ class BounceProcessing {
 
 	private final Duration budget;
 
+	@Autowired
+	BounceProcessing(BounceStore store, BounceRecorder recorder, BouncesProperties properties) {
+		this(store, recorder, new BounceClassifier(), properties);
+	}
+
+	/** With another reader (tests). */
 	BounceProcessing(BounceStore store, BounceRecorder recorder, BounceClassifier classifier,
 			BouncesProperties properties) {
 		this.store = store;
@@ -158,7 +171,7 @@ class BounceProcessing {
 		// the command the refusal answered (RCPT, DATA, MAIL), as the send job recorded it; null for rows
 		// written before it did
 		BouncedRecipient r = BounceClassifier.fromSmtpReply(f.address(), Integer.parseInt(code.group(1)),
-				code.group(2).strip(), f.smtpStage());
+				code.group(2).strip(), SmtpStage.named(f.smtpStage()));
 		Evidence e = new Evidence(f.address(), "SMTP_REPLY", r.classification(), r.reason(), r.status(),
 				r.replyCode() == null ? Integer.valueOf(code.group(1)) : r.replyCode(),
 				r.diagnostic() == null ? reply : r.diagnostic());

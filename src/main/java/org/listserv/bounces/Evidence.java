@@ -1,5 +1,9 @@
 package org.listserv.bounces;
 
+import org.listserv.bouncereading.BounceKind;
+import org.listserv.bouncereading.BouncedRecipient;
+import org.listserv.bouncereading.Classification;
+
 /**
  * What a bounce says about one recipient, kept with the event as evidence.
  *

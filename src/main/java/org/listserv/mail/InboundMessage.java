@@ -1,18 +1,11 @@
 package org.listserv.mail;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.apache.james.mime4j.dom.Body;
-import org.apache.james.mime4j.dom.Entity;
 import org.apache.james.mime4j.dom.Message;
-import org.apache.james.mime4j.dom.Multipart;
-import org.apache.james.mime4j.dom.TextBody;
 import org.apache.james.mime4j.dom.address.Mailbox;
 import org.apache.james.mime4j.stream.Field;
 
@@ -117,17 +110,17 @@ public final class InboundMessage {
 	/** The file names of the parts that are attachments (or have a file name), in order. */
 	public List<String> attachmentNames() {
 		List<String> names = new java.util.ArrayList<>();
-		collectAttachments(message, names);
+		for (MessageParts.Part part : parts().parts()) {
+			if (part.fileName() != null || part.attachment()) {
+				names.add(storable(part.fileName() == null ? "(unnamed " + part.declaredType() + ")" : part.fileName()));
+			}
+		}
 		return names;
 	}
 
-	private static void collectAttachments(Entity entity, List<String> names) {
-		if (entity.getBody() instanceof Multipart multipart) {
-			multipart.getBodyParts().forEach(p -> collectAttachments(p, names));
-		}
-		else if (entity.getFilename() != null || "attachment".equalsIgnoreCase(entity.getDispositionType())) {
-			names.add(storable(entity.getFilename() == null ? "(unnamed " + entity.getMimeType() + ")" : entity.getFilename()));
-		}
+	/** The parts of the message, to read them one by one. */
+	public MessageParts parts() {
+		return new MessageParts(message);
 	}
 
 	/** The decoded subject, or "". */
@@ -148,11 +141,11 @@ public final class InboundMessage {
 
 	/** The readable text: the first text/plain part that is not an attachment, else the HTML part as text. */
 	public String textBody() {
-		String plain = findText(message, "text/plain");
+		String plain = findText("text/plain");
 		if (plain != null) {
 			return storable(plain);
 		}
-		String html = findText(message, "text/html");
+		String html = findText("text/html");
 		if (html == null) {
 			return "";
 		}
@@ -177,36 +170,17 @@ public final class InboundMessage {
 				|| List.of("mailer-daemon", "postmaster", "noreply", "no-reply").contains(sender);
 	}
 
-	private static String findText(Entity entity, String mimeType) {
-		Body body = entity.getBody();
-		if (body instanceof Multipart multipart) {
-			for (Entity part : multipart.getBodyParts()) {
-				String found = findText(part, mimeType);
-				if (found != null) {
-					return found;
+	/** The first part of the type that the parser read as text and that is not an attachment, or null. */
+	private String findText(String mimeType) {
+		for (MessageParts.Part part : parts().parts()) {
+			if (part.isText() && part.mimeType().equals(mimeType) && !part.attachment()) {
+				String text = part.declaredText();
+				if (text != null) {
+					return text;
 				}
-			}
-			return null;
-		}
-		if (body instanceof TextBody text && mimeType.equalsIgnoreCase(entity.getMimeType())
-				&& !"attachment".equalsIgnoreCase(entity.getDispositionType())) {
-			try (InputStream in = text.getInputStream()) {
-				return new String(in.readAllBytes(), charset(entity.getCharset()));
-			}
-			catch (IOException ex) {
-				return null;
 			}
 		}
 		return null;
-	}
-
-	private static Charset charset(String name) {
-		try {
-			return name == null ? StandardCharsets.US_ASCII : Charset.forName(name);
-		}
-		catch (RuntimeException ex) {
-			return StandardCharsets.UTF_8;
-		}
 	}
 
 	/**

@@ -3,7 +3,6 @@ package org.listserv.mail;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -83,14 +82,7 @@ public final class TextParts {
 
 	private static String read(TextBody body, String charset) {
 		try (InputStream in = body.getInputStream()) {
-			Charset cs;
-			try {
-				cs = charset == null ? StandardCharsets.US_ASCII : Charset.forName(charset);
-			}
-			catch (RuntimeException ex) {
-				cs = StandardCharsets.UTF_8;
-			}
-			return new String(in.readAllBytes(), cs);
+			return new String(in.readAllBytes(), MessageParts.declared(charset));
 		}
 		catch (IOException ex) {
 			return null;

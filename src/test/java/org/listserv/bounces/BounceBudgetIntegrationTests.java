@@ -5,6 +5,8 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import org.listserv.bouncereading.BounceClassifier;
+import org.listserv.bouncereading.BounceReport;
 import org.listserv.IntegrationTest;
 import org.listserv.lists.MailingList;
 
@@ -33,9 +35,6 @@ class BounceBudgetIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	BounceRecorder recorder;
-
-	@Autowired
-	BounceClassifier classifier;
 
 	@Autowired
 	BouncesProperties properties;

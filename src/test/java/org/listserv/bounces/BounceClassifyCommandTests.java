@@ -2,6 +2,7 @@ package org.listserv.bounces;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,8 +22,8 @@ class BounceClassifyCommandTests {
 
 	@Test
 	void printsOneLinePerRecipientAndPerNonBounceAndPerUnreadableFile() throws IOException {
-		Path dsn = write("two.eml", BounceClassifierTests.fixture("rfc3464-two-recipients.eml"));
-		Path plain = write("plain.eml", BounceClassifierTests.fixture("not-a-bounce.eml"));
+		Path dsn = write("two.eml", fixture("rfc3464-two-recipients.eml"));
+		Path plain = write("plain.eml", fixture("not-a-bounce.eml"));
 		Path missing = dir.resolve("missing.eml");
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -48,7 +49,7 @@ class BounceClassifyCommandTests {
 
 	@Test
 	void speedModePrintsRatesInsteadOfLines() throws IOException {
-		Path dsn = write("one.eml", BounceClassifierTests.fixture("rfc3464-postfix-userunknown.eml"));
+		Path dsn = write("one.eml", fixture("rfc3464-postfix-userunknown.eml"));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		int exit = BounceClassifyCommand.run(new String[] { "--speed", "2", dsn.toString() },
 				new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
@@ -65,6 +66,13 @@ class BounceClassifyCommandTests {
 		Path file = dir.resolve(name);
 		Files.write(file, bytes);
 		return file;
+	}
+
+	static byte[] fixture(String name) throws IOException {
+		try (InputStream in = BounceClassifyCommandTests.class.getResourceAsStream("/bounces/" + name)) {
+			assertThat(in).as(name).isNotNull();
+			return in.readAllBytes();
+		}
 	}
 
 }

@@ -1,4 +1,4 @@
-package org.listserv.bounces;
+package org.listserv.bouncereading;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -292,8 +292,8 @@ final class ReasonTable {
 		if (!unknown && !fromText.equals("hostunknown") && !SmtpStage.generic(fromText)) {
 			return fromText;
 		}
-		String command = SmtpStage.of(text, context);
-		if (SmtpStage.MAIL.equals(command) && (unknown || fromText.equals("hostunknown"))) {
+		SmtpStage command = SmtpStage.of(text, context);
+		if (command == SmtpStage.MAIL && (unknown || fromText.equals("hostunknown"))) {
 			// the server refused our sender address, not the recipient
 			return "rejected";
 		}

@@ -1,4 +1,4 @@
-package org.listserv.bounces;
+package org.listserv.bouncereading;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -152,17 +152,17 @@ class BounceClassifierTests {
 		assertThat(BounceClassifier.fromSmtpReply("gina@example.org", 550, "No such user here").classification())
 			.as("no code, no stage: not enough to drop a member at once")
 			.isEqualTo(Classification.SOFT);
-		assertThat(BounceClassifier.fromSmtpReply("gina@example.org", 550, "No such user here", "RCPT"))
+		assertThat(BounceClassifier.fromSmtpReply("gina@example.org", 550, "No such user here", SmtpStage.RCPT))
 			.satisfies(r -> {
 				assertThat(r.reason()).isEqualTo("userunknown");
 				assertThat(r.classification()).isEqualTo(Classification.HARD);
 			});
-		assertThat(BounceClassifier.fromSmtpReply("gina@example.org", 550, "No such user here", "DATA").reason())
+		assertThat(BounceClassifier.fromSmtpReply("gina@example.org", 550, "No such user here", SmtpStage.DATA).reason())
 			.isEqualTo("filtered");
-		assertThat(BounceClassifier.fromSmtpReply("gina@example.org", 553, "sender domain does not exist", "MAIL")
+		assertThat(BounceClassifier.fromSmtpReply("gina@example.org", 553, "sender domain does not exist", SmtpStage.MAIL)
 			.classification()).isEqualTo(Classification.SOFT);
 		assertThat(BounceClassifier.fromSmtpReply("gina@example.org", 554,
-				"5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org", "RCPT"))
+				"5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org", SmtpStage.RCPT))
 			.satisfies(r -> {
 				assertThat(r.reason()).isEqualTo("blocked");
 				assertThat(r.classification()).isEqualTo(Classification.SOFT);

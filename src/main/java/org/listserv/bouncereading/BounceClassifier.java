@@ -1,4 +1,4 @@
-package org.listserv.bounces;
+package org.listserv.bouncereading;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,8 +11,6 @@ import com.google.re2j.Pattern;
 
 import org.listserv.mail.ListAddress;
 import org.listserv.mail.ReadingBudget;
-
-import org.springframework.stereotype.Component;
 
 /**
  * Reads a received message as a bounce: an RFC 3464 delivery status notification, a non-delivery report in
@@ -27,7 +25,6 @@ import org.springframework.stereotype.Component;
  * same as a 1 MB one. Every pattern is linear-time (RE2/J), and the loops check the caller's
  * {@link ReadingBudget}: past it, {@link ReadingBudget.TooCostlyException} is the one exception thrown.
  */
-@Component
 public class BounceClassifier {
 
 	private static final int MAX_DIAGNOSTIC = 4096;
@@ -121,13 +118,14 @@ public class BounceClassifier {
 	 * user" is hard unless its code is about policy or the system (X.7, X.3); general words ("mailbox
 	 * unavailable") need the {@code RCPT} stage or an X.1.x code (see {@code ReasonTable.unknownUser}).
 	 *
-	 * @param command {@code "RCPT"}, {@code "DATA"}, {@code "MAIL"}, or null when unknown
+	 * @param command {@code RCPT}, {@code DATA}, {@code MAIL}, or null when unknown
 	 */
-	public static BouncedRecipient fromSmtpReply(String recipient, int replyCode, String replyText, String command) {
-		String context = command == null ? null : switch (command.toUpperCase(Locale.ROOT)) {
-			case "RCPT" -> "in reply to RCPT TO command";
-			case "DATA" -> "in reply to end of DATA command";
-			case "MAIL" -> "in reply to MAIL FROM command";
+	public static BouncedRecipient fromSmtpReply(String recipient, int replyCode, String replyText,
+			SmtpStage command) {
+		String context = command == null ? null : switch (command) {
+			case RCPT -> "in reply to RCPT TO command";
+			case DATA -> "in reply to end of DATA command";
+			case MAIL -> "in reply to MAIL FROM command";
 			default -> null;
 		};
 		String status = ReasonTable.findStatus(replyText);
@@ -198,14 +196,14 @@ public class BounceClassifier {
 		}
 		List<BouncedRecipient> recipients = bounceLike ? fromText(message) : List.of();
 		if (!recipients.isEmpty()) {
-			return new BounceReport(BounceKind.NON_STANDARD, Formats.name(message), recipients, originalId, verp);
+			return new BounceReport(BounceKind.NON_STANDARD, ReportFormats.name(message), recipients, originalId, verp);
 		}
 		if (bounceLike || !message.deliveryStatus().isEmpty()) {
 			// a bounce whose recipient we cannot name: the VERP token (if any) still identifies the delivery
 			String text = message.humanText();
 			BouncedRecipient unknown = recipient(null, null, null, text, null);
 			return new BounceReport(message.deliveryStatus().isEmpty() ? BounceKind.NON_STANDARD : BounceKind.DSN,
-					message.deliveryStatus().isEmpty() ? Formats.name(message) : "RFC3464", List.of(unknown),
+					message.deliveryStatus().isEmpty() ? ReportFormats.name(message) : "RFC3464", List.of(unknown),
 					originalId, verp);
 		}
 		return new BounceReport(BounceKind.NOT_A_BOUNCE, null, List.of(), originalId, verp);

@@ -1,4 +1,4 @@
-package org.listserv.bounces;
+package org.listserv.web;
 
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +11,7 @@ import org.springframework.web.util.HtmlUtils;
  * 5%); an optional horizontal line marks a limit, such as Gmail's and Yahoo's 0.3% complaint rate. Every text
  * is escaped.
  */
-final class SvgBarChart {
+public final class SvgBarChart {
 
 	private static final int WIDTH = 640;
 
@@ -31,7 +31,7 @@ final class SvgBarChart {
 	 * @param values the rates, same length as labels
 	 * @param limit a rate to draw as a line, or null
 	 */
-	static String render(String title, List<String> labels, List<Double> values, Double limit, String limitLabel,
+	public static String render(String title, List<String> labels, List<Double> values, Double limit, String limitLabel,
 			String seriesClass) {
 		double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
 		if (limit != null) {

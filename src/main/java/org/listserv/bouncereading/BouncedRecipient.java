@@ -1,4 +1,4 @@
-package org.listserv.bounces;
+package org.listserv.bouncereading;
 
 /**
  * One recipient of a bounce report and what happened to it.

@@ -1,4 +1,4 @@
-package org.listserv.bounces;
+package org.listserv.bouncereading;
 
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
@@ -138,7 +138,7 @@ class BounceUnknownUserTests {
 			550 | Requested action not taken: mailbox unavailable | -  | soft | filtered
 			550 | Requested action not taken: mailbox unavailable | RCPT | hard | userunknown
 			""")
-	void synchronousRepliesFollowTheSameRule(int replyCode, String text, String command, String classification,
+	void synchronousRepliesFollowTheSameRule(int replyCode, String text, SmtpStage command, String classification,
 			String reason) {
 		BouncedRecipient r = BounceClassifier.fromSmtpReply("cy@example.net", replyCode, text, command);
 		assertThat(r.classification().json()).isEqualTo(classification);

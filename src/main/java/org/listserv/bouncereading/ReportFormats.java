@@ -1,4 +1,4 @@
-package org.listserv.bounces;
+package org.listserv.bouncereading;
 
 import java.util.List;
 import java.util.Map;
@@ -7,7 +7,7 @@ import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 
 /** Names the MTA or provider that wrote a non-standard bounce, from its wording (informational only). */
-final class Formats {
+final class ReportFormats {
 
 	private static final List<Map.Entry<String, Pattern>> MARKERS = List.of(
 			Map.entry("qmail", Pattern.compile("(?i)qmail-send program|this is the qmail")),
@@ -22,7 +22,7 @@ final class Formats {
 			Map.entry("AmazonSES", Pattern.compile("(?i)amazonses|amazon ses")),
 			Map.entry("OpenSMTPD", Pattern.compile("(?i)opensmtpd|this is the mailserver at")));
 
-	private Formats() {
+	private ReportFormats() {
 	}
 
 	static String name(BounceMessage message) {

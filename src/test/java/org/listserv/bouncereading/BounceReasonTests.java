@@ -1,4 +1,4 @@
-package org.listserv.bounces;
+package org.listserv.bouncereading;
 
 import java.nio.charset.StandardCharsets;
 

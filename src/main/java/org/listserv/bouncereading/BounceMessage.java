@@ -1,8 +1,5 @@
-package org.listserv.bounces;
+package org.listserv.bouncereading;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,24 +10,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.james.mime4j.codec.DecodeMonitor;
-import org.apache.james.mime4j.dom.Body;
-import org.apache.james.mime4j.dom.Entity;
-import org.apache.james.mime4j.dom.Header;
-import org.apache.james.mime4j.dom.Message;
-import org.apache.james.mime4j.dom.Multipart;
-import org.apache.james.mime4j.dom.SingleBody;
-import org.apache.james.mime4j.stream.Field;
 import org.listserv.mail.HeaderValues;
 import org.listserv.mail.HtmlText;
-import org.listserv.mail.MimeParser;
+import org.listserv.mail.InboundMessage;
+import org.listserv.mail.MessageParts;
 import org.listserv.mail.ReadingBudget;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 
 /**
- * A received message taken apart for bounce reading with Mime4J: its headers, the delivery-status and
+ * A received message taken apart for bounce reading, through the shared MIME model ({@link InboundMessage}'s
+ * {@link MessageParts}): its headers, the delivery-status and
  * feedback-report parts, the human-readable text (before any copy of the original message) and the
  * headers of the original message (attached, as text/rfc822-headers, or quoted inline).
  */
@@ -96,13 +87,11 @@ final class BounceMessage {
 	private static final Pattern RAW_DSN = Pattern.compile("^(?:final-recipient|original-recipient)[ \\t]*:[ \\t]*[a-z0-9-]*;",
 			Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
-	private final Header header;
-
 	private int depth;
 
-	private Message attached;
+	private MessageParts attached;
 
-	private final Map<String, List<String>> headers = new HashMap<>();
+	private final Map<String, List<String>> headers;
 
 	private final List<String> deliveryStatus = new ArrayList<>();
 
@@ -120,12 +109,8 @@ final class BounceMessage {
 
 	private Map<String, String> textRecipients;
 
-	private BounceMessage(Header header) {
-		this.header = header;
-		for (Field f : header.getFields()) {
-			headers.computeIfAbsent(f.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-				.add(decode(f.getBody()));
-		}
+	private BounceMessage(Map<String, List<String>> headers) {
+		this.headers = headers;
 	}
 
 	/** Parses the message; null if there is nothing to read. */
@@ -134,17 +119,15 @@ final class BounceMessage {
 			return null;
 		}
 		byte[] bytes = raw.length > MAX_SCAN ? Arrays.copyOf(raw, MAX_SCAN) : raw;
-		Message message;
+		MessageParts message;
 		try {
-			message = MimeParser.parse(bytes, MAX_SCAN).message();
+			message = InboundMessage.parse(bytes).parts();
 		}
 		catch (ReadingBudget.TooCostlyException ex) {
 			throw ex;
 		}
-		catch (IOException | RuntimeException ex) {
-			return null;
-		}
-		if (message.getHeader() == null || message.getHeader().getFields().isEmpty()) {
+		catch (RuntimeException ex) {
+			// not a message at all, or one without a header
 			return null;
 		}
 		BounceMessage m = of(message, 0);
@@ -154,14 +137,14 @@ final class BounceMessage {
 		return m;
 	}
 
-	private static BounceMessage of(Message message, int depth) {
-		BounceMessage m = new BounceMessage(message.getHeader());
+	private static BounceMessage of(MessageParts message, int depth) {
+		BounceMessage m = new BounceMessage(message.headers());
 		m.depth = depth;
 		String contentType = m.first("content-type");
 		Matcher rt = contentType == null ? null : REPORT_TYPE.matcher(contentType);
 		String reportType = rt != null && rt.find() ? rt.group(1) : null;
 		m.feedback = "feedback-report".equalsIgnoreCase(reportType);
-		m.walk(message, 0);
+		m.walk(message);
 		m.finish();
 		return m;
 	}
@@ -189,59 +172,50 @@ final class BounceMessage {
 		}
 	}
 
-	private void walk(Entity entity, int depth) {
-		if (depth > MAX_DEPTH) {
-			return;
-		}
-		ReadingBudget.check();
-		Body body = entity.getBody();
-		String type = entity.getMimeType() == null ? "text/plain" : entity.getMimeType().toLowerCase(Locale.ROOT);
-		if (body instanceof Multipart multipart) {
-			for (Entity part : multipart.getBodyParts()) {
-				walk(part, depth + 1);
+	private void walk(MessageParts message) {
+		for (MessageParts.Part part : message.parts()) {
+			if (part.depth() > MAX_DEPTH) {
+				continue;
 			}
-			return;
-		}
-		if (body instanceof Message message) {
-			if (original == null) {
-				original = headerMap(message.getHeader());
-				originalMessageId = message.getMessageId();
-				attached = message;
+			MessageParts inner = part.message();
+			if (inner != null) {
+				if (original == null) {
+					original = inner.headers();
+					originalMessageId = inner.messageId();
+					attached = inner;
+				}
+				continue;
 			}
-			return;
+			read(part);
 		}
-		if (!(body instanceof SingleBody single)) {
-			return;
-		}
+	}
+
+	private void read(MessageParts.Part part) {
+		String type = part.mimeType();
 		switch (type) {
-			case "message/delivery-status", "message/global-delivery-status" ->
-				deliveryStatus.add(read(single, entity.getCharset()));
+			case "message/delivery-status", "message/global-delivery-status" -> deliveryStatus.add(part.text(MAX_PART));
 			case "message/feedback-report" -> {
 				feedback = true;
-				feedbackReport = read(single, entity.getCharset());
+				feedbackReport = part.text(MAX_PART);
 			}
-			case "text/rfc822-headers", "message/rfc822-headers", "message/global-headers" -> {
+			case "text/rfc822-headers", "message/rfc822-headers", "message/global-headers", "message/rfc822",
+					"message/global" -> {
+				// headers as text, or an attached message the parser left whole
 				if (original == null) {
-					useOriginal(parseHeaders(read(single, entity.getCharset())));
-				}
-			}
-			case "message/rfc822", "message/global" -> {
-				if (original == null) {
-					useOriginal(parseHeaders(read(single, entity.getCharset())));
+					useOriginal(parseHeaders(part.text(MAX_PART)));
 				}
 			}
 			default -> {
-				boolean attachment = "attachment".equalsIgnoreCase(entity.getDispositionType());
-				if (type.startsWith("text/") && !type.startsWith("text/html") && (!attachment || depth == 0)) {
+				if (type.startsWith("text/") && !type.startsWith("text/html") && (!part.attachment() || part.depth() == 0)) {
 					if (humanFromHtml) {
 						human.setLength(0);
 						humanFromHtml = false;
 					}
-					appendHuman(read(single, entity.getCharset()));
+					appendHuman(part.text(MAX_PART));
 				}
 				else if (type.equals("text/html") && (human.length() == 0 || humanFromHtml)) {
 					humanFromHtml = true;
-					appendHuman(HtmlText.of(read(single, entity.getCharset())));
+					appendHuman(HtmlText.of(part.text(MAX_PART)));
 				}
 			}
 		}
@@ -324,16 +298,6 @@ final class BounceMessage {
 		return -1;
 	}
 
-	private static Map<String, List<String>> headerMap(Header header) {
-		Map<String, List<String>> map = new HashMap<>();
-		if (header != null) {
-			for (Field f : header.getFields()) {
-				map.computeIfAbsent(f.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(decode(f.getBody()));
-			}
-		}
-		return map;
-	}
-
 	/** Parses a header block (up to the first empty line) leniently. */
 	static Map<String, List<String>> parseHeaders(String text) {
 		Map<String, List<String>> map = new HashMap<>();
@@ -372,49 +336,6 @@ final class BounceMessage {
 			map.computeIfAbsent(name, k -> new ArrayList<>()).add(decode(value.toString().strip()));
 		}
 		return map;
-	}
-
-	private static String read(SingleBody body, String charset) {
-		try (InputStream in = body.getInputStream()) {
-			byte[] bytes = in.readNBytes(MAX_PART);
-			return new String(bytes, charset(charset, bytes));
-		}
-		catch (IOException | RuntimeException ex) {
-			return "";
-		}
-	}
-
-	private static Charset charset(String name, byte[] bytes) {
-		if (name != null) {
-			try {
-				Charset cs = Charset.forName(name.strip().replace("\"", ""));
-				if (!cs.equals(StandardCharsets.US_ASCII)) {
-					return cs;
-				}
-			}
-			catch (RuntimeException ex) {
-				// unknown or illegal charset name: fall through to a guess
-			}
-		}
-		return isUtf8(bytes) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
-	}
-
-	private static boolean isUtf8(byte[] bytes) {
-		int i = 0;
-		while (i < bytes.length) {
-			int b = bytes[i] & 0xff;
-			int n = b < 0x80 ? 0 : (b >> 5) == 0x6 ? 1 : (b >> 4) == 0xe ? 2 : (b >> 3) == 0x1e ? 3 : -1;
-			if (n < 0) {
-				return false;
-			}
-			for (int k = 1; k <= n; k++) {
-				if (i + k >= bytes.length || (bytes[i + k] & 0xc0) != 0x80) {
-					return false;
-				}
-			}
-			i += n + 1;
-		}
-		return true;
 	}
 
 	private static String decode(String value) {

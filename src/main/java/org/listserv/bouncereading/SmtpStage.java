@@ -1,6 +1,7 @@
-package org.listserv.bounces;
+package org.listserv.bouncereading;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.google.re2j.Pattern;
@@ -12,35 +13,54 @@ import com.google.re2j.Pattern;
  * "did not like our final DATA" (DragonFly). The stage says whom a refusal is about: the recipient (RCPT), the
  * message (DATA), our sender (MAIL) or our host (the greeting, HELO).
  */
-final class SmtpStage {
+public enum SmtpStage {
 
-	static final String DATA = "DATA";
-
-	static final String RCPT = "RCPT";
-
-	static final String MAIL = "MAIL";
+	/** The connection's greeting. */
+	CONN,
+	/** EHLO or HELO: our host's name. */
+	HELO,
+	/** MAIL FROM: our sender. */
+	MAIL,
+	/** RCPT TO: the recipient. */
+	RCPT,
+	/** DATA, or the end of the data: the message. */
+	DATA;
 
 	/** Tried in this order: a report that names both DATA and RCPT is about the later command. */
-	private static final List<Map.Entry<String, Pattern>> COMMANDS = List.of(
+	private static final List<Map.Entry<SmtpStage, Pattern>> COMMANDS = List.of(
 			Map.entry(DATA, Pattern.compile("(?i)end of data|after data|in reply to data|>>> data|\\bdata command|after the data|smtp;? ?data|failed after i sent the message|did not like our (?:final )?data")),
 			Map.entry(RCPT, Pattern.compile("(?i)rcpt to|rcpt_to|in reply to rcpt|>>> rcpt|smtp:rcpt|rcpt command|does not like recipient")),
 			Map.entry(MAIL, Pattern.compile("(?i)mail from[:\\s]|in reply to mail|>>> mail|smtp:mail|mail command|but sender was rejected")),
-			Map.entry("HELO", Pattern.compile("(?i)in reply to (?:ehlo|helo)|after (?:ehlo|helo)|>>> (?:ehlo|helo)|(?:ehlo|helo) command|but my name was rejected")),
-			Map.entry("CONN", Pattern.compile("(?i)refused to talk to me|in reply to initial greeting|greeting|after initial connection|after connect\\b|on connect\\b")));
+			Map.entry(HELO, Pattern.compile("(?i)in reply to (?:ehlo|helo)|after (?:ehlo|helo)|>>> (?:ehlo|helo)|(?:ehlo|helo) command|but my name was rejected")),
+			Map.entry(CONN, Pattern.compile("(?i)refused to talk to me|in reply to initial greeting|greeting|after initial connection|after connect\\b|on connect\\b")));
 
 	/** Reasons that say only that something failed: refused at the greeting or HELO, it is our host that was. */
 	private static final List<String> GENERIC = List.of("rejected", "onhold", "undefined", "systemerror",
 			"securityerror");
 
-	private SmtpStage() {
+	/**
+	 * The stage a name stands for, as the send job records it ({@code MAIL}, {@code RCPT}, {@code DATA}, in
+	 * any case), or null for null or a name that is not a stage.
+	 */
+	public static SmtpStage named(String name) {
+		if (name == null) {
+			return null;
+		}
+		String n = name.strip().toUpperCase(Locale.ROOT);
+		for (SmtpStage stage : values()) {
+			if (stage.name().equals(n)) {
+				return stage;
+			}
+		}
+		return null;
 	}
 
-	/** The SMTP command that was answered (DATA, RCPT, MAIL, HELO, CONN), or null. */
-	static String command(String text) {
+	/** The SMTP command the text says was answered, or null. */
+	static SmtpStage command(String text) {
 		if (text == null) {
 			return null;
 		}
-		for (Map.Entry<String, Pattern> e : COMMANDS) {
+		for (Map.Entry<SmtpStage, Pattern> e : COMMANDS) {
 			if (e.getValue().matcher(text).find()) {
 				return e.getKey();
 			}
@@ -49,8 +69,8 @@ final class SmtpStage {
 	}
 
 	/** The command the text names, else the one the context names, or null. */
-	static String of(String text, String context) {
-		String command = command(text);
+	static SmtpStage of(String text, String context) {
+		SmtpStage command = command(text);
 		return command != null ? command : command(context);
 	}
 
@@ -63,8 +83,8 @@ final class SmtpStage {
 	 * The reason, or {@code blocked} for a generic refusal of the greeting or of HELO: at that stage the
 	 * server knows nothing but the connecting host, ours.
 	 */
-	static String atStage(String reason, String command) {
-		return ("CONN".equals(command) || "HELO".equals(command)) && generic(reason) ? "blocked" : reason;
+	static String atStage(String reason, SmtpStage command) {
+		return (command == CONN || command == HELO) && generic(reason) ? "blocked" : reason;
 	}
 
 }

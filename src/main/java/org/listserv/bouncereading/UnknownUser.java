@@ -1,4 +1,4 @@
-package org.listserv.bounces;
+package org.listserv.bouncereading;
 
 import java.util.List;
 import java.util.Locale;
@@ -43,12 +43,12 @@ final class UnknownUser {
 	 * @param recipient the address that failed, or null when unknown
 	 * @param byCode the reason the status code names on its own, or null
 	 */
-	static String decide(String status, Integer replyCode, String command, boolean general, String text,
+	static String decide(String status, Integer replyCode, SmtpStage command, boolean general, String text,
 			String recipient, String byCode) {
-		if (SmtpStage.RCPT.equals(command)) {
+		if (command == SmtpStage.RCPT) {
 			return "userunknown";
 		}
-		if (SmtpStage.DATA.equals(command)) {
+		if (command == SmtpStage.DATA) {
 			return "filtered";
 		}
 		char subject = status == null ? '0' : status.charAt(2);

@@ -1,4 +1,4 @@
-package org.listserv.bounces;
+package org.listserv.bouncereading;
 
 /** What sort of message a bounce report was read from. */
 public enum BounceKind {

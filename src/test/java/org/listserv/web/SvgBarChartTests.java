@@ -1,4 +1,4 @@
-package org.listserv.bounces;
+package org.listserv.web;
 
 import java.util.List;
 
@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The server-drawn charts and the CSV cells of the bounce report. */
-class BounceReportPartsTests {
+/** The server-drawn charts of the report pages. */
+class SvgBarChartTests {
 
 	@Test
 	void chartDrawsOneBarPerValueTheLimitLineAndEscapesLabels() {
@@ -43,18 +43,6 @@ class BounceReportPartsTests {
 		assertThat(SvgBarChart.niceCeiling(0.0045)).isEqualTo(0.005, org.assertj.core.data.Offset.offset(1e-12));
 		assertThat(SvgBarChart.niceCeiling(0.13)).isEqualTo(0.2, org.assertj.core.data.Offset.offset(1e-12));
 		assertThat(SvgBarChart.niceCeiling(1.0)).isEqualTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
-	}
-
-	@Test
-	void csvCellsThatASpreadsheetWouldRunAreNeutralised() {
-		assertThat(BouncePageController.cell("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
-		assertThat(BouncePageController.cell("+1")).isEqualTo("'+1");
-		assertThat(BouncePageController.cell("-550 user unknown")).isEqualTo("'-550 user unknown");
-		assertThat(BouncePageController.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-		assertThat(BouncePageController.cell("\tx")).isEqualTo("'\tx");
-		assertThat(BouncePageController.cell("550 5.1.1 user unknown")).isEqualTo("550 5.1.1 user unknown");
-		assertThat(BouncePageController.cell("")).isEmpty();
-		assertThat(BouncePageController.cell(null)).isNull();
 	}
 
 }
