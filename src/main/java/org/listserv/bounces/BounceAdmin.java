@@ -5,13 +5,13 @@ import java.util.Optional;
 
 import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
+import org.listserv.shared.ConflictException;
+import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.NotFoundException;
 import org.listserv.subscriptions.Actor;
 import org.listserv.subscriptions.ConsentSource;
 import org.listserv.subscriptions.MembershipStatus;
 import org.listserv.subscriptions.MembershipTransitions;
-import org.listserv.web.ConflictException;
-import org.listserv.web.InvalidInputException;
-import org.listserv.web.NotFoundException;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -18,9 +18,9 @@ import org.apache.commons.csv.CSVPrinter;
 
 import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
-import org.listserv.web.ConflictException;
-import org.listserv.web.InvalidInputException;
-import org.listserv.web.NotFoundException;
+import org.listserv.shared.ConflictException;
+import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.NotFoundException;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.http.MediaType;

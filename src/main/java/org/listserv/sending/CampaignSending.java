@@ -14,7 +14,7 @@ import org.listserv.composing.CampaignPriority;
 import org.listserv.composing.CampaignService;
 import org.listserv.composing.CampaignStatus;
 import org.listserv.composing.Checklist;
-import org.listserv.web.ConflictException;
+import org.listserv.shared.ConflictException;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
