@@ -10,6 +10,7 @@ import org.listserv.shared.InvalidInputException;
 import org.listserv.shared.NotFoundException;
 import org.listserv.subscriptions.Actor;
 import org.listserv.subscriptions.ConsentSource;
+import org.listserv.subscriptions.MemberBounces;
 import org.listserv.subscriptions.MembershipStatus;
 import org.listserv.subscriptions.MembershipTransitions;
 
@@ -28,11 +29,15 @@ class BounceAdmin {
 
 	private final ListService lists;
 
-	BounceAdmin(BounceStore store, BounceProcessing processing, MembershipTransitions transitions, ListService lists) {
+	private final MemberBounces members;
+
+	BounceAdmin(BounceStore store, BounceProcessing processing, MembershipTransitions transitions, ListService lists,
+			MemberBounces members) {
 		this.store = store;
 		this.processing = processing;
 		this.transitions = transitions;
 		this.lists = lists;
+		this.members = members;
 	}
 
 	/** DISABLED to ACTIVE, score and warnings reset, with a ledger row naming the admin. */
@@ -45,7 +50,7 @@ class BounceAdmin {
 		if (old == null) {
 			throw new ConflictException("Only a DISABLED member can be re-enabled");
 		}
-		store.resetBounceState(list.id(), subscriberId);
+		members.reset(list.id(), subscriberId);
 	}
 
 	/**
@@ -64,7 +69,7 @@ class BounceAdmin {
 		if (email == null || email.isBlank()) {
 			throw new InvalidInputException("email", "Name the member's address");
 		}
-		Optional<Attribution> member = store.member(list, email.strip());
+		Optional<Attribution> member = processing.member(list, email.strip());
 		if (member.isEmpty()) {
 			throw new InvalidInputException("email", email.strip() + " is not a member of " + list);
 		}

@@ -13,8 +13,12 @@ import com.google.re2j.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.listserv.lists.ListService;
+import org.listserv.lists.MailingList;
 import org.listserv.mail.ListAddress;
 import org.listserv.mail.ReadingBudget;
+import org.listserv.sending.DeliveryLedger;
+import org.listserv.subscriptions.MemberBounces;
 
 import org.springframework.stereotype.Service;
 
@@ -35,14 +39,23 @@ class BounceProcessing {
 
 	private final BounceRecorder recorder;
 
+	private final DeliveryLedger deliveries;
+
+	private final MemberBounces members;
+
+	private final ListService lists;
+
 	private final BounceClassifier classifier;
 
 	private final Duration budget;
 
-	BounceProcessing(BounceStore store, BounceRecorder recorder, BounceClassifier classifier,
-			BouncesProperties properties) {
+	BounceProcessing(BounceStore store, BounceRecorder recorder, DeliveryLedger deliveries, MemberBounces members,
+			ListService lists, BounceClassifier classifier, BouncesProperties properties) {
 		this.store = store;
 		this.recorder = recorder;
+		this.deliveries = deliveries;
+		this.members = members;
+		this.lists = lists;
 		this.classifier = classifier;
 		this.budget = properties.messageBudget();
 	}
@@ -97,7 +110,7 @@ class BounceProcessing {
 		else if (address.isPresent()) {
 			for (BouncedRecipient r : report.recipients()) {
 				Optional<Attribution> member = r.recipient() == null ? Optional.empty()
-						: store.member(address.get().slug(), r.recipient());
+						: member(address.get().slug(), r.recipient());
 				if (member.isPresent()) {
 					targets.add(member.get());
 					evidence.add(Evidence.of(report.kind(), r));
@@ -144,12 +157,12 @@ class BounceProcessing {
 
 	/** Records an unrecorded synchronous failure, if it still is one. @return whether an event was written */
 	boolean processFailure(long deliveryId) {
-		Optional<BounceStore.SyncFailure> claimed = store.claimFailure(deliveryId);
+		Optional<DeliveryLedger.Failure> claimed = deliveries.claimUnrecordedFailure(deliveryId);
 		if (claimed.isEmpty()) {
 			return false;
 		}
-		BounceStore.SyncFailure f = claimed.get();
-		store.markFailureRecorded(f.deliveryId());
+		DeliveryLedger.Failure f = claimed.get();
+		deliveries.failureRecorded(f.deliveryId());
 		String reply = f.smtpReply() == null ? "" : f.smtpReply();
 		Matcher code = REPLY_CODE.matcher(reply);
 		if (!code.matches() || !code.group(1).startsWith("5")) {
@@ -173,10 +186,18 @@ class BounceProcessing {
 		if (token == null || token.isBlank()) {
 			return Optional.empty();
 		}
-		Optional<Attribution> a = store.byToken(token.strip().toLowerCase(Locale.ROOT));
+		Optional<Attribution> a = deliveries.byVerpToken(token.strip().toLowerCase(Locale.ROOT))
+			.map(d -> new Attribution(d.listId(), d.subscriberId(), d.email(), d.campaignId(), d.deliveryId()));
 		// a token of another list's delivery is not trusted for this list's bounce address
-		Optional<Long> listId = address.flatMap(x -> store.listId(x.slug()));
+		Optional<Long> listId = address.flatMap(x -> lists.find(x.slug())).map(MailingList::id);
 		return a.filter(x -> listId.isEmpty() || listId.get() == x.listId());
+	}
+
+	/** A member of the live list {@code slug} with this address (any status). */
+	Optional<Attribution> member(String slug, String email) {
+		return lists.find(slug)
+			.flatMap(l -> members.member(l.id(), email)
+				.map(m -> new Attribution(l.id(), m.subscriberId(), m.email(), null, null)));
 	}
 
 	/** The classifier's verdict for the member a token named: their own recipient entry, else the first. */

@@ -1,7 +1,6 @@
 package org.listserv.bounces;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -10,8 +9,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The bounce tables: {@code bounce_messages} (the queue and the review queue), {@code bounce_events}, the
- * bounce columns of {@code memberships}, and the reads of {@code deliveries} the job needs.
+ * The bounce tables: {@code bounce_messages} (the queue and the review queue) and {@code bounce_events}.
+ * What bounces need of other capabilities' tables they ask of their owners: the deliveries ledger of sending
+ * ({@code DeliveryLedger}), the bounce standing of memberships ({@code MemberBounces}), the lists
+ * ({@code ListService}).
  */
 @Repository
 class BounceStore {
@@ -19,20 +20,6 @@ class BounceStore {
 	/** A queued bounce message with what the job needs of its stored inbound message. */
 	record QueuedMessage(long id, long inboundMessageId, String source, String recipient, String messageId,
 			OffsetDateTime receivedAt, byte[] raw) {
-	}
-
-	/** A 5xx reply the send job recorded, not yet turned into a bounce event. */
-	record SyncFailure(long deliveryId, long campaignId, long subscriberId, long listId, String address,
-			String smtpReply, String smtpStage, OffsetDateTime at) {
-	}
-
-	/** The bounce state of a membership, locked for the caller's transaction. */
-	record MembershipBounceState(String status, BigDecimal score, LocalDate lastDay, BigDecimal threshold,
-			int warnings, String name) {
-	}
-
-	/** A disabled member whose next warning (or removal) is due. */
-	record DueWarning(long listId, long subscriberId, int warnings, String email, String name) {
 	}
 
 	private final JdbcClient jdbc;
@@ -102,140 +89,7 @@ class BounceStore {
 				""").param("id", id).param("state", state).param("admin", admin).param("note", note).update() == 1;
 	}
 
-	// ---- synchronous failures
-
-	List<Long> unrecordedFailuresAfter(long afterId, int limit) {
-		return jdbc.sql("""
-				select id from deliveries
-				 where status = 'FAILED' and bounce_recorded_at is null and id > :after
-				 order by id limit :n
-				""").param("after", afterId).param("n", limit).query(Long.class).list();
-	}
-
-	Optional<SyncFailure> claimFailure(long deliveryId) {
-		return jdbc.sql("""
-				select d.id as delivery_id, d.campaign_id, d.subscriber_id, c.list_id, d.address, d.smtp_reply,
-				       d.smtp_stage, coalesce(d.updated_at, d.created_at) as at
-				  from deliveries d join campaigns c on c.id = d.campaign_id
-				 where d.id = :id and d.status = 'FAILED' and d.bounce_recorded_at is null
-				   for update of d skip locked
-				""").param("id", deliveryId).query(SyncFailure.class).optional();
-	}
-
-	void markFailureRecorded(long deliveryId) {
-		jdbc.sql("update deliveries set bounce_recorded_at = now() where id = :id").param("id", deliveryId).update();
-	}
-
-	// ---- attribution
-
-	/** The delivery a VERP token names: its campaign, list and subscriber. */
-	Optional<Attribution> byToken(String token) {
-		return jdbc.sql("""
-				select c.list_id, d.subscriber_id, s.email, d.campaign_id, d.id as delivery_id
-				  from deliveries d join campaigns c on c.id = d.campaign_id join subscribers s on s.id = d.subscriber_id
-				 where d.verp_token = :token
-				""").param("token", token).query(Attribution.class).optional();
-	}
-
-	/** A member of the live list {@code slug} with this address (any status). */
-	Optional<Attribution> member(String slug, String email) {
-		return jdbc.sql("""
-				select l.id as list_id, s.id as subscriber_id, s.email, null::bigint as campaign_id,
-				       null::bigint as delivery_id
-				  from lists l join memberships m on m.list_id = l.id join subscribers s on s.id = m.subscriber_id
-				 where l.slug = :slug and l.deleted_at is null and lower(s.email) = lower(:email)
-				""").param("slug", slug).param("email", email).query(Attribution.class).optional();
-	}
-
-	/** A member of the list by id with this address. */
-	Optional<Attribution> member(long listId, String email) {
-		return jdbc.sql("""
-				select m.list_id, s.id as subscriber_id, s.email, null::bigint as campaign_id,
-				       null::bigint as delivery_id
-				  from memberships m join subscribers s on s.id = m.subscriber_id
-				 where m.list_id = :list and lower(s.email) = lower(:email)
-				""").param("list", listId).param("email", email).query(Attribution.class).optional();
-	}
-
-	Optional<Long> listId(String slug) {
-		return jdbc.sql("select id from lists where slug = :slug and deleted_at is null")
-			.param("slug", slug)
-			.query(Long.class)
-			.optional();
-	}
-
-	// ---- membership state and events
-
-	Optional<MembershipBounceState> lockMembership(long listId, long subscriberId, BigDecimal defaultThreshold) {
-		return jdbc.sql("""
-				select m.status, m.bounce_score as score, m.bounce_last_day as last_day,
-				       coalesce(l.bounce_threshold, :threshold) as threshold, m.bounce_warnings as warnings, s.name
-				  from memberships m join lists l on l.id = m.list_id join subscribers s on s.id = m.subscriber_id
-				 where m.list_id = :list and m.subscriber_id = :subscriber
-				   for update of m
-				""")
-			.param("list", listId)
-			.param("subscriber", subscriberId)
-			.param("threshold", defaultThreshold)
-			.query(MembershipBounceState.class)
-			.optional();
-	}
-
-	void updateScore(long listId, long subscriberId, BigDecimal score, LocalDate lastDay) {
-		jdbc.sql("""
-				update memberships set bounce_score = :score, bounce_last_day = :day
-				 where list_id = :list and subscriber_id = :subscriber
-				""")
-			.param("score", score)
-			.param("day", lastDay)
-			.param("list", listId)
-			.param("subscriber", subscriberId)
-			.update();
-	}
-
-	void markDisabled(long listId, long subscriberId, int warnings, OffsetDateTime nextWarning) {
-		jdbc.sql("""
-				update memberships set bounce_disabled_at = now(), bounce_warnings = :warnings,
-				       bounce_next_warning_at = :next
-				 where list_id = :list and subscriber_id = :subscriber
-				""")
-			.param("warnings", warnings)
-			.param("next", nextWarning)
-			.param("list", listId)
-			.param("subscriber", subscriberId)
-			.update();
-	}
-
-	void warned(long listId, long subscriberId, int warnings, OffsetDateTime nextWarning) {
-		jdbc.sql("""
-				update memberships set bounce_warnings = :warnings, bounce_next_warning_at = :next
-				 where list_id = :list and subscriber_id = :subscriber
-				""")
-			.param("warnings", warnings)
-			.param("next", nextWarning)
-			.param("list", listId)
-			.param("subscriber", subscriberId)
-			.update();
-	}
-
-	/** Clears the score and the warnings (re-enabled, removed or unsubscribed). */
-	void resetBounceState(long listId, long subscriberId) {
-		jdbc.sql("""
-				update memberships set bounce_score = 0, bounce_last_day = null, bounce_disabled_at = null,
-				       bounce_warnings = 0, bounce_next_warning_at = null
-				 where list_id = :list and subscriber_id = :subscriber
-				""").param("list", listId).param("subscriber", subscriberId).update();
-	}
-
-	List<DueWarning> dueWarnings(int limit) {
-		return jdbc.sql("""
-				select m.list_id, m.subscriber_id, m.bounce_warnings as warnings, s.email, s.name
-				  from memberships m join subscribers s on s.id = m.subscriber_id
-				 where m.status = 'DISABLED' and m.bounce_next_warning_at <= now()
-				 order by m.bounce_next_warning_at limit :n
-				   for update of m skip locked
-				""").param("n", limit).query(DueWarning.class).list();
-	}
+	// ---- events
 
 	/**
 	 * Inserts an event, unless this message (or this synchronous failure) already has one for this member.

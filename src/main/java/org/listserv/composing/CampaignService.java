@@ -146,6 +146,19 @@ public class CampaignService {
 		return campaigns.transition(id, to, java.util.Arrays.stream(from).map(Enum::name).toList());
 	}
 
+	/**
+	 * For the send job: starts a new round of sending of the campaign (a first send, a resume, a retry
+	 * round). @return its number
+	 */
+	public long nextSendRound(long id) {
+		return campaigns.nextSendRound(id);
+	}
+
+	/** For the send job: the number of the campaign's current round of sending (0 before the first). */
+	public long sendRound(long id) {
+		return campaigns.sendRound(id);
+	}
+
 	/** SCHEDULED campaigns whose time has come, ACTION alerts by priority first. */
 	public List<Long> due() {
 		return campaigns.due();

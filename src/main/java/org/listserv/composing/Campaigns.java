@@ -135,4 +135,16 @@ class Campaigns {
 		return p;
 	}
 
+	/** The send job's round counter (the column sending's migration added); only this class writes it. */
+	long nextSendRound(long id) {
+		return jdbc.sql("update campaigns set send_round = send_round + 1 where id = :c returning send_round")
+			.param("c", id)
+			.query(Long.class)
+			.single();
+	}
+
+	long sendRound(long id) {
+		return jdbc.sql("select send_round from campaigns where id = :c").param("c", id).query(Long.class).single();
+	}
+
 }

@@ -19,7 +19,7 @@ import org.listserv.mail.DigestWriter;
 import org.listserv.mail.ListHeaders;
 import org.listserv.mail.MailProperties;
 import org.listserv.sending.CampaignSending;
-import org.listserv.subscriptions.MemberService;
+import org.listserv.sending.DeliveryLedger;
 import org.listserv.web.WebProperties;
 
 import org.springframework.stereotype.Service;
@@ -48,7 +48,7 @@ class DigestService {
 
 	private final CampaignService campaigns;
 
-	private final MemberService members;
+	private final DeliveryLedger ledger;
 
 	private final CampaignSending sending;
 
@@ -57,12 +57,12 @@ class DigestService {
 	private final WebProperties web;
 
 	DigestService(Digests digests, PostingSettings settings, ListService lists, CampaignService campaigns,
-			MemberService members, CampaignSending sending, MailProperties mail, WebProperties web) {
+			DeliveryLedger ledger, CampaignSending sending, MailProperties mail, WebProperties web) {
 		this.digests = digests;
 		this.settings = settings;
 		this.lists = lists;
 		this.campaigns = campaigns;
-		this.members = members;
+		this.ledger = ledger;
 		this.sending = sending;
 		this.mail = mail;
 		this.web = web;
@@ -97,7 +97,7 @@ class DigestService {
 			.map(Digests.DigestPost::decorated).toList());
 		long campaignId = campaigns.createStored(listId, "DIGEST", subject, list.name(), address, "send-digests");
 		digests.insert(listId, start, cutoff, posts.size(), message, campaignId);
-		int n = members.snapshotDigestRecipients(listId, campaignId);
+		int n = ledger.snapshotDigestRecipients(listId, campaignId);
 		if (n == 0) {
 			campaigns.transition(campaignId, CampaignStatus.SENT, CampaignStatus.SENDING);
 		}

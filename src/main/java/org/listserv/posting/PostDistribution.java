@@ -6,7 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.listserv.composing.CampaignService;
 import org.listserv.composing.CampaignStatus;
 import org.listserv.sending.CampaignSending;
-import org.listserv.subscriptions.MemberService;
+import org.listserv.sending.DeliveryLedger;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -27,17 +27,17 @@ class PostDistribution {
 
 	private final CampaignService campaigns;
 
-	private final MemberService members;
+	private final DeliveryLedger ledger;
 
 	private final CampaignSending sending;
 
 	private final Posts posts;
 
-	PostDistribution(PostDecorators decorators, CampaignService campaigns, MemberService members,
+	PostDistribution(PostDecorators decorators, CampaignService campaigns, DeliveryLedger ledger,
 			CampaignSending sending, Posts posts) {
 		this.decorators = decorators;
 		this.campaigns = campaigns;
-		this.members = members;
+		this.ledger = ledger;
 		this.sending = sending;
 		this.posts = posts;
 	}
@@ -48,7 +48,7 @@ class PostDistribution {
 		String subject = post.message().subject();
 		long campaignId = campaigns.createStored(post.list().id(), "POST", subject.isEmpty() ? "(no subject)" : subject,
 				post.message().fromName(), post.listAddress(), post.senderValue());
-		int recipients = members.snapshotPostRecipients(post.list().id(), campaignId, post.senderValue());
+		int recipients = ledger.snapshotPostRecipients(post.list().id(), campaignId, post.senderValue());
 		posts.distributed(postId, decorated, campaignId);
 		if (recipients == 0) {
 			campaigns.transition(campaignId, CampaignStatus.SENT, CampaignStatus.SENDING);

@@ -150,27 +150,4 @@ public class MemberService {
 		return n;
 	}
 
-	/**
-	 * For the send job: writes one QUEUED row per ACTIVE member of the list into the deliveries ledger (a
-	 * table of sending) in one statement, and returns how many rows it added. Idempotent per campaign.
-	 */
-	@Transactional
-	public int snapshotActiveMembers(long listId, long campaignId) {
-		return memberships.snapshotActive(listId, campaignId);
-	}
-
-	/**
-	 * The recipients of a member's post: one QUEUED delivery per ACTIVE member in REGULAR mode, without the
-	 * author unless their membership asks for their own posts.
-	 * @return how many were written
-	 */
-	public int snapshotPostRecipients(long listId, long campaignId, String author) {
-		return memberships.snapshotPostRecipients(listId, campaignId, author);
-	}
-
-	/** The recipients of a digest: one QUEUED delivery per ACTIVE member in DIGEST mode. */
-	public int snapshotDigestRecipients(long listId, long campaignId) {
-		return memberships.snapshotDigestRecipients(listId, campaignId);
-	}
-
 }

@@ -6,7 +6,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import org.listserv.IntegrationTest;
+import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
+import org.listserv.sending.DeliveryLedger;
+import org.listserv.subscriptions.MemberBounces;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +36,15 @@ class BounceBudgetIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	BounceRecorder recorder;
+
+	@Autowired
+	DeliveryLedger deliveries;
+
+	@Autowired
+	MemberBounces members;
+
+	@Autowired
+	ListService lists;
 
 	@Autowired
 	BounceClassifier classifier;
@@ -116,7 +128,7 @@ class BounceBudgetIntegrationTests extends IntegrationTest {
 				throw new AssertionError("the budget never stopped the reader");
 			}
 		};
-		new BounceProcessing(store, recorder, endless, tight).process(id);
+		new BounceProcessing(store, recorder, deliveries, members, lists, endless, tight).process(id);
 
 		assertThat(state(id)).startsWith("REVIEW: Too costly to read automatically");
 		assertThat(jdbc.sql("select count(*) from bounce_events where bounce_message_id = :id").param("id", id)
