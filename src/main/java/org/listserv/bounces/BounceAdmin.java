@@ -73,22 +73,22 @@ class BounceAdmin {
 		if (member.isEmpty()) {
 			throw new InvalidInputException("email", email.strip() + " is not a member of " + list);
 		}
-		if (!store.decide(bounceMessageId, "ASSIGNED", admin, null)) {
+		if (!store.decide(bounceMessageId, BounceMessageState.ASSIGNED, admin, null)) {
 			throw new ConflictException("The message is no longer in review");
 		}
 		BounceProcessing.Result r = processing.classifyAndRecord(m, member.get());
-		store.finish(bounceMessageId, "ASSIGNED", r.kind(), "Assigned by " + admin + ": " + r.note());
+		store.finish(bounceMessageId, BounceMessageState.ASSIGNED, r.kind(), "Assigned by " + admin + ": " + r.note());
 		return r;
 	}
 
 	/** NOT_BOUNCE or DISCARDED: the message stays stored, nothing is counted. */
 	@Transactional
-	void decide(long bounceMessageId, String verdict, String admin) {
-		if (!"NOT_BOUNCE".equals(verdict) && !"DISCARDED".equals(verdict)) {
+	void decide(long bounceMessageId, BounceMessageState verdict, String admin) {
+		if (verdict == null || !verdict.verdict()) {
 			throw new InvalidInputException("verdict", "NOT_BOUNCE or DISCARDED");
 		}
 		if (!store.decide(bounceMessageId, verdict, admin,
-				"NOT_BOUNCE".equals(verdict) ? "Marked as not a bounce by " + admin : "Discarded by " + admin)) {
+				verdict == BounceMessageState.NOT_BOUNCE ? "Marked as not a bounce by " + admin : "Discarded by " + admin)) {
 			throw new ConflictException("The message is no longer in review");
 		}
 	}

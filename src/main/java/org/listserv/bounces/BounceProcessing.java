@@ -61,7 +61,7 @@ class BounceProcessing {
 	}
 
 	/** What became of a message: its new state and a note. */
-	record Result(String state, String kind, String note) {
+	record Result(BounceMessageState state, BounceKind kind, String note) {
 	}
 
 	/** Processes a QUEUED message, if it still is one and no other instance holds it. */
@@ -86,17 +86,17 @@ class BounceProcessing {
 			report = ReadingBudget.within(budget, () -> classifier.classify(m.raw(), m.recipient()));
 		}
 		catch (ReadingBudget.TooCostlyException ex) {
-			return new Result("REVIEW", null, ReadingBudget.TooCostlyException.NOTE + " (over " + budget.toMillis()
+			return new Result(BounceMessageState.REVIEW, null, ReadingBudget.TooCostlyException.NOTE + " (over " + budget.toMillis()
 					+ " ms); read it here and assign it, or discard it");
 		}
 		catch (RuntimeException ex) {
-			return new Result("REVIEW", null, "Could not be classified: " + ex);
+			return new Result(BounceMessageState.REVIEW, null, "Could not be classified: " + ex);
 		}
-		String kind = report.kind().name();
+		BounceKind kind = report.kind();
 		Instant at = m.receivedAt() == null ? Instant.now() : m.receivedAt().toInstant();
-		BounceSource source = "IMAP".equals(m.source()) ? BounceSource.IMAP : BounceSource.SMTP;
+		BounceSource source = BounceSource.IMAP.name().equals(m.source()) ? BounceSource.IMAP : BounceSource.SMTP;
 		if (assigned == null && report.kind() == BounceKind.NOT_A_BOUNCE) {
-			return new Result("REVIEW", kind, "Not a bounce, as far as the classifier can tell");
+			return new Result(BounceMessageState.REVIEW, kind, "Not a bounce, as far as the classifier can tell");
 		}
 		List<Attribution> targets = new ArrayList<>();
 		List<Evidence> evidence = new ArrayList<>();
@@ -122,10 +122,10 @@ class BounceProcessing {
 		}
 		if (targets.isEmpty()) {
 			if (report.kind() == BounceKind.AUTO_REPLY) {
-				return new Result("PROCESSED", kind, "Auto-reply from no known member: nothing to count");
+				return new Result(BounceMessageState.PROCESSED, kind, "Auto-reply from no known member: nothing to count");
 			}
 			String list = address.map(ListAddress::slug).orElse("(no list address)");
-			return new Result("REVIEW", kind, report.recipients().isEmpty()
+			return new Result(BounceMessageState.REVIEW, kind, report.recipients().isEmpty()
 					? "No VERP token and no recipient found in the message (list " + list + ")"
 					: "No member of list " + list + " among the recipients " + unmatched);
 		}
@@ -152,7 +152,7 @@ class BounceProcessing {
 		if (!unmatched.isEmpty()) {
 			note.append("; not members: ").append(unmatched);
 		}
-		return new Result(assigned != null ? "ASSIGNED" : "PROCESSED", kind, note.toString());
+		return new Result(assigned != null ? BounceMessageState.ASSIGNED : BounceMessageState.PROCESSED, kind, note.toString());
 	}
 
 	/** Records an unrecorded synchronous failure, if it still is one. @return whether an event was written */
@@ -172,7 +172,7 @@ class BounceProcessing {
 		// written before it did
 		BouncedRecipient r = BounceClassifier.fromSmtpReply(f.address(), Integer.parseInt(code.group(1)),
 				code.group(2).strip(), f.smtpStage());
-		Evidence e = new Evidence(f.address(), "SMTP_REPLY", r.classification(), r.reason(), r.status(),
+		Evidence e = new Evidence(f.address(), BounceEventKind.SMTP_REPLY, r.classification(), r.reason(), r.status(),
 				r.replyCode() == null ? Integer.valueOf(code.group(1)) : r.replyCode(),
 				r.diagnostic() == null ? reply : r.diagnostic());
 		Attribution a = new Attribution(f.listId(), f.subscriberId(), f.address(), f.campaignId(), f.deliveryId());
@@ -208,12 +208,12 @@ class BounceProcessing {
 			.findFirst();
 		BouncedRecipient r = own.orElse(recipients.isEmpty() ? null : recipients.get(0));
 		if (r == null) {
-			return new Evidence(a.email(), report.kind().name(), Classification.NONE,
+			return new Evidence(a.email(), BounceEventKind.of(report.kind()), Classification.NONE,
 					report.kind() == BounceKind.COMPLAINT ? "feedback"
 							: report.kind() == BounceKind.AUTO_REPLY ? "vacation" : null,
 					null, null, null);
 		}
-		return new Evidence(a.email(), report.kind().name(), r.classification(), r.reason(), r.status(), r.replyCode(),
+		return new Evidence(a.email(), BounceEventKind.of(report.kind()), r.classification(), r.reason(), r.status(), r.replyCode(),
 				r.diagnostic());
 	}
 

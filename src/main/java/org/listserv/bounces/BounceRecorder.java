@@ -96,7 +96,7 @@ class BounceRecorder {
 					int warningsLeft = Math.max(properties.warnings() - 1, 0);
 					members.disabled(a.listId(), a.subscriberId(), Math.min(1, properties.warnings()),
 							OffsetDateTime.now(ZoneOffset.UTC).plus(properties.warningInterval()));
-					store.eventAction(id, "DISABLED");
+					store.eventAction(id, BounceAction.DISABLED);
 					notices.disabled(a.listId(), a.email(), state.name(), e, warningsLeft);
 					log.info("Disabled {} on list {} after bounce event {}", a.email(), a.listId(), id);
 				}
@@ -107,7 +107,7 @@ class BounceRecorder {
 						EnumSet.of(MembershipStatus.ACTIVE, MembershipStatus.PENDING, MembershipStatus.DISABLED),
 						MembershipStatus.UNSUBSCRIBED, actor(messageId, why)) != null) {
 					members.reset(a.listId(), a.subscriberId());
-					store.eventAction(id, "UNSUBSCRIBED");
+					store.eventAction(id, BounceAction.UNSUBSCRIBED);
 					log.info("Unsubscribed {} from list {} after complaint {}", a.email(), a.listId(), id);
 				}
 			}

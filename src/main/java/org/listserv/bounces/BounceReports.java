@@ -204,18 +204,18 @@ class BounceReports {
 			}).single();
 	}
 
-	List<ReviewItem> review(String state, int limit) {
+	List<ReviewItem> review(BounceMessageState state, int limit) {
 		return jdbc.sql("""
 				select b.id, b.inbound_message_id, i.received_at, i.recipient, i.mail_from, i.subject, b.state, b.kind,
 				       b.note, b.decided_by
 				  from bounce_messages b join report_inbound_messages i on i.id = b.inbound_message_id
 				 where b.state = :state
 				 order by b.id desc limit :n
-				""").param("state", state).param("n", limit).query(ReviewItem.class).list();
+				""").param("state", state.name()).param("n", limit).query(ReviewItem.class).list();
 	}
 
-	long count(String state) {
-		return jdbc.sql("select count(*) from bounce_messages where state = :state").param("state", state)
+	long count(BounceMessageState state) {
+		return jdbc.sql("select count(*) from bounce_messages where state = :state").param("state", state.name())
 			.query(Long.class).single();
 	}
 

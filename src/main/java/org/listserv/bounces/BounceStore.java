@@ -66,7 +66,7 @@ class BounceStore {
 				""").param("id", id).query(QueuedMessage.class).optional();
 	}
 
-	void finish(long id, String state, String kind, String note) {
+	void finish(long id, BounceMessageState state, BounceKind kind, String note) {
 		jdbc.sql("""
 				update bounce_messages
 				   set state = :state, kind = coalesce(:kind, kind), note = :note, attempts = attempts + 1,
@@ -74,19 +74,19 @@ class BounceStore {
 				 where id = :id
 				""")
 			.param("id", id)
-			.param("state", state)
-			.param("kind", kind)
+			.param("state", state.name())
+			.param("kind", kind == null ? null : kind.name())
 			.param("note", note == null ? null : (note.length() > 2000 ? note.substring(0, 2000) + "…" : note))
 			.update();
 	}
 
 	/** An admin's verdict on a message in review. @return whether it was in review */
-	boolean decide(long id, String state, String admin, String note) {
+	boolean decide(long id, BounceMessageState state, String admin, String note) {
 		return jdbc.sql("""
 				update bounce_messages set state = :state, decided_by = :admin, note = coalesce(:note, note),
 				       processed_at = now()
 				 where id = :id and state = 'REVIEW'
-				""").param("id", id).param("state", state).param("admin", admin).param("note", note).update() == 1;
+				""").param("id", id).param("state", state.name()).param("admin", admin).param("note", note).update() == 1;
 	}
 
 	// ---- events
@@ -114,7 +114,7 @@ class BounceStore {
 			.param("inbound", inboundMessageId)
 			.param("source", source.name())
 			.param("recipient", e.recipient().isEmpty() ? a.email() : e.recipient())
-			.param("kind", e.kind())
+			.param("kind", e.kind().name())
 			.param("classification", e.classification().name())
 			.param("reason", e.reason())
 			.param("status", e.status())
@@ -126,9 +126,9 @@ class BounceStore {
 			.optional();
 	}
 
-	void eventAction(long eventId, String action) {
+	void eventAction(long eventId, BounceAction action) {
 		jdbc.sql("update bounce_events set action = :action where id = :id")
-			.param("action", action)
+			.param("action", action.name())
 			.param("id", eventId)
 			.update();
 	}

@@ -76,7 +76,7 @@ class ProcessBouncesJobConfiguration {
 			processing.process(id);
 		}, (id, ex) -> {
 			log.warn("Bounce message {} could not be processed; it goes to review", id, ex);
-			store.finish(id, "REVIEW", null, "Error while processing: " + ex);
+			store.finish(id, BounceMessageState.REVIEW, null, "Error while processing: " + ex);
 		});
 		return new StepBuilder("messages", jobs).<Long, Long>chunk(properties.chunkSize(), tx)
 			.reader(queuedBounceReader)

@@ -48,9 +48,9 @@ public class CampaignService {
 	/**
 	 * A SENDING row for a message written elsewhere (a member's post, a digest), sent by the send job
 	 * from {@link StoredMessages}; not listed among staff campaigns.
-	 * @param source {@code POST} or {@code DIGEST}
+	 * @param source {@link CampaignSource#POST} or {@link CampaignSource#DIGEST}
 	 */
-	public long createStored(long listId, String source, String subject, String fromName, String fromAddress,
+	public long createStored(long listId, CampaignSource source, String subject, String fromName, String fromAddress,
 			String createdBy) {
 		return campaigns.insertStored(listId, source, subject.length() > 300 ? subject.substring(0, 300) : subject,
 				fromName, fromAddress, createdBy);
@@ -63,7 +63,7 @@ public class CampaignService {
 
 	/** Whether this row is a staff campaign (not a post or digest). */
 	public boolean isStaffCampaign(long id) {
-		return "CAMPAIGN".equals(campaigns.source(id));
+		return campaigns.source(id) == CampaignSource.CAMPAIGN;
 	}
 
 	@Transactional

@@ -56,13 +56,13 @@ class Campaigns {
 	 * A row for a member's post (source POST) or a digest: no template, already SENDING; the send job
 	 * writes the stored message (see {@link StoredMessages}) instead of rendering one.
 	 */
-	long insertStored(long listId, String source, String subject, String fromName, String fromAddress,
+	long insertStored(long listId, CampaignSource source, String subject, String fromName, String fromAddress,
 			String createdBy) {
 		return jdbc.sql("""
 				insert into campaigns (list_id, status, source, subject, layout, from_name, from_address, created_by)
 				values (:listId, 'SENDING', :source, :subject, '', :fromName, :fromAddress, :createdBy)
 				returning id
-				""").param("listId", listId).param("source", source).param("subject", subject)
+				""").param("listId", listId).param("source", source.name()).param("subject", subject)
 			.param("fromName", fromName).param("fromAddress", fromAddress).param("createdBy", createdBy)
 			.query(Long.class).single();
 	}
@@ -80,9 +80,9 @@ class Campaigns {
 	}
 
 	/** CAMPAIGN for staff campaigns, POST or DIGEST for rows that carry a stored message. */
-	String source(long id) {
+	CampaignSource source(long id) {
 		return jdbc.sql("select source from campaigns where id = :id").param("id", id).query(String.class)
-			.optional().orElse("CAMPAIGN");
+			.optional().map(CampaignSource::valueOf).orElse(CampaignSource.CAMPAIGN);
 	}
 
 	/** Changes a campaign only while it is still editable: false if it moved on meanwhile. */

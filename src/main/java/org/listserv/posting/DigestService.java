@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.listserv.composing.CampaignService;
+import org.listserv.composing.CampaignSource;
 import org.listserv.composing.CampaignStatus;
 import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
@@ -95,7 +96,7 @@ class DigestService {
 		headers.put("X-BeenThere", address);
 		byte[] message = DigestWriter.write(headers, mail.domain(), contents(list, posts), posts.stream()
 			.map(Digests.DigestPost::decorated).toList());
-		long campaignId = campaigns.createStored(listId, "DIGEST", subject, list.name(), address, "send-digests");
+		long campaignId = campaigns.createStored(listId, CampaignSource.DIGEST, subject, list.name(), address, "send-digests");
 		digests.insert(listId, start, cutoff, posts.size(), message, campaignId);
 		int n = ledger.snapshotDigestRecipients(listId, campaignId);
 		if (n == 0) {

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.listserv.composing.CampaignService;
+import org.listserv.composing.CampaignSource;
 import org.listserv.composing.CampaignStatus;
 import org.listserv.sending.CampaignSending;
 import org.listserv.sending.DeliveryLedger;
@@ -46,7 +47,7 @@ class PostDistribution {
 	int distribute(long postId, PostContext post) {
 		byte[] decorated = decorators.decorate(post);
 		String subject = post.message().subject();
-		long campaignId = campaigns.createStored(post.list().id(), "POST", subject.isEmpty() ? "(no subject)" : subject,
+		long campaignId = campaigns.createStored(post.list().id(), CampaignSource.POST, subject.isEmpty() ? "(no subject)" : subject,
 				post.message().fromName(), post.listAddress(), post.senderValue());
 		int recipients = ledger.snapshotPostRecipients(post.list().id(), campaignId, post.senderValue());
 		posts.distributed(postId, decorated, campaignId);
