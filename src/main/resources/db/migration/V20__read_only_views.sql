@@ -1,5 +1,6 @@
 -- Read-only views over other capabilities' tables, for the capabilities that only read them: the bounce
--- reports (report_*) and the send job's snapshot of a list's members (member_recipients). Each table is
+-- reports and the other readers that are not the owner (report_*), and the send job's snapshot of a
+-- list's members (member_recipients). Each table is
 -- written only by its owner's class; a reader that is not the owner reads one of these views, which name
 -- the owner and the columns it promises to keep. They are plain projections (no aggregation, no
 -- DISTINCT): PostgreSQL inlines them into the query, so the indexes of the tables below serve them as if
@@ -14,12 +15,14 @@ $$;
 create view report_lists as
     select id, slug, name, deleted_at from lists;
 comment on view report_lists is
-    'Rows owned by lists (Lists). Read-only, for reports: a list''s id, slug, name and whether it was deleted.';
+    'Rows owned by lists (Lists). Read-only, for reports and other capabilities (campaigns show their list): '
+    'a list''s id, slug, name and whether it was deleted.';
 
 create view report_subscribers as
     select id, email, name from subscribers;
 comment on view report_subscribers is
-    'Rows owned by subscriptions (Subscribers). Read-only, for reports: a subscriber''s address and name.';
+    'Rows owned by subscriptions (Subscribers). Read-only, for reports and other capabilities (the address of '
+    'a delivery''s subscriber): a subscriber''s address and name.';
 
 create view report_memberships as
     select list_id, subscriber_id, status, bounce_score, bounce_last_day, bounce_disabled_at, bounce_warnings,
@@ -39,7 +42,8 @@ comment on view report_consent_events is
 create view report_campaigns as
     select id, list_id, subject, source, status, created_at from campaigns;
 comment on view report_campaigns is
-    'Rows owned by composing (Campaigns). Read-only, for reports: a campaign''s list, subject and state.';
+    'Rows owned by composing (Campaigns). Read-only, for reports and other capabilities (the list of a '
+    'delivery''s campaign): a campaign''s list, subject, source and state.';
 
 create view report_deliveries as
     select id, campaign_id, subscriber_id, status, sent_at from deliveries;
@@ -48,10 +52,10 @@ comment on view report_deliveries is
     'and when it was sent.';
 
 create view report_inbound_messages as
-    select id, received_at, mail_from, recipient, subject, raw from inbound_messages;
+    select id, received_at, source, mail_from, recipient, message_id, subject, raw from inbound_messages;
 comment on view report_inbound_messages is
-    'Rows owned by inbound (InboundMessages). Read-only, for reports and the bounce review queue: a stored '
-    'message''s envelope, subject and raw bytes.';
+    'Rows owned by inbound (InboundMessages). Read-only, for reports and the bounce job and review queue: a '
+    'stored message''s envelope, Message-ID, subject and raw bytes.';
 
 create view member_recipients as
     select m.list_id, m.subscriber_id, m.status, m.delivery_mode, m.receive_own_posts, s.email, s.name,

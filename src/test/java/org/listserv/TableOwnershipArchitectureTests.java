@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Each table has one owner: the SQL text in a class writes only the tables of its own capability (package),
- * and a report reads other capabilities' rows only through the read-only {@code report_*} views. The map
- * below is the table-owner map of the architecture notes; a new table goes into it with its owner.
+ * and reads other capabilities' rows only through the read-only views of V20 ({@code report_*},
+ * {@code member_recipients}). The map below is the table-owner map of the architecture notes; a new table
+ * goes into it with its owner.
  */
 class TableOwnershipArchitectureTests {
 
@@ -36,6 +37,12 @@ class TableOwnershipArchitectureTests {
 			Map.entry("bounce_events", "bounces"), Map.entry("posts", "posting"), Map.entry("digests", "posting"),
 			Map.entry("posting_settings", "posting"), Map.entry("posting_senders", "posting"),
 			Map.entry("app_secrets", "web"));
+
+	/**
+	 * Reads of another capability's table still allowed, by class: the send job's partition queries read the
+	 * campaign's state and round beside its own ranges (the send path is redesigned in a later issue).
+	 */
+	static final Map<String, Set<String>> READS_ALLOWED = Map.of("sending/SendPartitions.java", Set.of("campaigns"));
 
 	private static final Path MAIN = Path.of("src/main/java/org/listserv");
 
@@ -73,6 +80,27 @@ class TableOwnershipArchitectureTests {
 			}
 		}
 		assertThat(violations).as("SQL writes outside the writer's capability").isEmpty();
+	}
+
+	@Test
+	void noClassReadsAnotherCapabilitysTableButThroughAView() {
+		List<String> violations = new ArrayList<>();
+		for (Path source : sources()) {
+			String file = MAIN.relativize(source).toString().replace('\\', '/');
+			String capability = MAIN.relativize(source).getName(0).toString();
+			for (String sql : stringLiterals(read(source))) {
+				Matcher m = READ.matcher(sql);
+				while (m.find()) {
+					String table = m.group(1).toLowerCase(Locale.ROOT);
+					String owner = OWNERS.get(table);
+					if (owner != null && !owner.equals(capability)
+							&& !READS_ALLOWED.getOrDefault(file, Set.of()).contains(table)) {
+						violations.add(file + " reads " + table + " (owned by " + owner + "): read its view");
+					}
+				}
+			}
+		}
+		assertThat(violations).as("SQL reads of other capabilities' tables").isEmpty();
 	}
 
 	@Test

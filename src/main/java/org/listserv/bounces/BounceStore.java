@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
  * The bounce tables: {@code bounce_messages} (the queue and the review queue) and {@code bounce_events}.
  * What bounces need of other capabilities' tables they ask of their owners: the deliveries ledger of sending
  * ({@code DeliveryLedger}), the bounce standing of memberships ({@code MemberBounces}), the lists
- * ({@code ListService}).
+ * ({@code ListService}); the stored messages come from the read-only view {@code report_inbound_messages}.
  */
 @Repository
 class BounceStore {
@@ -34,7 +34,7 @@ class BounceStore {
 	void enqueue(long inboundMessageId) {
 		jdbc.sql("""
 				insert into bounce_messages (inbound_message_id, source)
-				select id, source from inbound_messages where id = :inbound
+				select id, source from report_inbound_messages where id = :inbound
 				on conflict (inbound_message_id) do nothing
 				""").param("inbound", inboundMessageId).update();
 	}
@@ -52,7 +52,7 @@ class BounceStore {
 	Optional<QueuedMessage> claim(long id) {
 		return jdbc.sql("""
 				select b.id, b.inbound_message_id, b.source, i.recipient, i.message_id, i.received_at, i.raw
-				  from bounce_messages b join inbound_messages i on i.id = b.inbound_message_id
+				  from bounce_messages b join report_inbound_messages i on i.id = b.inbound_message_id
 				 where b.id = :id and b.state = 'QUEUED'
 				   for update of b skip locked
 				""").param("id", id).query(QueuedMessage.class).optional();
@@ -61,7 +61,7 @@ class BounceStore {
 	Optional<QueuedMessage> load(long id) {
 		return jdbc.sql("""
 				select b.id, b.inbound_message_id, b.source, i.recipient, i.message_id, i.received_at, i.raw
-				  from bounce_messages b join inbound_messages i on i.id = b.inbound_message_id
+				  from bounce_messages b join report_inbound_messages i on i.id = b.inbound_message_id
 				 where b.id = :id
 				""").param("id", id).query(QueuedMessage.class).optional();
 	}

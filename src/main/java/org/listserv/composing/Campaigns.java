@@ -16,7 +16,7 @@ class Campaigns {
 			select c.id, c.list_id, l.slug as list, c.status, c.subject, c.preheader, c.body, c.format, c.layout,
 			       c.from_name, c.from_address, c.scheduled_at, c.priority, c.expires_at, c.created_by,
 			       c.created_at, c.updated_at
-			from campaigns c join lists l on l.id = c.list_id
+			from campaigns c join report_lists l on l.id = c.list_id
 			""";
 
 	private final JdbcClient jdbc;

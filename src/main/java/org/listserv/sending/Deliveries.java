@@ -159,7 +159,7 @@ class Deliveries {
 		return jdbc.sql("""
 				select d.id as delivery_id, d.campaign_id, d.subscriber_id, c.list_id, d.address, d.smtp_reply,
 				       d.smtp_stage, coalesce(d.updated_at, d.created_at) as at
-				  from deliveries d join campaigns c on c.id = d.campaign_id
+				  from deliveries d join report_campaigns c on c.id = d.campaign_id
 				 where d.id = :id and d.status = 'FAILED' and d.bounce_recorded_at is null
 				   for update of d skip locked
 				""").param("id", deliveryId).query(DeliveryLedger.Failure.class).optional();
@@ -172,7 +172,8 @@ class Deliveries {
 	java.util.Optional<DeliveryLedger.Addressee> byVerpToken(String token) {
 		return jdbc.sql("""
 				select c.list_id, d.subscriber_id, s.email, d.campaign_id, d.id as delivery_id
-				  from deliveries d join campaigns c on c.id = d.campaign_id join subscribers s on s.id = d.subscriber_id
+				  from deliveries d join report_campaigns c on c.id = d.campaign_id
+				  join report_subscribers s on s.id = d.subscriber_id
 				 where d.verp_token = :token
 				""").param("token", token).query(DeliveryLedger.Addressee.class).optional();
 	}
