@@ -2,8 +2,8 @@ package org.listserv.accounts;
 
 import java.security.Principal;
 
-import org.listserv.web.ConflictException;
-import org.listserv.web.InvalidInputException;
+import org.listserv.shared.ConflictException;
+import org.listserv.shared.InvalidInputException;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;

@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.listserv.mail.EmailAddress;
-import org.listserv.web.ConflictException;
-import org.listserv.web.InvalidInputException;
+import org.listserv.shared.ConflictException;
+import org.listserv.shared.InvalidInputException;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;

@@ -5,13 +5,14 @@ import java.util.Optional;
 
 import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
+import org.listserv.shared.ConflictException;
+import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.NotFoundException;
 import org.listserv.subscriptions.Actor;
 import org.listserv.subscriptions.ConsentSource;
+import org.listserv.subscriptions.MemberBounces;
 import org.listserv.subscriptions.MembershipStatus;
 import org.listserv.subscriptions.MembershipTransitions;
-import org.listserv.web.ConflictException;
-import org.listserv.web.InvalidInputException;
-import org.listserv.web.NotFoundException;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,11 +29,15 @@ class BounceAdmin {
 
 	private final ListService lists;
 
-	BounceAdmin(BounceStore store, BounceProcessing processing, MembershipTransitions transitions, ListService lists) {
+	private final MemberBounces members;
+
+	BounceAdmin(BounceStore store, BounceProcessing processing, MembershipTransitions transitions, ListService lists,
+			MemberBounces members) {
 		this.store = store;
 		this.processing = processing;
 		this.transitions = transitions;
 		this.lists = lists;
+		this.members = members;
 	}
 
 	/** DISABLED to ACTIVE, score and warnings reset, with a ledger row naming the admin. */
@@ -45,7 +50,7 @@ class BounceAdmin {
 		if (old == null) {
 			throw new ConflictException("Only a DISABLED member can be re-enabled");
 		}
-		store.resetBounceState(list.id(), subscriberId);
+		members.reset(list.id(), subscriberId);
 	}
 
 	/**
@@ -64,26 +69,26 @@ class BounceAdmin {
 		if (email == null || email.isBlank()) {
 			throw new InvalidInputException("email", "Name the member's address");
 		}
-		Optional<Attribution> member = store.member(list, email.strip());
+		Optional<Attribution> member = processing.member(list, email.strip());
 		if (member.isEmpty()) {
 			throw new InvalidInputException("email", email.strip() + " is not a member of " + list);
 		}
-		if (!store.decide(bounceMessageId, "ASSIGNED", admin, null)) {
+		if (!store.decide(bounceMessageId, BounceMessageState.ASSIGNED, admin, null)) {
 			throw new ConflictException("The message is no longer in review");
 		}
 		BounceProcessing.Result r = processing.classifyAndRecord(m, member.get());
-		store.finish(bounceMessageId, "ASSIGNED", r.kind(), "Assigned by " + admin + ": " + r.note());
+		store.finish(bounceMessageId, BounceMessageState.ASSIGNED, r.kind(), "Assigned by " + admin + ": " + r.note());
 		return r;
 	}
 
 	/** NOT_BOUNCE or DISCARDED: the message stays stored, nothing is counted. */
 	@Transactional
-	void decide(long bounceMessageId, String verdict, String admin) {
-		if (!"NOT_BOUNCE".equals(verdict) && !"DISCARDED".equals(verdict)) {
+	void decide(long bounceMessageId, BounceMessageState verdict, String admin) {
+		if (verdict == null || !verdict.verdict()) {
 			throw new InvalidInputException("verdict", "NOT_BOUNCE or DISCARDED");
 		}
 		if (!store.decide(bounceMessageId, verdict, admin,
-				"NOT_BOUNCE".equals(verdict) ? "Marked as not a bounce by " + admin : "Discarded by " + admin)) {
+				verdict == BounceMessageState.NOT_BOUNCE ? "Marked as not a bounce by " + admin : "Discarded by " + admin)) {
 			throw new ConflictException("The message is no longer in review");
 		}
 	}

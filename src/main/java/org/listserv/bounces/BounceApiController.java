@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
-import org.listserv.web.NotFoundException;
+import org.listserv.shared.NotFoundException;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;

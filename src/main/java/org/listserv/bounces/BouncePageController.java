@@ -20,9 +20,9 @@ import org.listserv.web.CsvCells;
 import org.listserv.web.SvgBarChart;
 import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
-import org.listserv.web.ConflictException;
-import org.listserv.web.InvalidInputException;
-import org.listserv.web.NotFoundException;
+import org.listserv.shared.ConflictException;
+import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.NotFoundException;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.http.MediaType;
@@ -46,6 +46,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class BouncePageController {
 
 	static final double COMPLAINT_LIMIT = 0.003;
+
+	/** The states the review page offers, in the order of its menu. */
+	private static final List<BounceMessageState> REVIEW_STATES = List.of(BounceMessageState.REVIEW,
+			BounceMessageState.ASSIGNED, BounceMessageState.NOT_BOUNCE, BounceMessageState.DISCARDED,
+			BounceMessageState.QUEUED, BounceMessageState.PROCESSED);
 
 	private final BounceReports reports;
 
@@ -95,8 +100,8 @@ class BouncePageController {
 		model.addAttribute("reasons", reports.topReasons(listId, since, 10));
 		model.addAttribute("domains", reports.topDomains(listId, since, 10));
 		model.addAttribute("actions", reports.actions(listId, 20));
-		model.addAttribute("reviewCount", reports.count("REVIEW"));
-		model.addAttribute("queuedCount", reports.count("QUEUED"));
+		model.addAttribute("reviewCount", reports.count(BounceMessageState.REVIEW));
+		model.addAttribute("queuedCount", reports.count(BounceMessageState.QUEUED));
 		return "bounces";
 	}
 
@@ -184,11 +189,13 @@ class BouncePageController {
 	}
 
 	@GetMapping("/admin/bounces/review")
-	String review(@RequestParam(defaultValue = "REVIEW") String state, Model model) {
-		String wanted = List.of("REVIEW", "ASSIGNED", "NOT_BOUNCE", "DISCARDED", "QUEUED", "PROCESSED")
-			.contains(state) ? state : "REVIEW";
+	String review(@RequestParam(required = false) String state, Model model) {
+		BounceMessageState wanted = REVIEW_STATES.stream()
+			.filter(s -> s.name().equals(state))
+			.findFirst()
+			.orElse(BounceMessageState.REVIEW);
 		model.addAttribute("state", wanted);
-		model.addAttribute("states", List.of("REVIEW", "ASSIGNED", "NOT_BOUNCE", "DISCARDED", "QUEUED", "PROCESSED"));
+		model.addAttribute("states", REVIEW_STATES);
 		model.addAttribute("items", reports.review(wanted, 200));
 		return "bounce-review";
 	}
@@ -208,15 +215,15 @@ class BouncePageController {
 
 	@PostMapping("/admin/bounces/review/{id}/not-bounce")
 	String notBounce(@PathVariable long id, Principal me, RedirectAttributes flash) {
-		return decide(id, "NOT_BOUNCE", me, flash);
+		return decide(id, BounceMessageState.NOT_BOUNCE, me, flash);
 	}
 
 	@PostMapping("/admin/bounces/review/{id}/discard")
 	String discard(@PathVariable long id, Principal me, RedirectAttributes flash) {
-		return decide(id, "DISCARDED", me, flash);
+		return decide(id, BounceMessageState.DISCARDED, me, flash);
 	}
 
-	private String decide(long id, String verdict, Principal me, RedirectAttributes flash) {
+	private String decide(long id, BounceMessageState verdict, Principal me, RedirectAttributes flash) {
 		try {
 			admin.decide(id, verdict, me.getName());
 			flash.addFlashAttribute("notice", "Message #" + id + ": " + verdict);

@@ -19,8 +19,12 @@ import org.listserv.bouncereading.BounceReport;
 import org.listserv.bouncereading.BouncedRecipient;
 import org.listserv.bouncereading.Classification;
 import org.listserv.bouncereading.SmtpStage;
+import org.listserv.lists.ListService;
+import org.listserv.lists.MailingList;
 import org.listserv.mail.ListAddress;
 import org.listserv.mail.ReadingBudget;
+import org.listserv.sending.DeliveryLedger;
+import org.listserv.subscriptions.MemberBounces;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
@@ -42,26 +46,36 @@ class BounceProcessing {
 
 	private final BounceRecorder recorder;
 
+	private final DeliveryLedger deliveries;
+
+	private final MemberBounces members;
+
+	private final ListService lists;
+
 	private final BounceClassifier classifier;
 
 	private final Duration budget;
 
 	@Autowired
-	BounceProcessing(BounceStore store, BounceRecorder recorder, BouncesProperties properties) {
-		this(store, recorder, new BounceClassifier(), properties);
+	BounceProcessing(BounceStore store, BounceRecorder recorder, DeliveryLedger deliveries, MemberBounces members,
+			ListService lists, BouncesProperties properties) {
+		this(store, recorder, deliveries, members, lists, new BounceClassifier(), properties);
 	}
 
 	/** With another reader (tests). */
-	BounceProcessing(BounceStore store, BounceRecorder recorder, BounceClassifier classifier,
-			BouncesProperties properties) {
+	BounceProcessing(BounceStore store, BounceRecorder recorder, DeliveryLedger deliveries, MemberBounces members,
+			ListService lists, BounceClassifier classifier, BouncesProperties properties) {
 		this.store = store;
 		this.recorder = recorder;
+		this.deliveries = deliveries;
+		this.members = members;
+		this.lists = lists;
 		this.classifier = classifier;
 		this.budget = properties.messageBudget();
 	}
 
 	/** What became of a message: its new state and a note. */
-	record Result(String state, String kind, String note) {
+	record Result(BounceMessageState state, BounceKind kind, String note) {
 	}
 
 	/** Processes a QUEUED message, if it still is one and no other instance holds it. */
@@ -86,17 +100,17 @@ class BounceProcessing {
 			report = ReadingBudget.within(budget, () -> classifier.classify(m.raw(), m.recipient()));
 		}
 		catch (ReadingBudget.TooCostlyException ex) {
-			return new Result("REVIEW", null, ReadingBudget.TooCostlyException.NOTE + " (over " + budget.toMillis()
+			return new Result(BounceMessageState.REVIEW, null, ReadingBudget.TooCostlyException.NOTE + " (over " + budget.toMillis()
 					+ " ms); read it here and assign it, or discard it");
 		}
 		catch (RuntimeException ex) {
-			return new Result("REVIEW", null, "Could not be classified: " + ex);
+			return new Result(BounceMessageState.REVIEW, null, "Could not be classified: " + ex);
 		}
-		String kind = report.kind().name();
+		BounceKind kind = report.kind();
 		Instant at = m.receivedAt() == null ? Instant.now() : m.receivedAt().toInstant();
-		BounceSource source = "IMAP".equals(m.source()) ? BounceSource.IMAP : BounceSource.SMTP;
+		BounceSource source = BounceSource.IMAP.name().equals(m.source()) ? BounceSource.IMAP : BounceSource.SMTP;
 		if (assigned == null && report.kind() == BounceKind.NOT_A_BOUNCE) {
-			return new Result("REVIEW", kind, "Not a bounce, as far as the classifier can tell");
+			return new Result(BounceMessageState.REVIEW, kind, "Not a bounce, as far as the classifier can tell");
 		}
 		List<Attribution> targets = new ArrayList<>();
 		List<Evidence> evidence = new ArrayList<>();
@@ -110,7 +124,7 @@ class BounceProcessing {
 		else if (address.isPresent()) {
 			for (BouncedRecipient r : report.recipients()) {
 				Optional<Attribution> member = r.recipient() == null ? Optional.empty()
-						: store.member(address.get().slug(), r.recipient());
+						: member(address.get().slug(), r.recipient());
 				if (member.isPresent()) {
 					targets.add(member.get());
 					evidence.add(Evidence.of(report.kind(), r));
@@ -122,10 +136,10 @@ class BounceProcessing {
 		}
 		if (targets.isEmpty()) {
 			if (report.kind() == BounceKind.AUTO_REPLY) {
-				return new Result("PROCESSED", kind, "Auto-reply from no known member: nothing to count");
+				return new Result(BounceMessageState.PROCESSED, kind, "Auto-reply from no known member: nothing to count");
 			}
 			String list = address.map(ListAddress::slug).orElse("(no list address)");
-			return new Result("REVIEW", kind, report.recipients().isEmpty()
+			return new Result(BounceMessageState.REVIEW, kind, report.recipients().isEmpty()
 					? "No VERP token and no recipient found in the message (list " + list + ")"
 					: "No member of list " + list + " among the recipients " + unmatched);
 		}
@@ -152,17 +166,17 @@ class BounceProcessing {
 		if (!unmatched.isEmpty()) {
 			note.append("; not members: ").append(unmatched);
 		}
-		return new Result(assigned != null ? "ASSIGNED" : "PROCESSED", kind, note.toString());
+		return new Result(assigned != null ? BounceMessageState.ASSIGNED : BounceMessageState.PROCESSED, kind, note.toString());
 	}
 
 	/** Records an unrecorded synchronous failure, if it still is one. @return whether an event was written */
 	boolean processFailure(long deliveryId) {
-		Optional<BounceStore.SyncFailure> claimed = store.claimFailure(deliveryId);
+		Optional<DeliveryLedger.Failure> claimed = deliveries.claimUnrecordedFailure(deliveryId);
 		if (claimed.isEmpty()) {
 			return false;
 		}
-		BounceStore.SyncFailure f = claimed.get();
-		store.markFailureRecorded(f.deliveryId());
+		DeliveryLedger.Failure f = claimed.get();
+		deliveries.failureRecorded(f.deliveryId());
 		String reply = f.smtpReply() == null ? "" : f.smtpReply();
 		Matcher code = REPLY_CODE.matcher(reply);
 		if (!code.matches() || !code.group(1).startsWith("5")) {
@@ -172,7 +186,7 @@ class BounceProcessing {
 		// written before it did
 		BouncedRecipient r = BounceClassifier.fromSmtpReply(f.address(), Integer.parseInt(code.group(1)),
 				code.group(2).strip(), SmtpStage.named(f.smtpStage()));
-		Evidence e = new Evidence(f.address(), "SMTP_REPLY", r.classification(), r.reason(), r.status(),
+		Evidence e = new Evidence(f.address(), BounceEventKind.SMTP_REPLY, r.classification(), r.reason(), r.status(),
 				r.replyCode() == null ? Integer.valueOf(code.group(1)) : r.replyCode(),
 				r.diagnostic() == null ? reply : r.diagnostic());
 		Attribution a = new Attribution(f.listId(), f.subscriberId(), f.address(), f.campaignId(), f.deliveryId());
@@ -186,10 +200,18 @@ class BounceProcessing {
 		if (token == null || token.isBlank()) {
 			return Optional.empty();
 		}
-		Optional<Attribution> a = store.byToken(token.strip().toLowerCase(Locale.ROOT));
+		Optional<Attribution> a = deliveries.byVerpToken(token.strip().toLowerCase(Locale.ROOT))
+			.map(d -> new Attribution(d.listId(), d.subscriberId(), d.email(), d.campaignId(), d.deliveryId()));
 		// a token of another list's delivery is not trusted for this list's bounce address
-		Optional<Long> listId = address.flatMap(x -> store.listId(x.slug()));
+		Optional<Long> listId = address.flatMap(x -> lists.find(x.slug())).map(MailingList::id);
 		return a.filter(x -> listId.isEmpty() || listId.get() == x.listId());
+	}
+
+	/** A member of the live list {@code slug} with this address (any status). */
+	Optional<Attribution> member(String slug, String email) {
+		return lists.find(slug)
+			.flatMap(l -> members.member(l.id(), email)
+				.map(m -> new Attribution(l.id(), m.subscriberId(), m.email(), null, null)));
 	}
 
 	/** The classifier's verdict for the member a token named: their own recipient entry, else the first. */
@@ -200,12 +222,12 @@ class BounceProcessing {
 			.findFirst();
 		BouncedRecipient r = own.orElse(recipients.isEmpty() ? null : recipients.get(0));
 		if (r == null) {
-			return new Evidence(a.email(), report.kind().name(), Classification.NONE,
+			return new Evidence(a.email(), BounceEventKind.of(report.kind()), Classification.NONE,
 					report.kind() == BounceKind.COMPLAINT ? "feedback"
 							: report.kind() == BounceKind.AUTO_REPLY ? "vacation" : null,
 					null, null, null);
 		}
-		return new Evidence(a.email(), report.kind().name(), r.classification(), r.reason(), r.status(), r.replyCode(),
+		return new Evidence(a.email(), BounceEventKind.of(report.kind()), r.classification(), r.reason(), r.status(), r.replyCode(),
 				r.diagnostic());
 	}
 

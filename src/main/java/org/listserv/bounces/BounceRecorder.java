@@ -10,8 +10,11 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.listserv.lists.ListService;
+import org.listserv.lists.MailingList;
 import org.listserv.subscriptions.Actor;
 import org.listserv.subscriptions.ConsentSource;
+import org.listserv.subscriptions.MemberBounces;
 import org.listserv.subscriptions.MembershipStatus;
 import org.listserv.subscriptions.MembershipTransitions;
 
@@ -35,16 +38,22 @@ class BounceRecorder {
 
 	private final MembershipTransitions transitions;
 
+	private final MemberBounces members;
+
+	private final ListService lists;
+
 	private final BounceNotices notices;
 
 	private final BouncesProperties properties;
 
 	private final BounceScoring scoring;
 
-	BounceRecorder(BounceStore store, MembershipTransitions transitions, BounceNotices notices,
-			BouncesProperties properties) {
+	BounceRecorder(BounceStore store, MembershipTransitions transitions, MemberBounces members, ListService lists,
+			BounceNotices notices, BouncesProperties properties) {
 		this.store = store;
 		this.transitions = transitions;
+		this.members = members;
+		this.lists = lists;
 		this.notices = notices;
 		this.properties = properties;
 		this.scoring = properties.scoring();
@@ -57,34 +66,37 @@ class BounceRecorder {
 	@Transactional
 	Recorded record(Attribution a, Evidence e, BounceSource source, Long bounceMessageId, Long inboundMessageId,
 			String messageId, Instant at) {
-		Optional<BounceStore.MembershipBounceState> locked = store.lockMembership(a.listId(), a.subscriberId(),
-				properties.threshold());
+		Optional<MemberBounces.Standing> locked = members.lock(a.listId(), a.subscriberId());
 		if (locked.isEmpty()) {
 			throw new IllegalStateException("No membership of subscriber " + a.subscriberId() + " on list " + a.listId());
 		}
-		BounceStore.MembershipBounceState state = locked.get();
-		boolean active = "ACTIVE".equals(state.status());
+		MemberBounces.Standing state = locked.get();
+		BigDecimal threshold = lists.findById(a.listId())
+			.map(MailingList::bounceThreshold)
+			.orElse(null);
+		BigDecimal limit = threshold == null ? properties.threshold() : threshold;
+		boolean active = state.status() == MembershipStatus.ACTIVE;
 		BounceScoring.Outcome outcome = scoring.apply(new BounceScoring.State(state.score(), state.lastDay(), active),
-				e.weight(), at, state.threshold());
+				e.weight(), at, limit);
 		Optional<Long> eventId = store.insertEvent(a, source, bounceMessageId, inboundMessageId, e, outcome.counted(),
 				outcome.score());
 		if (eventId.isEmpty()) {
 			return new Recorded(eventId, BounceScoring.Action.NONE, false);
 		}
 		if (outcome.counted()) {
-			store.updateScore(a.listId(), a.subscriberId(), outcome.score(), outcome.lastDay());
+			members.scored(a.listId(), a.subscriberId(), outcome.score(), outcome.lastDay());
 		}
 		long id = eventId.get();
 		switch (outcome.action()) {
 			case DISABLE -> {
 				String why = "Bounce event #" + id + ": " + describe(e) + "; bounce score " + plain(outcome.score())
-						+ " reached the threshold " + plain(state.threshold());
+						+ " reached the threshold " + plain(limit);
 				if (transitions.move(a.listId(), a.subscriberId(), EnumSet.of(MembershipStatus.ACTIVE),
 						MembershipStatus.DISABLED, actor(messageId, why)) != null) {
 					int warningsLeft = Math.max(properties.warnings() - 1, 0);
-					store.markDisabled(a.listId(), a.subscriberId(), Math.min(1, properties.warnings()),
+					members.disabled(a.listId(), a.subscriberId(), Math.min(1, properties.warnings()),
 							OffsetDateTime.now(ZoneOffset.UTC).plus(properties.warningInterval()));
-					store.eventAction(id, "DISABLED");
+					store.eventAction(id, BounceAction.DISABLED);
 					notices.disabled(a.listId(), a.email(), state.name(), e, warningsLeft);
 					log.info("Disabled {} on list {} after bounce event {}", a.email(), a.listId(), id);
 				}
@@ -94,8 +106,8 @@ class BounceRecorder {
 				if (transitions.move(a.listId(), a.subscriberId(),
 						EnumSet.of(MembershipStatus.ACTIVE, MembershipStatus.PENDING, MembershipStatus.DISABLED),
 						MembershipStatus.UNSUBSCRIBED, actor(messageId, why)) != null) {
-					store.resetBounceState(a.listId(), a.subscriberId());
-					store.eventAction(id, "UNSUBSCRIBED");
+					members.reset(a.listId(), a.subscriberId());
+					store.eventAction(id, BounceAction.UNSUBSCRIBED);
 					log.info("Unsubscribed {} from list {} after complaint {}", a.email(), a.listId(), id);
 				}
 			}
@@ -107,20 +119,20 @@ class BounceRecorder {
 
 	/** Sends the due warning, or removes the member after the last one. */
 	@Transactional
-	void warnOrRemove(BounceStore.DueWarning due) {
+	void warnOrRemove(MemberBounces.DueWarning due) {
 		String email = due.email();
 		if (BounceScoring.removeInsteadOfWarning(due.warnings(), properties.warnings())) {
 			String why = "Disabled by bounces and warned " + due.warnings() + " time(s) without change";
 			if (transitions.move(due.listId(), due.subscriberId(), EnumSet.of(MembershipStatus.DISABLED),
 					MembershipStatus.REMOVED, actor(null, why)) != null) {
-				store.resetBounceState(due.listId(), due.subscriberId());
+				members.reset(due.listId(), due.subscriberId());
 				log.info("Removed {} from list {} after {} bounce warnings", email, due.listId(), due.warnings());
 			}
 			return;
 		}
 		int sent = due.warnings() + 1;
 		notices.warning(due.listId(), email, due.name(), Math.max(properties.warnings() - sent, 0));
-		store.warned(due.listId(), due.subscriberId(), sent,
+		members.warned(due.listId(), due.subscriberId(), sent,
 				OffsetDateTime.now(ZoneOffset.UTC).plus(properties.warningInterval()));
 	}
 

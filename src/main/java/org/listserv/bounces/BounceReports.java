@@ -12,7 +12,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The reads behind the bounce dashboard, the member history, the review queue, the CSV export and the API.
- * A null {@code listId} means every list.
+ * A null {@code listId} means every list. Besides the bounce tables they read only the read-only
+ * {@code report_*} views of the other capabilities' tables (migration V20), never the tables themselves.
  */
 @Repository
 class BounceReports {
@@ -70,7 +71,8 @@ class BounceReports {
 			select e.id, e.created_at, l.slug as list, e.subscriber_id, s.email, e.campaign_id, e.source, e.kind,
 			       e.classification, e.reason, e.status, e.reply_code, e.diagnostic, e.counted, e.score, e.action,
 			       e.inbound_message_id
-			  from bounce_events e join lists l on l.id = e.list_id join subscribers s on s.id = e.subscriber_id
+			  from bounce_events e join report_lists l on l.id = e.list_id
+			  join report_subscribers s on s.id = e.subscriber_id
 			""";
 
 	private final JdbcClient jdbc;
@@ -82,16 +84,17 @@ class BounceReports {
 	List<CampaignRates> campaigns(Long listId, int limit) {
 		return jdbc.sql("""
 				select c.id, c.subject, l.slug as list, c.created_at,
-				       (select count(*) from deliveries d where d.campaign_id = c.id and d.status in ('SENT', 'FAILED')) as sent,
+				       (select count(*) from report_deliveries d
+				         where d.campaign_id = c.id and d.status in ('SENT', 'FAILED')) as sent,
 				       (select count(distinct e.subscriber_id) from bounce_events e
 				         where e.campaign_id = c.id and e.classification in ('HARD', 'SOFT')) as bounced,
 				       (select count(distinct e.subscriber_id) from bounce_events e
 				         where e.campaign_id = c.id and e.classification = 'HARD') as hard,
 				       (select count(distinct e.subscriber_id) from bounce_events e
 				         where e.campaign_id = c.id and (e.kind = 'COMPLAINT' or e.reason = 'feedback')) as complaints
-				  from campaigns c join lists l on l.id = c.list_id
+				  from report_campaigns c join report_lists l on l.id = c.list_id
 				 where (cast(:list as bigint) is null or c.list_id = cast(:list as bigint))
-				   and exists (select 1 from deliveries d where d.campaign_id = c.id)
+				   and exists (select 1 from report_deliveries d where d.campaign_id = c.id)
 				 order by c.id desc limit :n
 				""").param("list", listId).param("n", limit).query(CampaignRates.class).list();
 	}
@@ -100,14 +103,14 @@ class BounceReports {
 		return jdbc.sql("""
 				with days as (select generate_series(cast(:from as date), current_date, interval '1 day')::date as day),
 				sent as (select (d.sent_at at time zone 'UTC')::date as day, count(*) as n
-				           from deliveries d join campaigns c on c.id = d.campaign_id
+				           from report_deliveries d join report_campaigns c on c.id = d.campaign_id
 				          where d.sent_at >= cast(:from as date)
 				            and (cast(:list as bigint) is null or c.list_id = cast(:list as bigint))
 				          group by 1),
 				ev as (select (coalesce(d.sent_at, e.created_at) at time zone 'UTC')::date as day,
 				              count(*) filter (where e.classification in ('HARD', 'SOFT')) as bounced,
 				              count(*) filter (where e.kind = 'COMPLAINT' or e.reason = 'feedback') as complaints
-				         from bounce_events e left join deliveries d on d.id = e.delivery_id
+				         from bounce_events e left join report_deliveries d on d.id = e.delivery_id
 				        where coalesce(d.sent_at, e.created_at) >= cast(:from as date)
 				          and (cast(:list as bigint) is null or e.list_id = cast(:list as bigint))
 				        group by 1)
@@ -144,7 +147,8 @@ class BounceReports {
 		return jdbc.sql("""
 				select c.created_at, c.subscriber_id, s.email, l.slug as list, c.new_status as action,
 				       c.consent_text as why
-				  from consent_events c join subscribers s on s.id = c.subscriber_id join lists l on l.id = c.list_id
+				  from report_consent_events c join report_subscribers s on s.id = c.subscriber_id
+				  join report_lists l on l.id = c.list_id
 				 where c.source = 'BOUNCE_JOB' and (cast(:list as bigint) is null or c.list_id = cast(:list as bigint))
 				 order by c.id desc limit :n
 				""").param("list", listId).param("n", limit).query(Action.class).list();
@@ -162,14 +166,14 @@ class BounceReports {
 				select l.slug as list, l.id as list_id, m.status, m.bounce_score as score, m.bounce_last_day as last_day,
 				       m.bounce_disabled_at as disabled_at, m.bounce_warnings as warnings,
 				       m.bounce_next_warning_at as next_warning_at
-				  from memberships m join lists l on l.id = m.list_id
+				  from report_memberships m join report_lists l on l.id = m.list_id
 				 where m.subscriber_id = :s and l.deleted_at is null
 				 order by l.slug
 				""").param("s", subscriberId).query(MemberState.class).list();
 	}
 
 	Optional<String> email(long subscriberId) {
-		return jdbc.sql("select email from subscribers where id = :id").param("id", subscriberId)
+		return jdbc.sql("select email from report_subscribers where id = :id").param("id", subscriberId)
 			.query(String.class).optional();
 	}
 
@@ -200,25 +204,25 @@ class BounceReports {
 			}).single();
 	}
 
-	List<ReviewItem> review(String state, int limit) {
+	List<ReviewItem> review(BounceMessageState state, int limit) {
 		return jdbc.sql("""
 				select b.id, b.inbound_message_id, i.received_at, i.recipient, i.mail_from, i.subject, b.state, b.kind,
 				       b.note, b.decided_by
-				  from bounce_messages b join inbound_messages i on i.id = b.inbound_message_id
+				  from bounce_messages b join report_inbound_messages i on i.id = b.inbound_message_id
 				 where b.state = :state
 				 order by b.id desc limit :n
-				""").param("state", state).param("n", limit).query(ReviewItem.class).list();
+				""").param("state", state.name()).param("n", limit).query(ReviewItem.class).list();
 	}
 
-	long count(String state) {
-		return jdbc.sql("select count(*) from bounce_messages where state = :state").param("state", state)
+	long count(BounceMessageState state) {
+		return jdbc.sql("select count(*) from bounce_messages where state = :state").param("state", state.name())
 			.query(Long.class).single();
 	}
 
 	/** The raw bytes of a stored message that is a bounce (queued, reviewed or recorded). */
 	Optional<byte[]> raw(long inboundMessageId) {
 		return jdbc.sql("""
-				select i.raw from inbound_messages i
+				select i.raw from report_inbound_messages i
 				 where i.id = :id and exists (select 1 from bounce_messages b where b.inbound_message_id = i.id)
 				""").param("id", inboundMessageId).query(byte[].class).optional();
 	}

@@ -10,7 +10,7 @@ import org.listserv.bouncereading.Classification;
  * @param kind the report's kind (DSN, NON_STANDARD, COMPLAINT, AUTO_REPLY, NOT_A_BOUNCE, SMTP_REPLY)
  * @param classification HARD, SOFT or NONE
  */
-record Evidence(String recipient, String kind, Classification classification, String reason, String status,
+record Evidence(String recipient, BounceEventKind kind, Classification classification, String reason, String status,
 		Integer replyCode, String diagnostic) {
 
 	static final int MAX_DIAGNOSTIC = 4000;
@@ -23,12 +23,12 @@ record Evidence(String recipient, String kind, Classification classification, St
 	}
 
 	static Evidence of(BounceKind kind, BouncedRecipient r) {
-		return new Evidence(r.recipient(), kind.name(), r.classification(), r.reason(), r.status(), r.replyCode(),
+		return new Evidence(r.recipient(), BounceEventKind.of(kind), r.classification(), r.reason(), r.status(), r.replyCode(),
 				r.diagnostic());
 	}
 
 	boolean complaint() {
-		return "COMPLAINT".equals(kind) || "feedback".equalsIgnoreCase(reason);
+		return kind == BounceEventKind.COMPLAINT || "feedback".equalsIgnoreCase(reason);
 	}
 
 	BounceScoring.Weight weight() {

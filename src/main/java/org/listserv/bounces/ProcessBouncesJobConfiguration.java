@@ -8,6 +8,9 @@ import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.listserv.sending.DeliveryLedger;
+import org.listserv.subscriptions.MemberBounces;
+
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -73,7 +76,7 @@ class ProcessBouncesJobConfiguration {
 			processing.process(id);
 		}, (id, ex) -> {
 			log.warn("Bounce message {} could not be processed; it goes to review", id, ex);
-			store.finish(id, "REVIEW", null, "Error while processing: " + ex);
+			store.finish(id, BounceMessageState.REVIEW, null, "Error while processing: " + ex);
 		});
 		return new StepBuilder("messages", jobs).<Long, Long>chunk(properties.chunkSize(), tx)
 			.reader(queuedBounceReader)
@@ -84,11 +87,11 @@ class ProcessBouncesJobConfiguration {
 
 	@Bean
 	Step processBouncesSync(JobRepository jobs, PlatformTransactionManager tx, BouncesProperties properties,
-			ItemReader<Long> syncFailureReader, BounceStore store, BounceProcessing processing) {
+			ItemReader<Long> syncFailureReader, DeliveryLedger deliveries, BounceProcessing processing) {
 		ItemWriter<Long> writer = eachInSavepoint(tx, "sync", processing::processFailure, (id, ex) -> {
 			// marked as recorded so it does not come back every minute; the log keeps the error
 			log.warn("Synchronous failure of delivery {} could not be recorded as a bounce", id, ex);
-			store.markFailureRecorded(id);
+			deliveries.failureRecorded(id);
 		});
 		return new StepBuilder("sync", jobs).<Long, Long>chunk(properties.chunkSize(), tx)
 			.reader(syncFailureReader)
@@ -99,12 +102,12 @@ class ProcessBouncesJobConfiguration {
 
 	@Bean
 	Step processBouncesWarnings(JobRepository jobs, PlatformTransactionManager tx, BouncesProperties properties,
-			BounceStore store, BounceRecorder recorder) {
+			MemberBounces members, BounceRecorder recorder) {
 		TransactionTemplate savepoint = nested(tx);
 		return new StepBuilder("warnings", jobs).tasklet((contribution, context) -> {
-			List<BounceStore.DueWarning> due = store.dueWarnings(properties.chunkSize());
+			List<MemberBounces.DueWarning> due = members.lockDueWarnings(properties.chunkSize());
 			boolean failed = false;
-			for (BounceStore.DueWarning w : due) {
+			for (MemberBounces.DueWarning w : due) {
 				try {
 					savepoint.executeWithoutResult(status -> recorder.warnOrRemove(w));
 				}
@@ -126,8 +129,8 @@ class ProcessBouncesJobConfiguration {
 
 	@Bean
 	@StepScope
-	KeysetReader syncFailureReader(BounceStore store, BouncesProperties properties) {
-		return new KeysetReader((after, n) -> store.unrecordedFailuresAfter(after, n), properties.chunkSize());
+	KeysetReader syncFailureReader(DeliveryLedger deliveries, BouncesProperties properties) {
+		return new KeysetReader((after, n) -> deliveries.unrecordedFailuresAfter(after, n), properties.chunkSize());
 	}
 
 	private static void fault(String step, long id) {

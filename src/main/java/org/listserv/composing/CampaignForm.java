@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
-import org.listserv.web.InvalidInputException;
+import org.listserv.shared.InvalidInputException;
 
 /** The editor's form: strings as typed; times are {@code datetime-local} values in UTC. */
 record CampaignForm(String subject, String preheader, String body, String layout, String format, String fromName,

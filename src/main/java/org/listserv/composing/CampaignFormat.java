@@ -5,7 +5,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import org.listserv.web.InvalidInputException;
+import org.listserv.shared.InvalidInputException;
 
 /** How the body is written: Markdown (CommonMark) or HTML (sanitised). JSON spells it in lower case. */
 public enum CampaignFormat {

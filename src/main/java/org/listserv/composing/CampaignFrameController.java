@@ -3,8 +3,8 @@ package org.listserv.composing;
 import java.security.Principal;
 import java.util.Set;
 
-import org.listserv.web.InvalidInputException;
-import org.listserv.web.NotFoundException;
+import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.NotFoundException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

@@ -76,7 +76,7 @@ public class CampaignMail {
 	/** @throws TemplateSyntaxException if the campaign no longer compiles */
 	public Prepared prepare(Campaign campaign) {
 		MailingList list = lists.get(campaign.list());
-		if (!"CAMPAIGN".equals(campaigns.source(campaign.id()))) {
+		if (campaigns.source(campaign.id()) != CampaignSource.CAMPAIGN) {
 			return prepareStored(campaign, list);
 		}
 		return new Prepared(campaign, list, messages.compile(campaign, list), null);

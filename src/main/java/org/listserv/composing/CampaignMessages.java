@@ -16,8 +16,8 @@ import org.listserv.mail.EmailAddress;
 import org.listserv.mail.ListHeaders;
 import org.listserv.mail.MailProperties;
 import org.listserv.mail.OutboundMessage;
+import org.listserv.shared.InvalidInputException;
 import org.listserv.subscriptions.Member;
-import org.listserv.web.InvalidInputException;
 import org.listserv.web.WebProperties;
 
 import org.springframework.stereotype.Component;

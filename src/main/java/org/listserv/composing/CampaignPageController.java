@@ -8,9 +8,9 @@ import com.google.re2j.Pattern;
 
 import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
-import org.listserv.web.ConflictException;
-import org.listserv.web.InvalidInputException;
-import org.listserv.web.NotFoundException;
+import org.listserv.shared.ConflictException;
+import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.NotFoundException;
 
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -8,9 +8,9 @@ import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
 import org.listserv.mail.EmailAddress;
 import org.listserv.mail.Outbox;
+import org.listserv.shared.InvalidInputException;
 import org.listserv.subscriptions.Member;
 import org.listserv.subscriptions.MemberService;
-import org.listserv.web.InvalidInputException;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -119,7 +119,7 @@ class CampaignPreviews {
 			Member m = members.get(list.slug(), a.value());
 			return messages.lookingLike(list, m);
 		}
-		catch (org.listserv.web.NotFoundException ex) {
+		catch (org.listserv.shared.NotFoundException ex) {
 			return messages.sample(list, a.value(), "");
 		}
 	}

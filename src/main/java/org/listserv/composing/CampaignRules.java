@@ -5,7 +5,7 @@ import java.util.Locale;
 
 import org.listserv.lists.MailingList;
 import org.listserv.mail.EmailAddress;
-import org.listserv.web.InvalidInputException;
+import org.listserv.shared.InvalidInputException;
 
 /**
  * The rules for the schedule and the action-list fields of a campaign being saved. Giving

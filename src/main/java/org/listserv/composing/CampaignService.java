@@ -7,9 +7,9 @@ import java.util.Locale;
 import org.listserv.lists.ListKind;
 import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
-import org.listserv.web.ConflictException;
-import org.listserv.web.InvalidInputException;
-import org.listserv.web.NotFoundException;
+import org.listserv.shared.ConflictException;
+import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.NotFoundException;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,9 +48,9 @@ public class CampaignService {
 	/**
 	 * A SENDING row for a message written elsewhere (a member's post, a digest), sent by the send job
 	 * from {@link StoredMessages}; not listed among staff campaigns.
-	 * @param source {@code POST} or {@code DIGEST}
+	 * @param source {@link CampaignSource#POST} or {@link CampaignSource#DIGEST}
 	 */
-	public long createStored(long listId, String source, String subject, String fromName, String fromAddress,
+	public long createStored(long listId, CampaignSource source, String subject, String fromName, String fromAddress,
 			String createdBy) {
 		return campaigns.insertStored(listId, source, subject.length() > 300 ? subject.substring(0, 300) : subject,
 				fromName, fromAddress, createdBy);
@@ -63,7 +63,7 @@ public class CampaignService {
 
 	/** Whether this row is a staff campaign (not a post or digest). */
 	public boolean isStaffCampaign(long id) {
-		return "CAMPAIGN".equals(campaigns.source(id));
+		return campaigns.source(id) == CampaignSource.CAMPAIGN;
 	}
 
 	@Transactional
@@ -144,6 +144,19 @@ public class CampaignService {
 	@Transactional
 	public boolean transition(long id, CampaignStatus to, CampaignStatus... from) {
 		return campaigns.transition(id, to, java.util.Arrays.stream(from).map(Enum::name).toList());
+	}
+
+	/**
+	 * For the send job: starts a new round of sending of the campaign (a first send, a resume, a retry
+	 * round). @return its number
+	 */
+	public long nextSendRound(long id) {
+		return campaigns.nextSendRound(id);
+	}
+
+	/** For the send job: the number of the campaign's current round of sending (0 before the first). */
+	public long sendRound(long id) {
+		return campaigns.sendRound(id);
 	}
 
 	/** SCHEDULED campaigns whose time has come, ACTION alerts by priority first. */

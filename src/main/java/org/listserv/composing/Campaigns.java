@@ -16,7 +16,7 @@ class Campaigns {
 			select c.id, c.list_id, l.slug as list, c.status, c.subject, c.preheader, c.body, c.format, c.layout,
 			       c.from_name, c.from_address, c.scheduled_at, c.priority, c.expires_at, c.created_by,
 			       c.created_at, c.updated_at
-			from campaigns c join lists l on l.id = c.list_id
+			from campaigns c join report_lists l on l.id = c.list_id
 			""";
 
 	private final JdbcClient jdbc;
@@ -56,13 +56,13 @@ class Campaigns {
 	 * A row for a member's post (source POST) or a digest: no template, already SENDING; the send job
 	 * writes the stored message (see {@link StoredMessages}) instead of rendering one.
 	 */
-	long insertStored(long listId, String source, String subject, String fromName, String fromAddress,
+	long insertStored(long listId, CampaignSource source, String subject, String fromName, String fromAddress,
 			String createdBy) {
 		return jdbc.sql("""
 				insert into campaigns (list_id, status, source, subject, layout, from_name, from_address, created_by)
 				values (:listId, 'SENDING', :source, :subject, '', :fromName, :fromAddress, :createdBy)
 				returning id
-				""").param("listId", listId).param("source", source).param("subject", subject)
+				""").param("listId", listId).param("source", source.name()).param("subject", subject)
 			.param("fromName", fromName).param("fromAddress", fromAddress).param("createdBy", createdBy)
 			.query(Long.class).single();
 	}
@@ -80,9 +80,9 @@ class Campaigns {
 	}
 
 	/** CAMPAIGN for staff campaigns, POST or DIGEST for rows that carry a stored message. */
-	String source(long id) {
+	CampaignSource source(long id) {
 		return jdbc.sql("select source from campaigns where id = :id").param("id", id).query(String.class)
-			.optional().orElse("CAMPAIGN");
+			.optional().map(CampaignSource::valueOf).orElse(CampaignSource.CAMPAIGN);
 	}
 
 	/** Changes a campaign only while it is still editable: false if it moved on meanwhile. */
@@ -133,6 +133,18 @@ class Campaigns {
 		p.put("expiresAt", c.expiresAt());
 		p.put("createdBy", c.createdBy());
 		return p;
+	}
+
+	/** The send job's round counter (the column sending's migration added); only this class writes it. */
+	long nextSendRound(long id) {
+		return jdbc.sql("update campaigns set send_round = send_round + 1 where id = :c returning send_round")
+			.param("c", id)
+			.query(Long.class)
+			.single();
+	}
+
+	long sendRound(long id) {
+		return jdbc.sql("select send_round from campaigns where id = :c").param("c", id).query(Long.class).single();
 	}
 
 }

@@ -3,9 +3,9 @@ package org.listserv.inbound;
 import java.util.List;
 import java.util.Locale;
 
-import org.listserv.web.ConflictException;
-import org.listserv.web.InvalidInputException;
-import org.listserv.web.NotFoundException;
+import org.listserv.shared.ConflictException;
+import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.NotFoundException;
 
 import org.springframework.stereotype.Service;
 

@@ -1,6 +1,6 @@
 package org.listserv.inbound;
 
-import org.listserv.web.ConflictException;
+import org.listserv.shared.ConflictException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

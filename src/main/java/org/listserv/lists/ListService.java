@@ -3,8 +3,8 @@ package org.listserv.lists;
 import java.util.List;
 import java.util.Optional;
 
-import org.listserv.web.ConflictException;
-import org.listserv.web.NotFoundException;
+import org.listserv.shared.ConflictException;
+import org.listserv.shared.NotFoundException;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

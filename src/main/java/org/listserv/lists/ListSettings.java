@@ -9,7 +9,7 @@ import java.util.Map;
 import com.google.re2j.Pattern;
 
 import org.listserv.mail.EmailAddress;
-import org.listserv.web.InvalidInputException;
+import org.listserv.shared.InvalidInputException;
 
 /** Validated settings of a list, made from a request; every error names its field. */
 record ListSettings(String slug, String name, String description, ListKind kind,

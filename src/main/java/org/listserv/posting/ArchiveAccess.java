@@ -114,7 +114,7 @@ class ArchiveAccess {
 			Member m = members.get(list.slug(), email);
 			return m.status() == MembershipStatus.ACTIVE ? Optional.of(m) : Optional.empty();
 		}
-		catch (org.listserv.web.NotFoundException ex) {
+		catch (org.listserv.shared.NotFoundException ex) {
 			return Optional.empty();
 		}
 	}

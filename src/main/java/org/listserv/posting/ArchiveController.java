@@ -16,8 +16,8 @@ import org.listserv.composing.CampaignService;
 import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
 import org.listserv.mail.InboundMessage;
-import org.listserv.web.InvalidInputException;
-import org.listserv.web.NotFoundException;
+import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.NotFoundException;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.listserv.composing.CampaignService;
+import org.listserv.composing.CampaignSource;
 import org.listserv.composing.CampaignStatus;
 import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
@@ -19,7 +20,7 @@ import org.listserv.mail.DigestWriter;
 import org.listserv.mail.ListHeaders;
 import org.listserv.mail.MailProperties;
 import org.listserv.sending.CampaignSending;
-import org.listserv.subscriptions.MemberService;
+import org.listserv.sending.DeliveryLedger;
 import org.listserv.web.WebProperties;
 
 import org.springframework.stereotype.Service;
@@ -48,7 +49,7 @@ class DigestService {
 
 	private final CampaignService campaigns;
 
-	private final MemberService members;
+	private final DeliveryLedger ledger;
 
 	private final CampaignSending sending;
 
@@ -57,12 +58,12 @@ class DigestService {
 	private final WebProperties web;
 
 	DigestService(Digests digests, PostingSettings settings, ListService lists, CampaignService campaigns,
-			MemberService members, CampaignSending sending, MailProperties mail, WebProperties web) {
+			DeliveryLedger ledger, CampaignSending sending, MailProperties mail, WebProperties web) {
 		this.digests = digests;
 		this.settings = settings;
 		this.lists = lists;
 		this.campaigns = campaigns;
-		this.members = members;
+		this.ledger = ledger;
 		this.sending = sending;
 		this.mail = mail;
 		this.web = web;
@@ -95,9 +96,9 @@ class DigestService {
 		headers.put("X-BeenThere", address);
 		byte[] message = DigestWriter.write(headers, mail.domain(), contents(list, posts), posts.stream()
 			.map(Digests.DigestPost::decorated).toList());
-		long campaignId = campaigns.createStored(listId, "DIGEST", subject, list.name(), address, "send-digests");
+		long campaignId = campaigns.createStored(listId, CampaignSource.DIGEST, subject, list.name(), address, "send-digests");
 		digests.insert(listId, start, cutoff, posts.size(), message, campaignId);
-		int n = members.snapshotDigestRecipients(listId, campaignId);
+		int n = ledger.snapshotDigestRecipients(listId, campaignId);
 		if (n == 0) {
 			campaigns.transition(campaignId, CampaignStatus.SENT, CampaignStatus.SENDING);
 		}

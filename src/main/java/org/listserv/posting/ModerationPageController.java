@@ -4,8 +4,8 @@ import java.security.Principal;
 import java.util.Locale;
 
 import org.listserv.lists.ListService;
-import org.listserv.web.ConflictException;
-import org.listserv.web.InvalidInputException;
+import org.listserv.shared.ConflictException;
+import org.listserv.shared.InvalidInputException;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;

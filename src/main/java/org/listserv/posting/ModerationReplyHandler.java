@@ -13,7 +13,7 @@ import org.listserv.inbound.Envelope;
 import org.listserv.inbound.InboundHandler;
 import org.listserv.mail.InboundMessage;
 import org.listserv.mail.ListAddress;
-import org.listserv.web.ConflictException;
+import org.listserv.shared.ConflictException;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;

@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
 import org.listserv.mail.InboundMessage;
-import org.listserv.web.ConflictException;
-import org.listserv.web.NotFoundException;
+import org.listserv.shared.ConflictException;
+import org.listserv.shared.NotFoundException;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;

@@ -4,9 +4,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.listserv.composing.CampaignService;
+import org.listserv.composing.CampaignSource;
 import org.listserv.composing.CampaignStatus;
 import org.listserv.sending.CampaignSending;
-import org.listserv.subscriptions.MemberService;
+import org.listserv.sending.DeliveryLedger;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -27,17 +28,17 @@ class PostDistribution {
 
 	private final CampaignService campaigns;
 
-	private final MemberService members;
+	private final DeliveryLedger ledger;
 
 	private final CampaignSending sending;
 
 	private final Posts posts;
 
-	PostDistribution(PostDecorators decorators, CampaignService campaigns, MemberService members,
+	PostDistribution(PostDecorators decorators, CampaignService campaigns, DeliveryLedger ledger,
 			CampaignSending sending, Posts posts) {
 		this.decorators = decorators;
 		this.campaigns = campaigns;
-		this.members = members;
+		this.ledger = ledger;
 		this.sending = sending;
 		this.posts = posts;
 	}
@@ -46,9 +47,9 @@ class PostDistribution {
 	int distribute(long postId, PostContext post) {
 		byte[] decorated = decorators.decorate(post);
 		String subject = post.message().subject();
-		long campaignId = campaigns.createStored(post.list().id(), "POST", subject.isEmpty() ? "(no subject)" : subject,
+		long campaignId = campaigns.createStored(post.list().id(), CampaignSource.POST, subject.isEmpty() ? "(no subject)" : subject,
 				post.message().fromName(), post.listAddress(), post.senderValue());
-		int recipients = members.snapshotPostRecipients(post.list().id(), campaignId, post.senderValue());
+		int recipients = ledger.snapshotPostRecipients(post.list().id(), campaignId, post.senderValue());
 		posts.distributed(postId, decorated, campaignId);
 		if (recipients == 0) {
 			campaigns.transition(campaignId, CampaignStatus.SENT, CampaignStatus.SENDING);

@@ -14,7 +14,7 @@ import org.listserv.composing.CampaignPriority;
 import org.listserv.composing.CampaignService;
 import org.listserv.composing.CampaignStatus;
 import org.listserv.composing.Checklist;
-import org.listserv.web.ConflictException;
+import org.listserv.shared.ConflictException;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -180,7 +180,7 @@ public class CampaignSending implements DisposableBean {
 
 	/** Runs a new instance of the job for this campaign, in a new send round, and waits for it. */
 	BatchStatus run(long id) {
-		return run(id, partitions.nextRound(id));
+		return run(id, campaigns.nextSendRound(id));
 	}
 
 	/**
@@ -190,7 +190,7 @@ public class CampaignSending implements DisposableBean {
 	void join(long id) {
 		inBackground(id, () -> {
 			log.info("Helping with the send of campaign {}", id);
-			run(id, partitions.currentRound(id));
+			run(id, campaigns.sendRound(id));
 		});
 	}
 

@@ -145,4 +145,37 @@ class Deliveries {
 				""").param("c", campaignId).query(Long.class).single();
 	}
 
+	// ---- for bounce handling (through DeliveryLedger)
+
+	List<Long> unrecordedFailuresAfter(long afterId, int limit) {
+		return jdbc.sql("""
+				select id from deliveries
+				 where status = 'FAILED' and bounce_recorded_at is null and id > :after
+				 order by id limit :n
+				""").param("after", afterId).param("n", limit).query(Long.class).list();
+	}
+
+	java.util.Optional<DeliveryLedger.Failure> claimUnrecordedFailure(long deliveryId) {
+		return jdbc.sql("""
+				select d.id as delivery_id, d.campaign_id, d.subscriber_id, c.list_id, d.address, d.smtp_reply,
+				       d.smtp_stage, coalesce(d.updated_at, d.created_at) as at
+				  from deliveries d join report_campaigns c on c.id = d.campaign_id
+				 where d.id = :id and d.status = 'FAILED' and d.bounce_recorded_at is null
+				   for update of d skip locked
+				""").param("id", deliveryId).query(DeliveryLedger.Failure.class).optional();
+	}
+
+	void markFailureRecorded(long deliveryId) {
+		jdbc.sql("update deliveries set bounce_recorded_at = now() where id = :id").param("id", deliveryId).update();
+	}
+
+	java.util.Optional<DeliveryLedger.Addressee> byVerpToken(String token) {
+		return jdbc.sql("""
+				select c.list_id, d.subscriber_id, s.email, d.campaign_id, d.id as delivery_id
+				  from deliveries d join report_campaigns c on c.id = d.campaign_id
+				  join report_subscribers s on s.id = d.subscriber_id
+				 where d.verp_token = :token
+				""").param("token", token).query(DeliveryLedger.Addressee.class).optional();
+	}
+
 }

@@ -105,7 +105,7 @@ class SendCampaignJobConfiguration {
 			@Value("#{jobParameters['round']}") Long round, @Value("#{stepExecution}") StepExecution step,
 			Deliveries deliveries, SendPartitions partitions, CampaignService campaigns, SendingProperties properties,
 			SendingInstance instance) {
-		long r = round != null ? round : Math.max(1, partitions.currentRound(campaignId));
+		long r = round != null ? round : Math.max(1, campaigns.sendRound(campaignId));
 		String owner = instance.id() + "/" + step.getJobExecutionId() + "/" + step.getStepName();
 		return new DeliveryReader(campaignId, r, owner, deliveries, partitions, campaigns, properties.chunkSize(),
 				properties.partitionLease());

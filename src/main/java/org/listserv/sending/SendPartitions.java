@@ -38,18 +38,6 @@ class SendPartitions {
 				""").param("c", campaignId).param("size", Math.max(1, size)).update();
 	}
 
-	/** Starts a new round of sending for the campaign (a first send, a resume, a retry round): its number. */
-	long nextRound(long campaignId) {
-		return jdbc.sql("update campaigns set send_round = send_round + 1 where id = :c returning send_round")
-			.param("c", campaignId)
-			.query(Long.class)
-			.single();
-	}
-
-	long currentRound(long campaignId) {
-		return jdbc.sql("select send_round from campaigns where id = :c").param("c", campaignId).query(Long.class).single();
-	}
-
 	/** Takes a range not done in this round and free (no owner, or a lapsed lease), if there is one. */
 	Optional<Partition> claim(long campaignId, long round, String owner, Duration lease) {
 		return jdbc.sql("""

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import com.google.re2j.Pattern;
 
-import org.listserv.web.InvalidInputException;
+import org.listserv.shared.InvalidInputException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

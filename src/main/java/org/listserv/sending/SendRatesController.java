@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.listserv.mail.RelayStatus;
-import org.listserv.web.InvalidInputException;
-import org.listserv.web.NotFoundException;
+import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.NotFoundException;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;

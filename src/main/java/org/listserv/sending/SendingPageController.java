@@ -1,6 +1,6 @@
 package org.listserv.sending;
 
-import org.listserv.web.ConflictException;
+import org.listserv.shared.ConflictException;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import org.listserv.composing.Campaign;
 import org.listserv.composing.CampaignService;
 import org.listserv.composing.CampaignStatus;
-import org.listserv.subscriptions.MemberService;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -23,7 +22,7 @@ class SendingSteps implements JobExecutionListener {
 
 	private final CampaignService campaigns;
 
-	private final MemberService members;
+	private final DeliveryLedger ledger;
 
 	private final Deliveries deliveries;
 
@@ -31,10 +30,10 @@ class SendingSteps implements JobExecutionListener {
 
 	private final SendingProperties properties;
 
-	SendingSteps(CampaignService campaigns, MemberService members, Deliveries deliveries, SendPartitions partitions,
+	SendingSteps(CampaignService campaigns, DeliveryLedger ledger, Deliveries deliveries, SendPartitions partitions,
 			SendingProperties properties) {
 		this.campaigns = campaigns;
-		this.members = members;
+		this.ledger = ledger;
 		this.deliveries = deliveries;
 		this.partitions = partitions;
 		this.properties = properties;
@@ -47,7 +46,7 @@ class SendingSteps implements JobExecutionListener {
 	void snapshot(long campaignId) {
 		Campaign c = campaigns.get(campaignId);
 		if (c.status() == CampaignStatus.SENDING && !deliveries.exist(campaignId)) {
-			int n = members.snapshotActiveMembers(c.listId(), campaignId);
+			int n = ledger.snapshotActiveMembers(c.listId(), campaignId);
 			log.info("Campaign {}: {} recipients queued", campaignId, n);
 		}
 		int ranges = partitions.create(campaignId, properties.partitionSize());

@@ -5,7 +5,7 @@ import java.util.List;
 import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
 import org.listserv.mail.EmailAddress;
-import org.listserv.web.ConflictException;
+import org.listserv.shared.ConflictException;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

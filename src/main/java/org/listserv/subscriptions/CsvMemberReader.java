@@ -25,7 +25,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.io.input.BOMInputStream;
 
 import org.listserv.mail.EmailAddress;
-import org.listserv.web.InvalidInputException;
+import org.listserv.shared.InvalidInputException;
 
 /**
  * Reads a members CSV as a stream: UTF-8 with or without BOM, a header row naming an {@code email} column,

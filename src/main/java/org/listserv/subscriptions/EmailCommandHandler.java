@@ -16,10 +16,10 @@ import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
 import org.listserv.mail.EmailAddress;
 import org.listserv.mail.InboundMessage;
-import org.listserv.mail.ReadingBudget;
 import org.listserv.mail.ListAddress;
 import org.listserv.mail.MailProperties;
-import org.listserv.web.InvalidInputException;
+import org.listserv.mail.ReadingBudget;
+import org.listserv.shared.InvalidInputException;
 
 import org.springframework.stereotype.Component;
 

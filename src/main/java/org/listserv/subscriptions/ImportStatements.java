@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.listserv.web.ConflictException;
+import org.listserv.shared.ConflictException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 

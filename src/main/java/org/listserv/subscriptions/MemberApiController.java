@@ -8,7 +8,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.listserv.web.InvalidInputException;
+import org.listserv.shared.InvalidInputException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -13,8 +13,8 @@ import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
 import org.listserv.lists.PostingPolicy;
 import org.listserv.lists.SubscriptionPolicy;
-import org.listserv.web.ConflictException;
-import org.listserv.web.InvalidInputException;
+import org.listserv.shared.ConflictException;
+import org.listserv.shared.InvalidInputException;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;

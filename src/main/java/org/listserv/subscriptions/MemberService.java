@@ -6,9 +6,9 @@ import java.util.Map;
 import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
 import org.listserv.mail.EmailAddress;
-import org.listserv.web.ConflictException;
-import org.listserv.web.InvalidInputException;
-import org.listserv.web.NotFoundException;
+import org.listserv.shared.ConflictException;
+import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.NotFoundException;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -148,29 +148,6 @@ public class MemberService {
 			throw new InvalidInputException("name", "The name must be one line of at most 200 characters");
 		}
 		return n;
-	}
-
-	/**
-	 * For the send job: writes one QUEUED row per ACTIVE member of the list into the deliveries ledger (a
-	 * table of sending) in one statement, and returns how many rows it added. Idempotent per campaign.
-	 */
-	@Transactional
-	public int snapshotActiveMembers(long listId, long campaignId) {
-		return memberships.snapshotActive(listId, campaignId);
-	}
-
-	/**
-	 * The recipients of a member's post: one QUEUED delivery per ACTIVE member in REGULAR mode, without the
-	 * author unless their membership asks for their own posts.
-	 * @return how many were written
-	 */
-	public int snapshotPostRecipients(long listId, long campaignId, String author) {
-		return memberships.snapshotPostRecipients(listId, campaignId, author);
-	}
-
-	/** The recipients of a digest: one QUEUED delivery per ACTIVE member in DIGEST mode. */
-	public int snapshotDigestRecipients(long listId, long campaignId) {
-		return memberships.snapshotDigestRecipients(listId, campaignId);
 	}
 
 }

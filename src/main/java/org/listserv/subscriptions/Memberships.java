@@ -184,44 +184,4 @@ class Memberships implements MemberCounts {
 				}), rs.getString("awaiting") == null ? null : PendingReason.valueOf(rs.getString("awaiting")));
 	}
 
-	/**
-	 * Copies the active members of a list into the send job's ledger ({@code deliveries}, owned by sending)
-	 * in one set-based statement: reading a million members row by row into Java would be the slow part of a
-	 * send. Members already there for this campaign are left alone, so it can run again.
-	 */
-	int snapshotActive(long listId, long campaignId) {
-		return jdbc.sql("""
-				insert into deliveries (campaign_id, subscriber_id, address, name, attributes)
-				select :campaign, s.id, s.email, s.name, s.attributes
-				from memberships m join subscribers s on s.id = m.subscriber_id
-				where m.list_id = :list and m.status = 'ACTIVE'
-				order by s.id
-				on conflict (campaign_id, subscriber_id) do nothing
-				""").param("campaign", campaignId).param("list", listId).update();
-	}
-
-	/** Post recipients: REGULAR mode only (digest members get the digest), the author only if they ask. */
-	int snapshotPostRecipients(long listId, long campaignId, String author) {
-		return jdbc.sql("""
-				insert into deliveries (campaign_id, subscriber_id, address, name, attributes)
-				select :campaign, s.id, s.email, s.name, s.attributes
-				from memberships m join subscribers s on s.id = m.subscriber_id
-				where m.list_id = :list and m.status = 'ACTIVE' and m.delivery_mode = 'REGULAR'
-				  and (lower(s.email) <> lower(:author) or m.receive_own_posts)
-				order by s.id
-				on conflict (campaign_id, subscriber_id) do nothing
-				""").param("campaign", campaignId).param("list", listId).param("author", author).update();
-	}
-
-	int snapshotDigestRecipients(long listId, long campaignId) {
-		return jdbc.sql("""
-				insert into deliveries (campaign_id, subscriber_id, address, name, attributes)
-				select :campaign, s.id, s.email, s.name, s.attributes
-				from memberships m join subscribers s on s.id = m.subscriber_id
-				where m.list_id = :list and m.status = 'ACTIVE' and m.delivery_mode = 'DIGEST'
-				order by s.id
-				on conflict (campaign_id, subscriber_id) do nothing
-				""").param("campaign", campaignId).param("list", listId).update();
-	}
-
 }

@@ -5,7 +5,7 @@ import java.time.Duration;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.listserv.web.InvalidInputException;
+import org.listserv.shared.InvalidInputException;
 import org.listserv.web.RateLimits;
 import org.listserv.web.SignedTokens;
 

@@ -8,7 +8,7 @@ import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
 import org.listserv.lists.SubscriptionPolicy;
 import org.listserv.mail.EmailAddress;
-import org.listserv.web.NotFoundException;
+import org.listserv.shared.NotFoundException;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -7,8 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
-import org.listserv.web.InvalidInputException;
-import org.listserv.web.NotFoundException;
+import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.NotFoundException;
 import org.listserv.web.RateLimits;
 
 import org.springframework.stereotype.Controller;

@@ -32,7 +32,7 @@ final class SizeLimitedInputStream extends java.io.FilterInputStream {
 	private void count(int n) {
 		read += n;
 		if (read > max) {
-			throw new org.listserv.web.PayloadTooLargeException(
+			throw new org.listserv.shared.PayloadTooLargeException(
 					"The file is larger than " + max + " bytes (listserv.subscriptions.import-max-size)");
 		}
 	}

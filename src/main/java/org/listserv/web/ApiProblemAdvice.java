@@ -5,6 +5,11 @@ import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.listserv.shared.ConflictException;
+import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.NotFoundException;
+import org.listserv.shared.PayloadTooLargeException;
+
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -1,5 +1,10 @@
 package org.listserv.web;
 
+import org.listserv.shared.ConflictException;
+import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.NotFoundException;
+import org.listserv.shared.PayloadTooLargeException;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;

@@ -3,8 +3,8 @@ package org.listserv.accounts;
 import org.junit.jupiter.api.Test;
 
 import org.listserv.IntegrationTest;
-import org.listserv.web.ConflictException;
-import org.listserv.web.InvalidInputException;
+import org.listserv.shared.ConflictException;
+import org.listserv.shared.InvalidInputException;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

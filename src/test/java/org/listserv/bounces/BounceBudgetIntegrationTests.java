@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.listserv.bouncereading.BounceClassifier;
 import org.listserv.bouncereading.BounceReport;
 import org.listserv.IntegrationTest;
+import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
+import org.listserv.sending.DeliveryLedger;
+import org.listserv.subscriptions.MemberBounces;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +38,15 @@ class BounceBudgetIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	BounceRecorder recorder;
+
+	@Autowired
+	DeliveryLedger deliveries;
+
+	@Autowired
+	MemberBounces members;
+
+	@Autowired
+	ListService lists;
 
 	@Autowired
 	BouncesProperties properties;
@@ -115,7 +127,7 @@ class BounceBudgetIntegrationTests extends IntegrationTest {
 				throw new AssertionError("the budget never stopped the reader");
 			}
 		};
-		new BounceProcessing(store, recorder, endless, tight).process(id);
+		new BounceProcessing(store, recorder, deliveries, members, lists, endless, tight).process(id);
 
 		assertThat(state(id)).startsWith("REVIEW: Too costly to read automatically");
 		assertThat(jdbc.sql("select count(*) from bounce_events where bounce_message_id = :id").param("id", id)

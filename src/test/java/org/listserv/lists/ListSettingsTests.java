@@ -2,7 +2,7 @@ package org.listserv.lists;
 
 import org.junit.jupiter.api.Test;
 
-import org.listserv.web.InvalidInputException;
+import org.listserv.shared.InvalidInputException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

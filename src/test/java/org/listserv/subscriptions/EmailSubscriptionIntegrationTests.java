@@ -47,7 +47,7 @@ class EmailSubscriptionIntegrationTests extends IntegrationTest {
 	/** The member's status once it is {@code wanted}, or a failure after 10 s saying what it is instead. */
 	private MembershipStatus awaitStatus(MailingList list, String email, MembershipStatus wanted) {
 		await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
-			.ignoreException(org.listserv.web.NotFoundException.class) // not there yet
+			.ignoreException(org.listserv.shared.NotFoundException.class) // not there yet
 			.untilAsserted(() -> assertThat(members.get(list.slug(), email).status()).isEqualTo(wanted));
 		return members.get(list.slug(), email).status();
 	}

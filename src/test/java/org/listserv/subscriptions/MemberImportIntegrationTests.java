@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 import org.listserv.IntegrationTest;
 import org.listserv.lists.MailingList;
-import org.listserv.web.InvalidInputException;
-import org.listserv.web.PayloadTooLargeException;
+import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.PayloadTooLargeException;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

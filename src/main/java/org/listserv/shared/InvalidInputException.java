@@ -1,4 +1,4 @@
-package org.listserv.web;
+package org.listserv.shared;
 
 /** A field of the request is missing or wrong: HTTP 400, naming the field. */
 public class InvalidInputException extends RuntimeException {

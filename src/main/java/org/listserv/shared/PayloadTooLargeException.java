@@ -1,4 +1,4 @@
-package org.listserv.web;
+package org.listserv.shared;
 
 /** The request body is larger than the configured limit: HTTP 413. */
 public class PayloadTooLargeException extends RuntimeException {

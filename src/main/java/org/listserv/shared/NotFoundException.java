@@ -1,4 +1,4 @@
-package org.listserv.web;
+package org.listserv.shared;
 
 /** The named thing does not exist: HTTP 404. */
 public class NotFoundException extends RuntimeException {
