@@ -34,7 +34,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Sending with several instances on one database, the sending rates, and pausing or cancelling a send while
  * it runs. Mail goes to {@link FakeSmtpServer}, slowed down where a test needs to watch a send in flight.
  */
-class ScaleOutAndRatesTests extends SendingIntegrationTest {
+class ScaleOutAndRatesIntegrationTests extends SendingIntegrationTest {
 
 	static final FakeSmtpServer sink = FakeSmtpServer.startOrFail();
 
