@@ -6,10 +6,16 @@ import org.listserv.sending.SendCampaignCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The mailing-list manager: web UI, API, and (in later releases) mail in and out. */
+/**
+ * The mailing-list manager: web UI, JSON API, mail in (SMTP, IMAP) and out (campaigns, posts, digests,
+ * notices). Each package below this one is a capability, an application module in Spring Modulith's sense
+ * ({@code ModularityTests}); {@code shared} is the kernel every module may use.
+ */
 @SpringBootApplication
+@Modulithic(sharedModules = "shared")
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class ListservApplication {

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
+import org.listserv.mail.ListAddress;
 import org.listserv.shared.ConflictException;
 import org.listserv.shared.InvalidInputException;
 import org.listserv.shared.NotFoundException;
@@ -62,7 +63,7 @@ class BounceAdmin {
 		BounceStore.QueuedMessage m = store.load(bounceMessageId)
 			.orElseThrow(() -> new NotFoundException("No bounce message " + bounceMessageId));
 		String list = slug != null && !slug.isBlank() ? slug.strip()
-				: BounceProcessing.bounceAddress(m.recipient()).map(a -> a.slug()).orElse(null);
+				: ListAddress.ofRecipient(m.recipient()).map(a -> a.slug()).orElse(null);
 		if (list == null) {
 			throw new InvalidInputException("list", "Name the list: the message was not sent to a bounce address");
 		}

@@ -94,7 +94,7 @@ class BounceProcessing {
 	 * @param assigned the member an admin named for it (review queue), or null to attribute it here
 	 */
 	Result classifyAndRecord(BounceStore.QueuedMessage m, Attribution assigned) {
-		Optional<ListAddress> address = bounceAddress(m.recipient());
+		Optional<ListAddress> address = ListAddress.ofRecipient(m.recipient());
 		BounceReport report;
 		try {
 			report = ReadingBudget.within(budget, () -> classifier.classify(m.raw(), m.recipient()));
@@ -231,13 +231,5 @@ class BounceProcessing {
 				r.diagnostic());
 	}
 
-	/** The bounce address a message was received at, at any domain. */
-	static Optional<ListAddress> bounceAddress(String recipient) {
-		int at = recipient == null ? -1 : recipient.lastIndexOf('@');
-		if (at <= 0) {
-			return Optional.empty();
-		}
-		return ListAddress.parse(recipient.substring(0, at));
-	}
 
 }

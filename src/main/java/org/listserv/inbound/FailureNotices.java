@@ -77,7 +77,7 @@ class FailureNotices {
 
 	/** The envelope sender, when answering it is safe. */
 	private Optional<EmailAddress> answerable(InboundMessages.Claimed claimed, Optional<InboundMessage> message) {
-		Optional<ListAddress.Role> role = InboundRouter.listAddress(claimed.recipient()).map(ListAddress::role);
+		Optional<ListAddress.Role> role = ListAddress.ofRecipient(claimed.recipient()).map(ListAddress::role);
 		if (role.isEmpty() || role.get() == ListAddress.Role.BOUNCES || role.get() == ListAddress.Role.CONFIRM
 				|| message.isEmpty() || message.get().isAutomated() || !EmailAddress.isValid(claimed.mailFrom())) {
 			return Optional.empty();
@@ -103,7 +103,7 @@ class FailureNotices {
 		MailTemplates.Rendered r = templates.render(template, model);
 		Map<String, String> headers = new HashMap<>();
 		headers.put("Auto-Submitted", "auto-replied");
-		String local = InboundRouter.listAddress(claimed.recipient())
+		String local = ListAddress.ofRecipient(claimed.recipient())
 			.map(a -> new ListAddress(a.slug(), ListAddress.Role.OWNER, null).localPart())
 			.orElse("postmaster");
 		EmailAddress from = EmailAddress.parse(local + "@" + mail.domain());

@@ -35,7 +35,7 @@ class InboundRouter {
 		catch (MalformedMessageException ex) {
 			return Disposition.failed("Malformed message: " + ex.getMessage());
 		}
-		Optional<ListAddress> address = listAddress(claimed.recipient());
+		Optional<ListAddress> address = ListAddress.ofRecipient(claimed.recipient());
 		if (address.isEmpty()) {
 			return Disposition.failed("Not a list address: " + claimed.recipient());
 		}
@@ -54,12 +54,6 @@ class InboundRouter {
 			return Disposition.failed("The " + to.role() + " handler gave no final state");
 		}
 		return new Disposition(outcome.state(), InboundStore.note(outcome.note()));
-	}
-
-	/** The list address of a recipient at any domain (the domain was checked when it was received). */
-	static Optional<ListAddress> listAddress(String recipient) {
-		int at = recipient == null ? -1 : recipient.lastIndexOf('@');
-		return at <= 0 ? Optional.empty() : ListAddress.parse(recipient.substring(0, at));
 	}
 
 }

@@ -37,6 +37,15 @@ public record ListAddress(String slug, Role role, String token) {
 
 	}
 
+	/**
+	 * The list address of a whole recipient address, at any domain (the part before the last {@code @});
+	 * empty if there is no local part or it cannot be a list address.
+	 */
+	public static Optional<ListAddress> ofRecipient(String recipient) {
+		int at = recipient == null ? -1 : recipient.lastIndexOf('@');
+		return at <= 0 ? Optional.empty() : parse(recipient.substring(0, at));
+	}
+
 	/** Parses a local part (what comes before {@code @}); empty if it cannot be a list address. */
 	public static Optional<ListAddress> parse(String localPart) {
 		if (localPart == null || localPart.isBlank()) {

@@ -25,6 +25,8 @@ import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -74,6 +76,12 @@ class OutboxSender implements DisposableBean {
 				sendDue();
 			});
 		}
+	}
+
+	/** After the commit of the transaction that queued it (at once without one): send now, not at the next poll. */
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void queued(NoticeQueued notice) {
+		wakeUp();
 	}
 
 	@Scheduled(fixedDelayString = "${listserv.mail.outbox.interval:10s}", initialDelayString = "5s")

@@ -11,26 +11,21 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.listserv.composing.CampaignService;
 import org.listserv.composing.CampaignSource;
-import org.listserv.composing.CampaignStatus;
 import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
 import org.listserv.mail.DigestWriter;
 import org.listserv.mail.ListHeaders;
 import org.listserv.mail.MailProperties;
-import org.listserv.sending.CampaignSending;
 import org.listserv.sending.DeliveryLedger;
 import org.listserv.web.WebProperties;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * One list's digest for one cut-off: the posts distributed since its last digest, written as a MIME digest,
  * stored with a DIGEST campaign row and one delivery per DIGEST-mode member, in the caller's transaction
- * (the send-digests job's chunk); the send job is launched after the commit.
+ * (the send-digests job's chunk); the send job is launched after the commit ({@link StoredSends}).
  */
 @Service
 class DigestService {
@@ -47,24 +42,21 @@ class DigestService {
 
 	private final ListService lists;
 
-	private final CampaignService campaigns;
+	private final StoredSends sends;
 
 	private final DeliveryLedger ledger;
-
-	private final CampaignSending sending;
 
 	private final MailProperties mail;
 
 	private final WebProperties web;
 
-	DigestService(Digests digests, PostingSettings settings, ListService lists, CampaignService campaigns,
-			DeliveryLedger ledger, CampaignSending sending, MailProperties mail, WebProperties web) {
+	DigestService(Digests digests, PostingSettings settings, ListService lists, StoredSends sends,
+			DeliveryLedger ledger, MailProperties mail, WebProperties web) {
 		this.digests = digests;
 		this.settings = settings;
 		this.lists = lists;
-		this.campaigns = campaigns;
+		this.sends = sends;
 		this.ledger = ledger;
-		this.sending = sending;
 		this.mail = mail;
 		this.web = web;
 	}
@@ -96,26 +88,14 @@ class DigestService {
 		headers.put("X-BeenThere", address);
 		byte[] message = DigestWriter.write(headers, mail.domain(), contents(list, posts), posts.stream()
 			.map(Digests.DigestPost::decorated).toList());
-		long campaignId = campaigns.createStored(listId, CampaignSource.DIGEST, subject, list.name(), address, "send-digests");
-		digests.insert(listId, start, cutoff, posts.size(), message, campaignId);
-		int n = ledger.snapshotDigestRecipients(listId, campaignId);
-		if (n == 0) {
-			campaigns.transition(campaignId, CampaignStatus.SENT, CampaignStatus.SENDING);
-		}
-		else if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					sending.launchStored(campaignId);
-				}
-			});
-		}
-		else {
-			sending.launchStored(campaignId);
-		}
-		log.info("Digest of {} up to {}: {} posts to {} members (campaign {})", list.slug(), cutoff, posts.size(), n,
-				campaignId);
-		return n;
+		StoredSends.Queued queued = sends.queue(listId, CampaignSource.DIGEST, subject, list.name(), address, "send-digests",
+				campaignId -> {
+					digests.insert(listId, start, cutoff, posts.size(), message, campaignId);
+					return ledger.snapshotDigestRecipients(listId, campaignId);
+				});
+		log.info("Digest of {} up to {}: {} posts to {} members (campaign {})", list.slug(), cutoff, posts.size(),
+				queued.recipients(), queued.campaignId());
+		return queued.recipients();
 	}
 
 	/** The plain-text table of contents. */

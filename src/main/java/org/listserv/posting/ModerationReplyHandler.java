@@ -14,6 +14,7 @@ import org.listserv.inbound.InboundHandler;
 import org.listserv.mail.InboundMessage;
 import org.listserv.mail.ListAddress;
 import org.listserv.shared.ConflictException;
+import org.listserv.shared.Sha256;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
@@ -60,7 +61,7 @@ class ModerationReplyHandler implements InboundHandler {
 	@Override
 	public Disposition handle(InboundMessage message, Envelope envelope, ListAddress to) {
 		Optional<Long> post = to.token() == null ? Optional.empty()
-				: posts.findByToken(PostingService.sha256(to.token().toLowerCase(Locale.ROOT)
+				: posts.findByToken(Sha256.hex(to.token().toLowerCase(Locale.ROOT)
 					.getBytes(StandardCharsets.US_ASCII)));
 		if (post.isEmpty()) {
 			return handlers.orderedStream()

@@ -1,11 +1,8 @@
 package org.listserv.posting;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,6 +14,7 @@ import org.listserv.lists.MailingList;
 import org.listserv.mail.EmailAddress;
 import org.listserv.mail.InboundMessage;
 import org.listserv.mail.MailProperties;
+import org.listserv.shared.Sha256;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -81,7 +79,7 @@ class PostingService {
 	/** Runs the rules and acts on their decision, once per message (a second run finds the first). */
 	Received receive(MailingList list, InboundMessage message) {
 		return tx.execute(status -> {
-			String sha = sha256(message.raw());
+			String sha = Sha256.hex(message.raw());
 			Optional<Long> seen = posts.findByHash(list.id(), sha);
 			if (seen.isPresent()) {
 				Post p = posts.find(seen.get()).orElseThrow();
@@ -101,7 +99,7 @@ class PostingService {
 					post.senderValue(), message.fromName(), message.subject(), message.messageId(),
 					message.firstHeader("In-Reply-To"), threadRoot(list.id(), message), message.textBody(),
 					json.writeValueAsString(verdicts), state == PostStatus.HELD ? decision.reason() : null,
-					message.raw(), token == null ? null : sha256(token.getBytes(StandardCharsets.US_ASCII))));
+					message.raw(), token == null ? null : Sha256.hex(token.getBytes(StandardCharsets.US_ASCII))));
 			String why = decision.rule() + ": " + decision.reason();
 			return switch (state) {
 				case DISTRIBUTED -> {
@@ -145,13 +143,5 @@ class PostingService {
 		return new Base32().encodeAsString(bytes).toLowerCase(Locale.ROOT).replace("=", "");
 	}
 
-	static String sha256(byte[] data) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 
 }

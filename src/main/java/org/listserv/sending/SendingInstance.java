@@ -2,11 +2,11 @@ package org.listserv.sending;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HexFormat;
 
 import com.google.re2j.Pattern;
+
+import org.listserv.shared.Sha256;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -31,7 +31,7 @@ class SendingInstance {
 		}
 		else {
 			String folder = Path.of(dataDir).toAbsolutePath().normalize().toString();
-			String hash = HexFormat.of().formatHex(java.util.Arrays.copyOf(sha256(folder), 4));
+			String hash = Sha256.hex(folder).substring(0, 8);
 			this.id = host() + "-" + hash;
 		}
 	}
@@ -49,13 +49,5 @@ class SendingInstance {
 		}
 	}
 
-	private static byte[] sha256(String s) {
-		try {
-			return java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 
 }

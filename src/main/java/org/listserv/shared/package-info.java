@@ -1,6 +1,8 @@
 /**
- * The shared kernel: the domain's exceptions that every capability may throw ({@code NotFoundException},
- * {@code ConflictException}, {@code InvalidInputException}, {@code PayloadTooLargeException}). They say
- * what went wrong in the domain's words; {@code web/} maps them to HTTP statuses and pages.
+ * The shared kernel: small types every capability may use (declared a shared module in
+ * {@link org.listserv.ListservApplication}'s {@code @Modulithic}): the domain's exceptions
+ * ({@code NotFoundException}, {@code ConflictException}, {@code InvalidInputException},
+ * {@code PayloadTooLargeException}), which say what went wrong in the domain's words and which {@code web/}
+ * maps to HTTP statuses and pages, and {@code Sha256}.
  */
 package org.listserv.shared;

@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
 
 /**
  * A tiny SMTP peer for fault tests: RCPT to an address with "reject" gets 550 5.1.1, with "nouser" a bare
@@ -29,8 +30,33 @@ class FakeSmtpServer implements AutoCloseable {
 
 	private volatile double dropRate;
 
-	/** How long each message's DATA takes to be accepted: a slow relay, to watch a send while it runs. */
-	volatile long delayMillis;
+	/**
+	 * Each message's reply to its data waits for a permit: {@link #admit} lets a number through and then stalls
+	 * every further message until {@link #open}, a relay that stops answering, to catch a send in flight
+	 * without guessing how long it takes. Open (practically unlimited) unless a test says otherwise.
+	 */
+	private volatile Semaphore permits = new Semaphore(OPEN);
+
+	private static final int OPEN = 1_000_000_000;
+
+	/** Lets {@code n} more messages through, then holds every further one at its data until {@link #open}. */
+	void admit(int n) {
+		Semaphore old = permits;
+		permits = new Semaphore(n);
+		old.release(OPEN / 2);
+	}
+
+	/** Releases every held message and lets all further ones through. */
+	void open() {
+		Semaphore old = permits;
+		permits = new Semaphore(OPEN);
+		old.release(OPEN / 2);
+	}
+
+	/** How many messages wait at their data for {@link #open}. */
+	int held() {
+		return permits.getQueueLength();
+	}
 
 	/** From now on a RCPT gets 451 with chance {@code temporary}, and a dropped connection with chance {@code drop}. */
 	void randomFaults(long seed, double temporary, double drop) {
@@ -124,13 +150,11 @@ class FakeSmtpServer implements AutoCloseable {
 					while ((line = in.readLine()) != null && !line.equals(".")) {
 						// discard
 					}
-					if (delayMillis > 0) {
-						try {
-							Thread.sleep(delayMillis);
-						}
-						catch (InterruptedException ex) {
-							return;
-						}
+					try {
+						permits.acquire();
+					}
+					catch (InterruptedException ex) {
+						return;
 					}
 					if (rcpt != null && rcpt.contains("spam")) {
 						reply(out, "554 5.7.1 Message refused: looks like spam");

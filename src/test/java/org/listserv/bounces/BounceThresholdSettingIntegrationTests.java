@@ -21,7 +21,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The per-list bounce threshold: in the API and in the list settings form, validated; 0 means the default. */
-class BounceThresholdSettingTests extends IntegrationTest {
+class BounceThresholdSettingIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	MockMvc mvc;

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * there; it is never copied into the project. {@code bench/bounce-corpus.sh} prints the same figures with the
  * list of disagreements, also for the tuning and held-out parts ({@code --part}).
  */
-class BounceCorpusTest {
+class BounceCorpusTests {
 
 	static final Path CORPUS = Path.of("..", "shared", "bounce-corpus");
 
