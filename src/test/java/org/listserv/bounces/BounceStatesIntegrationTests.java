@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import org.listserv.IntegrationTest;
 import org.listserv.bouncereading.BounceKind;
 import org.listserv.composing.CampaignSource;
+import org.listserv.database.DataSliceTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every state a type, and the same values on both sides: each enum stored as text has a CHECK constraint
- * that allows exactly the enum's names.
+ * that allows exactly the enum's names (a JDBC slice: the migrations, no application).
  */
-class BounceStatesIntegrationTests extends IntegrationTest {
+@DataSliceTest
+class BounceStatesIntegrationTests {
 
 	private static final Pattern VALUE = Pattern.compile("'([A-Z_]+)'::text");
 

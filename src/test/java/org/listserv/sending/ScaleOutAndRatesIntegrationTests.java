@@ -158,24 +158,6 @@ class ScaleOutAndRatesIntegrationTests extends SendingIntegrationTest {
 	}
 
 	@Test
-	void theBucketGrantsWhatItHasLendsUpToTheWaitItMayAndRefusesMore() {
-		// one token per 1000 s: what trickles in while the test runs is a few thousandths of a token, so the
-		// figures below are the bucket's arithmetic, whatever the speed of the machine
-		rates.set("bucket.example.org", 0.001, 5.0, "test");
-		assertThat(rates.draw("bucket.example.org", 5, 0).granted()).isTrue();
-		SendRates.Draw refused = rates.draw("bucket.example.org", 1, 0);
-		assertThat(refused.granted()).isFalse();
-		assertThat(refused.waitSeconds()).as("a whole token's wait, less what trickled in").isBetween(500.0, 1000.0);
-		SendRates.Draw lent = rates.draw("bucket.example.org", 2, 3000);
-		assertThat(lent.granted()).isTrue();
-		assertThat(lent.waitSeconds()).as("two tokens' wait, less what trickled in").isBetween(1500.0, 2000.0);
-		assertThat(rates.draw("bucket.example.org", 2, 3000).granted()).as("four tokens in debt: more than it may")
-			.isFalse();
-		// unknown domains are not limited
-		assertThat(rates.draw("free.example.org", 1000, 0).granted()).isTrue();
-	}
-
-	@Test
 	void ratesAreForAdminsAndBadOnesAreRefused() throws Exception {
 		mvc.perform(put("/api/sending/rates/gmail.com").with(httpBasic(ADMIN, ADMIN_PASSWORD))
 			.contentType(MediaType.APPLICATION_JSON)
