@@ -1,5 +1,7 @@
 package org.listserv.bouncereading;
 
+import org.listserv.mail.SmtpStage;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

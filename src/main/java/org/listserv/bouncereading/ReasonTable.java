@@ -1,5 +1,7 @@
 package org.listserv.bouncereading;
 
+import org.listserv.mail.SmtpStage;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -253,7 +255,7 @@ final class ReasonTable {
 	 * {@link #SPECIFIC} reason; the text's reason, unless it is general ({@code reason?} rows, or a
 	 * {@link #WEAK} one) and the status code names one; else the status code, then its subject digit. A
 	 * "user unknown" is then weighed by {@link UnknownUser#decide}, and a generic refusal of the greeting or
-	 * HELO is {@code blocked} ({@link SmtpStage#atStage}).
+	 * HELO is {@code blocked} ({@link StageInText#atStage}).
 	 *
 	 * @param context more text to find the SMTP command in, or null
 	 * @param recipient the address that failed, or null when unknown
@@ -286,19 +288,19 @@ final class ReasonTable {
 		}
 		if (fromText == null) {
 			String byCode = fallback(status, replyCode, text, action);
-			return SmtpStage.generic(byCode) ? SmtpStage.atStage(byCode, SmtpStage.of(text, context)) : byCode;
+			return StageInText.generic(byCode) ? StageInText.atStage(byCode, StageInText.of(text, context)) : byCode;
 		}
 		boolean unknown = fromText.equals("userunknown");
-		if (!unknown && !fromText.equals("hostunknown") && !SmtpStage.generic(fromText)) {
+		if (!unknown && !fromText.equals("hostunknown") && !StageInText.generic(fromText)) {
 			return fromText;
 		}
-		SmtpStage command = SmtpStage.of(text, context);
+		SmtpStage command = StageInText.of(text, context);
 		if (command == SmtpStage.MAIL && (unknown || fromText.equals("hostunknown"))) {
 			// the server refused our sender address, not the recipient
 			return "rejected";
 		}
 		return unknown ? UnknownUser.decide(status, replyCode, command, general, text, recipient, reasonFromStatus(status))
-				: SmtpStage.atStage(fromText, command);
+				: StageInText.atStage(fromText, command);
 	}
 
 	/** Whether a 4.x.x status or a 4xx reply says the failure is temporary. */

@@ -18,7 +18,7 @@ import org.listserv.bouncereading.BounceKind;
 import org.listserv.bouncereading.BounceReport;
 import org.listserv.bouncereading.BouncedRecipient;
 import org.listserv.bouncereading.Classification;
-import org.listserv.bouncereading.SmtpStage;
+import org.listserv.mail.SmtpStage;
 import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
 import org.listserv.mail.ListAddress;
@@ -185,7 +185,7 @@ class BounceProcessing {
 		// the command the refusal answered (RCPT, DATA, MAIL), as the send job recorded it; null for rows
 		// written before it did
 		BouncedRecipient r = BounceClassifier.fromSmtpReply(f.address(), Integer.parseInt(code.group(1)),
-				code.group(2).strip(), SmtpStage.named(f.smtpStage()));
+				code.group(2).strip(), f.smtpStage());
 		Evidence e = new Evidence(f.address(), BounceEventKind.SMTP_REPLY, r.classification(), r.reason(), r.status(),
 				r.replyCode() == null ? Integer.valueOf(code.group(1)) : r.replyCode(),
 				r.diagnostic() == null ? reply : r.diagnostic());

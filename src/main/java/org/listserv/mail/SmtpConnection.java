@@ -30,7 +30,7 @@ public final class SmtpConnection implements AutoCloseable {
 	 * @param code the SMTP reply code, or 0 when the connection failed or was lost
 	 * @param stage for a refusal, the command it answered: {@code MAIL}, {@code RCPT} or {@code DATA}; else null
 	 */
-	public record Reply(int code, String text, String stage) {
+	public record Reply(int code, String text, SmtpStage stage) {
 
 		public Reply(int code, String text) {
 			this(code, text, null);
@@ -90,14 +90,14 @@ public final class SmtpConnection implements AutoCloseable {
 			return new Reply(transport.getLastReturnCode(), oneLine(transport.getLastServerResponse()));
 		}
 		catch (SMTPAddressFailedException ex) {
-			return failed(ex.getReturnCode(), ex.getMessage(), "RCPT");
+			return failed(ex.getReturnCode(), ex.getMessage(), SmtpStage.RCPT);
 		}
 		catch (SMTPSendFailedException ex) {
-			return failed(ex.getReturnCode(), ex.getMessage(), stage(ex.getCommand()));
+			return failed(ex.getReturnCode(), ex.getMessage(), SmtpStage.ofCommand(ex.getCommand()));
 		}
 		catch (SendFailedException ex) {
 			if (ex.getNextException() instanceof SMTPAddressFailedException a) {
-				return failed(a.getReturnCode(), a.getMessage(), "RCPT");
+				return failed(a.getReturnCode(), a.getMessage(), SmtpStage.RCPT);
 			}
 			drop();
 			return new Reply(0, oneLine(String.valueOf(ex.getMessage())));
@@ -112,18 +112,12 @@ public final class SmtpConnection implements AutoCloseable {
 	 * A refusal; with no reply code (Angus says -1 when the server closed the connection instead of
 	 * answering) the connection is dead: dropped, so that the next message gets a new one.
 	 */
-	private Reply failed(int code, String message, String stage) {
+	private Reply failed(int code, String message, SmtpStage stage) {
 		if (code <= 0) {
 			drop();
 			return new Reply(0, "connection: " + oneLine(message));
 		}
 		return new Reply(code, oneLine(message), stage);
-	}
-
-	/** MAIL, RCPT, or DATA (the DATA command itself, or the end of the data) from the command Angus reports. */
-	static String stage(String command) {
-		String c = command == null ? "" : command.strip().toUpperCase(java.util.Locale.ROOT);
-		return c.startsWith("MAIL") ? "MAIL" : c.startsWith("RCPT") ? "RCPT" : "DATA";
 	}
 
 	private void drop() {

@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import org.listserv.mail.SmtpStage;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,7 +25,7 @@ class Deliveries {
 
 	/** What SMTP answered for one delivery: the row's new state. */
 	record Outcome(long id, DeliveryStatus status, String reply, OffsetDateTime nextAttemptAt, boolean attempted,
-			String stage) {
+			SmtpStage stage) {
 
 		Outcome(long id, DeliveryStatus status, String reply, OffsetDateTime nextAttemptAt) {
 			this(id, status, reply, nextAttemptAt, true, null);
@@ -63,7 +65,7 @@ class Deliveries {
 			ps.setString(5, o.status().name());
 			ps.setInt(6, o.attempted() ? 1 : 0);
 			ps.setString(7, sentBy);
-			ps.setString(8, o.stage());
+			ps.setString(8, o.stage() == null ? null : o.stage().name());
 			ps.setLong(9, o.id());
 		});
 	}

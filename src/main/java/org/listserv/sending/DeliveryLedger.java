@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import org.listserv.mail.SmtpStage;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,7 +19,7 @@ public class DeliveryLedger {
 
 	/** A delivery the recipient's server refused (status FAILED), not yet turned into a bounce event. */
 	public record Failure(long deliveryId, long campaignId, long subscriberId, long listId, String address,
-			String smtpReply, String smtpStage, OffsetDateTime at) {
+			String smtpReply, SmtpStage smtpStage, OffsetDateTime at) {
 	}
 
 	/** The delivery a VERP token names: its list, subscriber (with the current address) and campaign. */

@@ -1,5 +1,7 @@
 package org.listserv.bouncereading;
 
+import org.listserv.mail.SmtpStage;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;

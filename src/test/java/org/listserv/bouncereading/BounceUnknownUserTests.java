@@ -1,5 +1,7 @@
 package org.listserv.bouncereading;
 
+import org.listserv.mail.SmtpStage;
+
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.listserv.bouncereading.BounceKind;
 import org.listserv.composing.CampaignSource;
 import org.listserv.database.DataSliceTest;
+import org.listserv.mail.SmtpStage;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,6 +54,13 @@ class BounceStatesIntegrationTests {
 	@Test
 	void campaignSourcesAreCheckedAgainstTheEnum() {
 		assertThat(allowed("campaigns", "source")).containsExactlyInAnyOrderElementsOf(names(CampaignSource.values()));
+	}
+
+	@Test
+	void theStagesTheSendJobRecordsAreStagesOfTheEnum() {
+		// a refusal the send job records answered MAIL, RCPT or DATA (the greeting and HELO fail the connection)
+		assertThat(allowed("deliveries", "smtp_stage")).containsExactlyInAnyOrder("MAIL", "RCPT", "DATA")
+			.isSubsetOf(names(SmtpStage.values()));
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 import org.listserv.mail.SmtpConnection;
+import org.listserv.mail.SmtpStage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,9 +22,9 @@ class SmtpConnectionTests {
 			assertThat(dropped.code()).isZero();
 			assertThat(dropped.text()).startsWith("connection:");
 			assertThat(smtp.send("b@example.org", "reject1@example.net", MESSAGE)).extracting(SmtpConnection.Reply::code,
-					SmtpConnection.Reply::stage).containsExactly(550, "RCPT");
+					SmtpConnection.Reply::stage).containsExactly(550, SmtpStage.RCPT);
 			assertThat(smtp.send("b@example.org", "spam1@example.net", MESSAGE)).extracting(SmtpConnection.Reply::code,
-					SmtpConnection.Reply::stage).containsExactly(554, "DATA");
+					SmtpConnection.Reply::stage).containsExactly(554, SmtpStage.DATA);
 			assertThat(smtp.send("b@example.org", "ok1@example.net", MESSAGE).code()).isEqualTo(250);
 			assertThat(smtp.send("b@example.org", "later1@example.net", MESSAGE).code()).isEqualTo(451);
 			assertThat(smtp.send("b@example.org", "ok2@example.net", MESSAGE).code()).isEqualTo(250);

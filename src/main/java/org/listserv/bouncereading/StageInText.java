@@ -1,30 +1,29 @@
 package org.listserv.bouncereading;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import com.google.re2j.Pattern;
+
+import org.listserv.mail.SmtpStage;
+
+import static org.listserv.mail.SmtpStage.CONN;
+import static org.listserv.mail.SmtpStage.DATA;
+import static org.listserv.mail.SmtpStage.HELO;
+import static org.listserv.mail.SmtpStage.MAIL;
+import static org.listserv.mail.SmtpStage.RCPT;
 
 /**
  * The SMTP command a rejection answered, as MTAs write it in their reports: "in reply to RCPT TO command"
  * (Postfix), "after RCPT TO:&lt;a@b&gt;" and "after initial connection" (Exim), "&gt;&gt;&gt; RCPT To:&lt;a@b&gt;"
  * (Sendmail and Courier transcripts), "does not like recipient" and "failed after I sent the message" (qmail),
  * "did not like our final DATA" (DragonFly). The stage says whom a refusal is about: the recipient (RCPT), the
- * message (DATA), our sender (MAIL) or our host (the greeting, HELO).
+ * message (DATA), our sender (MAIL) or our host (the greeting, HELO): a {@link SmtpStage}.
  */
-public enum SmtpStage {
+final class StageInText {
 
-	/** The connection's greeting. */
-	CONN,
-	/** EHLO or HELO: our host's name. */
-	HELO,
-	/** MAIL FROM: our sender. */
-	MAIL,
-	/** RCPT TO: the recipient. */
-	RCPT,
-	/** DATA, or the end of the data: the message. */
-	DATA;
+	private StageInText() {
+	}
 
 	/** Tried in this order: a report that names both DATA and RCPT is about the later command. */
 	private static final List<Map.Entry<SmtpStage, Pattern>> COMMANDS = List.of(
@@ -37,23 +36,6 @@ public enum SmtpStage {
 	/** Reasons that say only that something failed: refused at the greeting or HELO, it is our host that was. */
 	private static final List<String> GENERIC = List.of("rejected", "onhold", "undefined", "systemerror",
 			"securityerror");
-
-	/**
-	 * The stage a name stands for, as the send job records it ({@code MAIL}, {@code RCPT}, {@code DATA}, in
-	 * any case), or null for null or a name that is not a stage.
-	 */
-	public static SmtpStage named(String name) {
-		if (name == null) {
-			return null;
-		}
-		String n = name.strip().toUpperCase(Locale.ROOT);
-		for (SmtpStage stage : values()) {
-			if (stage.name().equals(n)) {
-				return stage;
-			}
-		}
-		return null;
-	}
 
 	/** The SMTP command the text says was answered, or null. */
 	static SmtpStage command(String text) {
