@@ -129,7 +129,7 @@ class BounceProcessing {
 					targets.add(member.get());
 					evidence.add(Evidence.of(report.kind(), r));
 				}
-				else {
+				else if (r.recipient() != null) {
 					unmatched.add(r.recipient());
 				}
 			}
@@ -139,9 +139,10 @@ class BounceProcessing {
 				return new Result(BounceMessageState.PROCESSED, kind, "Auto-reply from no known member: nothing to count");
 			}
 			String list = address.map(ListAddress::slug).orElse("(no list address)");
-			return new Result(BounceMessageState.REVIEW, kind, report.recipients().isEmpty()
-					? "No VERP token and no recipient found in the message (list " + list + ")"
-					: "No member of list " + list + " among the recipients " + unmatched);
+			// a report may describe a failure without naming its recipient (a DSN without Final-Recipient)
+			return new Result(BounceMessageState.REVIEW, kind, unmatched.isEmpty()
+					? "No VERP token and no recipient address found in the message (list " + list + ")"
+					: "No member of list " + list + " among the recipients " + String.join(", ", unmatched));
 		}
 		StringBuilder note = new StringBuilder();
 		for (int i = 0; i < targets.size(); i++) {

@@ -227,6 +227,49 @@ class BouncesIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aReportThatNamesNoRecipientAddressSaysSoInTheReviewQueueInsteadOfNull() throws Exception {
+		MailingList list = newList("ACTION");
+		String to = bounces(list, null);
+		// a delivery-status part with a failed recipient block but no Final-Recipient field
+		String report = """
+				From: MAILER-DAEMON@mx.example.net
+				To: %s
+				Subject: Undelivered Mail Returned to Sender
+				Message-ID: <nr-%d@mx.example.net>
+				MIME-Version: 1.0
+				Content-Type: multipart/report; report-type=delivery-status; boundary="b1"
+
+				--b1
+				Content-Type: text/plain
+
+				Your message could not be delivered.
+
+				--b1
+				Content-Type: message/delivery-status
+
+				Reporting-MTA: dns; mx.example.net
+
+				Action: failed
+				Status: 5.1.1
+				Diagnostic-Code: smtp; 550 5.1.1 User unknown
+
+				--b1--
+				""".formatted(to, System.nanoTime()).replace("\n", "\r\n");
+		BounceFixtures.deliver(smtpPort(), to, report);
+		awaitQueued(to);
+		assertThat(job.run()).isEqualTo(BatchStatus.COMPLETED);
+
+		var row = jdbc.sql("""
+				select b.state, b.note from bounce_messages b join inbound_messages i on i.id = b.inbound_message_id
+				 where i.recipient = :to
+				""").param("to", to).query().singleRow();
+		assertThat(row.get("state")).isEqualTo("REVIEW");
+		assertThat((String) row.get("note")).isEqualTo(
+				"No VERP token and no recipient address found in the message (list " + list.slug() + ")")
+			.doesNotContain("null");
+	}
+
+	@Test
 	void aBounceNobodyCanBeFoundForGoesToReviewWhereAnAdminAssignsOrDiscardsIt() throws Exception {
 		MailingList list = newList("ACTION");
 		addMembers(list, "known");
