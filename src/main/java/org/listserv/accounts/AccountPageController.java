@@ -26,8 +26,10 @@ class AccountPageController {
 	}
 
 	@GetMapping("/admin/users")
-	String users(Model model) {
+	String users(Model model, Principal me) {
 		model.addAttribute("accounts", service.all());
+		// your own account is not offered "Disable": nobody can lock themselves out (the service refuses it too)
+		model.addAttribute("me", me.getName());
 		model.addAttribute("roles", Role.values());
 		return "users";
 	}
@@ -35,7 +37,7 @@ class AccountPageController {
 	@PostMapping("/admin/users")
 	String create(@RequestParam String email, @RequestParam(defaultValue = "") String name,
 			@RequestParam String password, @RequestParam(defaultValue = "STAFF") Role role,
-			RedirectAttributes flash, Model model) {
+			RedirectAttributes flash, Model model, Principal me) {
 		try {
 			service.create(email, name, password, role);
 			flash.addFlashAttribute("notice", "Account " + email.strip() + " created");
@@ -45,7 +47,7 @@ class AccountPageController {
 			model.addAttribute("error", ex.getMessage());
 			model.addAttribute("email", email);
 			model.addAttribute("name", name);
-			return users(model);
+			return users(model, me);
 		}
 	}
 

@@ -8,14 +8,24 @@ import org.listserv.shared.InvalidInputException;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 class AccountServiceIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
 
 	@Test
 	void theFirstAdminComesFromTheEnvironmentWithAHashedPassword() {
@@ -37,6 +47,23 @@ class AccountServiceIntegrationTests extends IntegrationTest {
 			.isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("password"));
 		assertThatThrownBy(() -> accountService.create("not an address", "", "long-enough-pw", Role.STAFF))
 			.isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("email"));
+	}
+
+	@Test
+	void theUsersPageOffersNoDisableForYourOwnAccountButForOthers() throws Exception {
+		accountService.create("other.staff@example.org", "Other", "long-enough-pw", Role.STAFF);
+		String html = mvc.perform(get("/admin/users").with(user(ADMIN).roles("ADMIN")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Document page = Jsoup.parse(html);
+		var mine = page.select("#users tr:has(td:containsOwn(" + ADMIN + "))");
+		assertThat(mine).hasSize(1);
+		assertThat(mine.select("form button")).as("no Disable on your own row").isEmpty();
+		assertThat(mine.text()).contains("you");
+		var theirs = page.select("#users tr:has(td:containsOwn(other.staff@example.org))");
+		assertThat(theirs.select("form button").text()).isEqualTo("Disable");
 	}
 
 }
