@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpStatus;
@@ -26,6 +28,7 @@ import org.springframework.web.servlet.ModelAndView;
  * request waits for a connection first is {@code spring.datasource.hikari.connection-timeout}.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class DatabaseOutage implements ErrorViewResolver {
 
 	static final String DETAIL = "The database is unavailable at the moment, so nothing was read or changed. "
@@ -82,7 +85,7 @@ class DatabaseOutage implements ErrorViewResolver {
 		mv.addObject("status", 503);
 		mv.addObject("error", "Service unavailable");
 		mv.addObject("message", DETAIL);
-		return mv;
+		return LayoutModel.addTo(mv);
 	}
 
 	@Override

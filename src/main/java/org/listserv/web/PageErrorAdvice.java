@@ -46,7 +46,7 @@ class PageErrorAdvice {
 		mv.addObject("status", status.value());
 		mv.addObject("error", status.getReasonPhrase());
 		mv.addObject("message", message);
-		return mv;
+		return LayoutModel.addTo(mv);
 	}
 
 }

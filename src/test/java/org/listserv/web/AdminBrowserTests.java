@@ -6,6 +6,8 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -62,6 +64,44 @@ class AdminBrowserTests extends BrowserIntegrationTest {
 		browser.get("http://localhost:" + port + "/admin/lists");
 		assertThat(browser.findElement(By.id("lists")).getText()).contains("Peace Action Alerts").contains("Action");
 		Files.deleteIfExists(csv);
+	}
+
+	@Test
+	void onAPhoneAWideTableScrollsInsideItsBoxAndTheErrorPageKeepsTheMenu() throws Exception {
+		login();
+		Dimension before = browser.manage().window().getSize();
+		try {
+			browser.manage().window().setSize(new Dimension(390, 844));
+			browser.get("http://localhost:" + port + "/admin/users");
+			JavascriptExecutor js = (JavascriptExecutor) browser;
+			long page = (Long) js.executeScript("return document.documentElement.scrollWidth");
+			long viewport = (Long) js.executeScript("return document.documentElement.clientWidth");
+			assertThat(page).as("the page is no wider than the screen").isLessThanOrEqualTo(viewport);
+			long table = (Long) js.executeScript("return document.getElementById('users').scrollWidth");
+			long box = (Long) js.executeScript("return document.getElementById('users').clientWidth");
+			assertThat(table).as("the table is wider than its box, and scrolls inside it").isGreaterThan(box);
+			screenshot("4-users-390");
+
+			browser.get("http://localhost:" + port + "/admin/no-such-page");
+			assertThat(browser.findElement(By.tagName("h1")).getText()).contains("404");
+			assertThat(browser.findElement(By.cssSelector("header.top form.logout")).getText()).contains(ADMIN);
+			assertThat(browser.findElement(By.tagName("main")).getText()).contains("There is no page at this address.");
+		}
+		finally {
+			browser.manage().window().setSize(before);
+			// the browser is shared by the class's tests: the next one starts logged out
+			browser.manage().deleteAllCookies();
+		}
+	}
+
+	private void login() {
+		browser.get("http://localhost:" + port + "/admin/lists");
+		if (browser.getCurrentUrl().endsWith("/login")) {
+			browser.findElement(By.id("username")).sendKeys(ADMIN);
+			browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
+			browser.findElement(By.id("login")).click();
+			new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/admin/lists"));
+		}
 	}
 
 }
