@@ -118,8 +118,22 @@ class CampaignMessages {
 		}
 		EmailAddress replyTo = list.replyTo() == null || list.replyTo().isBlank() ? null
 				: EmailAddress.parse(list.replyTo());
-		return new OutboundMessage(kind, EmailAddress.parse(c.fromAddress()), c.fromName(), EmailAddress.parse(r.email()),
+		return new OutboundMessage(kind, EmailAddress.parse(c.fromAddress()), senderName(c, list), EmailAddress.parse(r.email()),
 				replyTo, c.subject(), rendered.text(), rendered.html(), headers);
+	}
+
+	/**
+	 * The name beside the sender's address: the campaign's, else the list's sender name, else the list's name;
+	 * never a bare address, which readers take for spam or a stranger.
+	 */
+	static String senderName(Campaign c, MailingList list) {
+		if (c.fromName() != null && !c.fromName().isBlank()) {
+			return c.fromName();
+		}
+		if (list.fromName() != null && !list.fromName().isBlank()) {
+			return list.fromName();
+		}
+		return list.name();
 	}
 
 }

@@ -67,6 +67,8 @@ class CampaignMailIntegrationTests extends IntegrationTest {
 		String html = parts.getBodyPart(1).getContent().toString();
 		assertThat(html).contains("&lt;img src").doesNotContain("<img src=x");
 		assertThat(m.getSubject()).isEqualTo("Spring newsletter");
+		// neither the campaign nor the list names a sender: the list's name stands beside the address
+		assertThat(((jakarta.mail.internet.InternetAddress) m.getFrom()[0]).getPersonal()).isEqualTo(list.name());
 		assertThat(m.getHeader("List-Id")[0]).isEqualTo("\"" + list.name() + "\" <" + list.slug() + ".lists.example.org>");
 		assertThat(jakarta.mail.internet.MimeUtility.unfold(m.getHeader("List-Unsubscribe")[0])).isEqualTo("<http://localhost:8080/preview-link/unsubscribe/" + list.slug() + ">, <mailto:"
 				+ list.slug() + "-unsubscribe@lists.example.org>");
