@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /**
  * A tiny SMTP peer for fault tests: RCPT to an address with "reject" gets 550 5.1.1, with "nouser" a bare
  * "550 no such user" (no enhanced code), with "later" 451, with "drop" the connection is closed without a
@@ -88,6 +90,12 @@ class FakeSmtpServer implements AutoCloseable {
 
 	int port() {
 		return server.getLocalPort();
+	}
+
+	/** Makes this server the send job's relay (from a test class's {@code @DynamicPropertySource}). */
+	void registerAsRelay(DynamicPropertyRegistry registry) {
+		registry.add("listserv.sending.relays[0].host", () -> "127.0.0.1");
+		registry.add("listserv.sending.relays[0].port", this::port);
 	}
 
 	private void serve() {

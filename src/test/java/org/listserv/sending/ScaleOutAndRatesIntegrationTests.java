@@ -42,8 +42,7 @@ class ScaleOutAndRatesIntegrationTests extends SendingIntegrationTest {
 
 	@DynamicPropertySource
 	static void relay(DynamicPropertyRegistry registry) {
-		registry.add("listserv.sending.relays[0].host", () -> "127.0.0.1");
-		registry.add("listserv.sending.relays[0].port", sink::port);
+		sink.registerAsRelay(registry);
 		registry.add("listserv.sending.partition-size", () -> "50");
 		registry.add("listserv.sending.join-interval", () -> "500ms");
 	}
@@ -190,12 +189,8 @@ class ScaleOutAndRatesIntegrationTests extends SendingIntegrationTest {
 	@Test
 	void pausingMidSendStopsItAndResumingSendsTheRestOnce() throws Exception {
 		MailingList list = newList("INFORMATIONAL");
-		addMembers(list, "p", 3000);
-		long id = campaign(list);
-		sink.admit(100);
 		int before = sink.accepted.size();
-		sending.send(id);
-		awaitStalledAfter(before + 100);
+		long id = stalledSendOfThreeThousand(list, "p");
 		sending.pause(id);
 		sink.open();
 		awaitStopped(id);
@@ -214,12 +209,7 @@ class ScaleOutAndRatesIntegrationTests extends SendingIntegrationTest {
 	@Test
 	void cancellingMidSendStopsForGood() throws Exception {
 		MailingList list = newList("INFORMATIONAL");
-		addMembers(list, "x", 3000);
-		long id = campaign(list);
-		sink.admit(100);
-		int before = sink.accepted.size();
-		sending.send(id);
-		awaitStalledAfter(before + 100);
+		long id = stalledSendOfThreeThousand(list, "x");
 		sending.cancel(id);
 		sink.open();
 		awaitStopped(id);
@@ -233,6 +223,17 @@ class ScaleOutAndRatesIntegrationTests extends SendingIntegrationTest {
 	}
 
 	/** Waits until the sink has accepted {@code accepted} messages in all and holds the next ones: a send in flight. */
+	/** A send to 3,000 new members of the list, held by the sink after it accepted 100 of them. */
+	private long stalledSendOfThreeThousand(MailingList list, String prefix) throws Exception {
+		addMembers(list, prefix, 3000);
+		long id = campaign(list);
+		sink.admit(100);
+		int before = sink.accepted.size();
+		sending.send(id);
+		awaitStalledAfter(before + 100);
+		return id;
+	}
+
 	private void awaitStalledAfter(int accepted) {
 		await("the send to stall at the relay").atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO)
 			.pollInterval(Duration.ofMillis(20))

@@ -31,8 +31,7 @@ class SendBenchmark extends IntegrationTest {
 
 	@DynamicPropertySource
 	static void relay(DynamicPropertyRegistry registry) {
-		registry.add("listserv.sending.relays[0].host", () -> "127.0.0.1");
-		registry.add("listserv.sending.relays[0].port", sink::port);
+		sink.registerAsRelay(registry);
 	}
 
 	@Autowired
