@@ -52,8 +52,9 @@ public final class Browser {
 	/** Saves what the browser shows as {@code target/screenshots/NAME.png}. */
 	public static void screenshot(WebDriver browser, String name) throws Exception {
 		File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-		Path dir = Files.createDirectories(Path.of("target/screenshots"));
-		Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+		Path file = Path.of("target/screenshots").resolve(name + ".png");
+		Files.createDirectories(file.getParent());
+		Files.copy(shot.toPath(), file, StandardCopyOption.REPLACE_EXISTING);
 	}
 
 }

@@ -67,7 +67,7 @@ class AdminBrowserTests extends BrowserIntegrationTest {
 	}
 
 	@Test
-	void onAPhoneAWideTableScrollsInsideItsBoxAndTheErrorPageKeepsTheMenu() throws Exception {
+	void onAPhoneTheMenuCollapsesAWideTableScrollsInsideItsBoxAndTheErrorPageKeepsTheMenu() throws Exception {
 		login();
 		Dimension before = browser.manage().window().getSize();
 		try {
@@ -82,9 +82,20 @@ class AdminBrowserTests extends BrowserIntegrationTest {
 			assertThat(table).as("the table is wider than its box, and scrolls inside it").isGreaterThan(box);
 			screenshot("4-users-390");
 
+			// the navigation hides behind the Menu button, which opens and closes it
+			WebElement menu = browser.findElement(By.cssSelector("header.top .menu-toggle"));
+			WebElement users = browser.findElement(By.cssSelector("#main-nav a[href$='/admin/users']"));
+			assertThat(users.isDisplayed()).as("the links are hidden on a phone").isFalse();
+			menu.click();
+			assertThat(users.isDisplayed()).as("the menu shows the links").isTrue();
+			assertThat(menu.getAttribute("aria-expanded")).isEqualTo("true");
+			screenshot("5-menu-open-390");
+			menu.click();
+			assertThat(users.isDisplayed()).isFalse();
+
 			browser.get("http://localhost:" + port + "/admin/no-such-page");
 			assertThat(browser.findElement(By.tagName("h1")).getText()).contains("404");
-			assertThat(browser.findElement(By.cssSelector("header.top form.logout")).getText()).contains(ADMIN);
+			assertThat(browser.findElement(By.cssSelector("header.top form.logout")).getDomProperty("textContent")).contains(ADMIN);
 			assertThat(browser.findElement(By.tagName("main")).getText()).contains("There is no page at this address.");
 		}
 		finally {
