@@ -4,6 +4,9 @@ import java.security.Principal;
 
 import org.listserv.shared.ConflictException;
 import org.listserv.shared.InvalidInputException;
+import org.listserv.web.Confirmation;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -52,7 +55,19 @@ class AccountPageController {
 	}
 
 	@PostMapping("/admin/users/{id}/enabled")
-	String enable(@PathVariable long id, @RequestParam boolean enabled, Principal me, RedirectAttributes flash) {
+	String enable(@PathVariable long id, @RequestParam boolean enabled, Principal me, HttpServletRequest request,
+			Model model, RedirectAttributes flash) {
+		if (!enabled) {
+			String who = service.all().stream().filter(a -> a.id() == id).map(Account::email).findFirst().orElse("this account");
+			Confirmation confirmation = Confirmation
+				.of("Disable the account " + who + "?", "/admin/users/" + id + "/enabled", "/admin/users")
+				.field("enabled", "false")
+				.detail("They cannot log in until an admin enables the account again.")
+				.button("Disable");
+			if (!confirmation.givenIn(request)) {
+				return confirmation.page(model);
+			}
+		}
 		service.setEnabled(id, enabled, me.getName());
 		flash.addFlashAttribute("notice", enabled ? "Account enabled" : "Account disabled");
 		return "redirect:/admin/users";

@@ -3,6 +3,9 @@ package org.listserv.lists;
 
 import org.listserv.shared.ConflictException;
 import org.listserv.shared.InvalidInputException;
+import org.listserv.web.Confirmation;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -70,8 +73,19 @@ class ListPageController {
 
 	@PostMapping("/admin/lists/{slug}/delete")
 	@PreAuthorize("hasRole('ADMIN')")
-	String delete(@PathVariable String slug, RedirectAttributes flash) {
-		String name = service.get(slug).name();
+	String delete(@PathVariable String slug, HttpServletRequest request, Model model, RedirectAttributes flash) {
+		MailingList list = service.get(slug);
+		String name = list.name();
+		long active = counts.countsByList().getOrDefault(list.id(), java.util.Map.of()).getOrDefault("ACTIVE", 0L);
+		Confirmation confirmation = Confirmation
+			.of("Delete the list " + name + "?", "/admin/lists/" + slug + "/delete", "/admin/lists/" + slug)
+			.detail("List", name + " (" + slug + ")")
+			.detail("Active members", java.text.NumberFormat.getIntegerInstance(java.util.Locale.ENGLISH).format(active))
+			.detail("Nobody gets its mail any more and it disappears from the pages; members and their consent history are kept, and the short name becomes free.")
+			.button("Delete the list");
+		if (!confirmation.givenIn(request)) {
+			return confirmation.page(model);
+		}
 		service.delete(slug);
 		flash.addFlashAttribute("notice", "List " + name + " deleted");
 		return "redirect:/admin/lists";

@@ -6,6 +6,9 @@ import java.util.Locale;
 import org.listserv.lists.ListService;
 import org.listserv.shared.ConflictException;
 import org.listserv.shared.InvalidInputException;
+import org.listserv.web.Confirmation;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -72,6 +75,23 @@ class ModerationPageController {
 		return "redirect:/admin/lists/" + slug + "/moderation";
 	}
 
+	/** "Discard and ban": the post is gone and the sender can never post again; null when the post is not held. */
+	private Confirmation banConfirmation(String slug, long id) {
+		return moderation.held(slug)
+			.stream()
+			.filter(p -> p.id() == id)
+			.findFirst()
+			.map(p -> Confirmation
+				.of("Discard this post and ban " + p.sender() + " from posting to " + lists.get(slug).name() + "?",
+						"/admin/lists/" + slug + "/moderation/" + id, "/admin/lists/" + slug + "/moderation")
+				.field("action", "ban")
+				.detail("Subject", p.subject().isEmpty() ? "(no subject)" : p.subject())
+				.detail("From", p.sender())
+				.detail("The post is not distributed, and every later post from this address is discarded without asking.")
+				.button("Discard and ban"))
+			.orElse(null);
+	}
+
 	private static void oneOf(String field, String value, String... allowed) {
 		if (!java.util.Arrays.asList(allowed).contains(value)) {
 			throw new InvalidInputException(field, field + " is one of " + String.join(", ", allowed));
@@ -80,7 +100,8 @@ class ModerationPageController {
 
 	@PostMapping("/admin/lists/{slug}/moderation/{id}")
 	String decide(@PathVariable String slug, @PathVariable long id, @RequestParam String action,
-			@RequestParam(required = false) String reason, Principal me, RedirectAttributes flash) {
+			@RequestParam(required = false) String reason, Principal me, HttpServletRequest request, Model model,
+			RedirectAttributes flash) {
 		ModerationService.Action a;
 		try {
 			a = ModerationService.Action.valueOf(action.strip().toUpperCase(Locale.ROOT));
@@ -91,6 +112,12 @@ class ModerationPageController {
 		if (a == ModerationService.Action.REJECT && (reason == null || reason.isBlank())) {
 			flash.addFlashAttribute("error", "Give the author a reason to reject post " + id);
 			return "redirect:/admin/lists/" + slug + "/moderation";
+		}
+		if (a == ModerationService.Action.BAN) {
+			Confirmation confirmation = banConfirmation(slug, id);
+			if (confirmation != null && !confirmation.givenIn(request)) {
+				return confirmation.page(model);
+			}
 		}
 		try {
 			flash.addFlashAttribute("notice", "Post " + id + " " + moderation.decide(slug, id, a,

@@ -15,6 +15,7 @@ import org.listserv.lists.PostingPolicy;
 import org.listserv.lists.SubscriptionPolicy;
 import org.listserv.shared.ConflictException;
 import org.listserv.shared.InvalidInputException;
+import org.listserv.web.Confirmation;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -97,7 +98,17 @@ class MemberPageController {
 	@PostMapping("/admin/lists/{slug}/members/remove")
 	@PreAuthorize("hasRole('ADMIN')")
 	String remove(@PathVariable String slug, @RequestParam String email, Principal me, HttpServletRequest request,
-			RedirectAttributes flash) {
+			Model model, RedirectAttributes flash) {
+		MailingList list = lists.get(slug);
+		Confirmation confirmation = Confirmation
+			.of("Remove " + email + " from " + list.name() + "?", "/admin/lists/" + slug + "/members/remove",
+					"/admin/lists/" + slug)
+			.field("email", email)
+			.detail("They get no more mail from this list. A removed member is never re-added by an import; they can join again themselves.")
+			.button("Remove");
+		if (!confirmation.givenIn(request)) {
+			return confirmation.page(model);
+		}
 		members.remove(slug, email, Actor.staff(ConsentSource.ADMIN, me.getName(), request.getRemoteAddr()));
 		flash.addFlashAttribute("notice", email + " removed");
 		return "redirect:/admin/lists/" + slug;
