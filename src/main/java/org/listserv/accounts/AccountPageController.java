@@ -1,10 +1,12 @@
 package org.listserv.accounts;
 
 import java.security.Principal;
+import java.util.Map;
 
 import org.listserv.shared.ConflictException;
 import org.listserv.shared.InvalidInputException;
 import org.listserv.web.Confirmation;
+import org.listserv.web.FormErrors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -47,7 +49,13 @@ class AccountPageController {
 			return "redirect:/admin/users";
 		}
 		catch (InvalidInputException | ConflictException ex) {
-			model.addAttribute("error", ex.getMessage());
+			InvalidInputException invalid = ex instanceof InvalidInputException i ? i
+					: new InvalidInputException("email", ex.getMessage());
+			FormErrors errors = FormErrors.of("new-user", invalid,
+					Map.of("email", "Email", "name", "Name", "password", "Password"),
+					Map.of("email", email, "name", name, "role", role.name()));
+			model.addAttribute("userErrors", errors);
+			model.addAttribute("error", errors.summary());
 			model.addAttribute("email", email);
 			model.addAttribute("name", name);
 			return users(model, me);

@@ -46,4 +46,17 @@ class AccountPagesIntegrationTests extends IntegrationTest {
 		assertThat(accounts.findByEmail(email).orElseThrow().enabled()).as("enabling needs no confirmation").isTrue();
 	}
 
+
+	@Test
+	void aShortPasswordIsShownBesideItsFieldAndTheAddressIsKept() throws Exception {
+		mvc.perform(post("/admin/users").param("email", "newcomer@example.org").param("name", "New Comer")
+			.param("password", "short").param("role", "ADMIN").with(user(ADMIN).roles("ADMIN")).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"new-user-password-error\"")))
+			.andExpect(content().string(containsString("Please correct Password below")))
+			.andExpect(content().string(containsString("value=\"newcomer@example.org\"")))
+			.andExpect(content().string(containsString("<option value=\"ADMIN\" selected=\"selected\">")));
+		assertThat(accounts.findByEmail("newcomer@example.org")).isEmpty();
+	}
+
 }

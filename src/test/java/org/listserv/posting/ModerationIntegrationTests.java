@@ -171,6 +171,19 @@ class ModerationIntegrationTests extends PostingIntegrationTest {
 	}
 
 	@Test
+	void aWrongPostingSettingIsShownBesideItsFieldWithWhatWasTyped() throws Exception {
+		MailingList list = list("MEMBERS");
+		mvc.perform(post("/admin/lists/" + list.slug() + "/posting-settings").with(user(ADMIN).roles("ADMIN")).with(csrf())
+			.param("subjectPrefix", "[walk]").param("replyTo", "SENDER").param("maxSize", "12")
+			.param("maxRecipients", "10").param("archive", "PUBLIC").param("digestFrequency", "DAILY"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("id=\"posting-settings-maxSize-error\"")))
+			.andExpect(content().string(containsString("Please correct Size limit below")))
+			.andExpect(content().string(containsString("value=\"12\"")))
+			.andExpect(content().string(containsString("value=\"[walk]\"")));
+	}
+
+	@Test
 	void adminTurnsOnEmergencyModerationAndAMembersPostIsHeld() throws Exception {
 		MailingList list = list("MEMBERS");
 		members(list, "ray", "sue");
