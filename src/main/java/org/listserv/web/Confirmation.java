@@ -153,6 +153,16 @@ public final class Confirmation {
 		return List.copyOf(details);
 	}
 
+	/** The labelled details. */
+	public List<Detail> facts() {
+		return details.stream().filter(d -> !d.label().isEmpty()).toList();
+	}
+
+	/** The details that are sentences. */
+	public List<Detail> sentences() {
+		return details.stream().filter(d -> d.label().isEmpty()).toList();
+	}
+
 	public Map<String, String> fields() {
 		return Map.copyOf(fields);
 	}
