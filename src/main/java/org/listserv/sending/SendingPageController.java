@@ -75,7 +75,9 @@ class SendingPageController {
 			flash.addFlashAttribute("notice", done);
 		}
 		catch (ConflictException | CampaignNotReadyException ex) {
+			// why it did not happen is at the top of the page: open it there, not at the buttons
 			flash.addFlashAttribute("error", ex.getMessage());
+			return "redirect:/admin/campaigns/" + id;
 		}
 		return "redirect:/admin/campaigns/" + id + "#sending";
 	}

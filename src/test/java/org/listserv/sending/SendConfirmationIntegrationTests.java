@@ -93,6 +93,23 @@ class SendConfirmationIntegrationTests extends SendingIntegrationTest {
 		assertThat(campaigns.get(id).status()).isEqualTo(CampaignStatus.CANCELLED);
 	}
 
+	@Test
+	void aSendTheChecklistBlocksAsksNothingAndSaysWhyAtTheTopOfTheCampaignPage() throws Exception {
+		MailingList list = newList("INFORMATIONAL");
+		long id = campaign(list, "Nobody to send to", "Hello");
+		var flash = mvc.perform(post("/admin/campaigns/" + id + "/send").with(user(STAFF).roles("STAFF")).with(csrf()))
+			.andExpect(redirectedUrl("/admin/campaigns/" + id))
+			.andReturn().getFlashMap();
+		assertThat(flash.get("error")).asString().isNotBlank();
+		String page = mvc.perform(get("/admin/campaigns/" + id).flashAttrs(flash).with(user(STAFF).roles("STAFF")))
+			.andReturn().getResponse().getContentAsString();
+		int error = page.indexOf("role=\"alert\"");
+		assertThat(error).as("the reason is shown").isPositive();
+		assertThat(error).as("right under the heading, above the first section").isGreaterThan(page.indexOf("</h1>"))
+			.isLessThan(page.indexOf("<h2"));
+		assertThat(campaigns.get(id).status()).isEqualTo(CampaignStatus.DRAFT);
+	}
+
 	private long deliveries(long id) {
 		return jdbc.sql("select count(*) from deliveries where campaign_id = :c").param("c", id).query(Long.class).single();
 	}
