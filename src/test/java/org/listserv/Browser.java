@@ -35,8 +35,16 @@ public final class Browser {
 	}
 
 	public static WebDriver start() {
+		return start(true);
+	}
+
+	/** A browser with JavaScript on, or off (to try the pages' no-script path). */
+	public static WebDriver start(boolean javascript) {
 		Assumptions.assumeTrue(missing() == null, missing());
 		ChromeOptions options = new ChromeOptions();
+		if (!javascript) {
+			options.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+		}
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",

@@ -1,9 +1,14 @@
 package org.listserv.accounts;
 
 import java.security.Principal;
+import java.util.Map;
 
 import org.listserv.shared.ConflictException;
 import org.listserv.shared.InvalidInputException;
+import org.listserv.web.Confirmation;
+import org.listserv.web.FormErrors;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -44,7 +49,13 @@ class AccountPageController {
 			return "redirect:/admin/users";
 		}
 		catch (InvalidInputException | ConflictException ex) {
-			model.addAttribute("error", ex.getMessage());
+			InvalidInputException invalid = ex instanceof InvalidInputException i ? i
+					: new InvalidInputException("email", ex.getMessage());
+			FormErrors errors = FormErrors.of("new-user", invalid,
+					Map.of("email", "Email", "name", "Name", "password", "Password"),
+					Map.of("email", email, "name", name, "role", role.name()));
+			model.addAttribute("userErrors", errors);
+			model.addAttribute("error", errors.summary());
 			model.addAttribute("email", email);
 			model.addAttribute("name", name);
 			return users(model, me);
@@ -52,7 +63,19 @@ class AccountPageController {
 	}
 
 	@PostMapping("/admin/users/{id}/enabled")
-	String enable(@PathVariable long id, @RequestParam boolean enabled, Principal me, RedirectAttributes flash) {
+	String enable(@PathVariable long id, @RequestParam boolean enabled, Principal me, HttpServletRequest request,
+			Model model, RedirectAttributes flash) {
+		if (!enabled) {
+			String who = service.all().stream().filter(a -> a.id() == id).map(Account::email).findFirst().orElse("this account");
+			Confirmation confirmation = Confirmation
+				.of("Disable the account " + who + "?", "/admin/users/" + id + "/enabled", "/admin/users")
+				.field("enabled", "false")
+				.detail("They cannot log in until an admin enables the account again.")
+				.button("Disable");
+			if (!confirmation.givenIn(request)) {
+				return confirmation.page(model);
+			}
+		}
 		service.setEnabled(id, enabled, me.getName());
 		flash.addFlashAttribute("notice", enabled ? "Account enabled" : "Account disabled");
 		return "redirect:/admin/users";

@@ -11,7 +11,9 @@ import org.listserv.lists.MailingList;
 import org.listserv.shared.ConflictException;
 import org.listserv.shared.InvalidInputException;
 import org.listserv.shared.NotFoundException;
+import org.listserv.web.Confirmation;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -43,9 +45,12 @@ class CampaignPageController {
 
 	private final ObjectProvider<CampaignProgress> progress;
 
+	private final ObjectProvider<SendConfirmations> sendConfirmations;
+
 	CampaignPageController(CampaignService service, CampaignPreviews previews, ListService lists, Layouts layouts,
-			ObjectProvider<CampaignProgress> progress) {
+			ObjectProvider<CampaignProgress> progress, ObjectProvider<SendConfirmations> sendConfirmations) {
 		this.service = service;
+		this.sendConfirmations = sendConfirmations;
 		this.progress = progress;
 		this.previews = previews;
 		this.lists = lists;
@@ -96,6 +101,11 @@ class CampaignPageController {
 		MailingList list = lists.get(c.list());
 		model.addAttribute("campaign", c);
 		model.addAttribute("list", list);
+		SendConfirmations confirmations = sendConfirmations.getIfAvailable();
+		if (c.status().editable() && confirmations != null) {
+			// what Send now's dialog asks: list, recipients now, subject
+			model.addAttribute("sendConfirm", confirmations.sendNow(id));
+		}
 		model.addAttribute("action", CampaignService.isAction(list));
 		model.addAttribute("layouts", layouts.names());
 		model.addAttribute("priorities", Arrays.asList(CampaignPriority.values()));
@@ -157,8 +167,17 @@ class CampaignPageController {
 	}
 
 	@PostMapping("/admin/campaigns/{id}/delete")
-	String delete(@PathVariable long id, RedirectAttributes flash) {
+	String delete(@PathVariable long id, HttpServletRequest request, Model model, RedirectAttributes flash) {
 		Campaign c = service.get(id);
+		Confirmation confirmation = Confirmation
+			.of("Delete the campaign “" + c.subject() + "”?", "/admin/campaigns/" + id + "/delete",
+					"/admin/campaigns/" + id)
+			.detail("List", lists.get(c.list()).name())
+			.detail("Its text and settings are gone for good; this cannot be undone.")
+			.button("Delete campaign");
+		if (c.status().editable() && !confirmation.givenIn(request)) {
+			return confirmation.page(model);
+		}
 		try {
 			service.delete(id);
 			flash.addFlashAttribute("notice", "Campaign deleted");

@@ -1,8 +1,14 @@
 package org.listserv.lists;
 
+import java.util.HashMap;
+import java.util.Map;
 
 import org.listserv.shared.ConflictException;
 import org.listserv.shared.InvalidInputException;
+import org.listserv.web.Confirmation;
+import org.listserv.web.FormErrors;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -19,6 +25,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class ListPageController {
+
+	/** The labels of the new-list form's fields, for its errors. */
+	static final Map<String, String> CREATE_LABELS = Map.of("name", "Name", "slug", "Short name", "description",
+			"Description");
+
+	/** The labels of the settings form's fields (on the list page), for its errors. */
+	static final Map<String, String> SETTINGS_LABELS = Map.ofEntries(Map.entry("name", "Name"),
+			Map.entry("description", "Description"), Map.entry("fromName", "From name"),
+			Map.entry("fromAddress", "From address"), Map.entry("replyTo", "Reply-To"), Map.entry("footer", "Footer"),
+			Map.entry("consentText", "Consent text"), Map.entry("bounceThreshold", "Bounce threshold"));
 
 	private final ListService service;
 
@@ -48,8 +64,17 @@ class ListPageController {
 			flash.addFlashAttribute("notice", "List " + list.name() + " created");
 			return "redirect:/admin/lists/" + list.slug();
 		}
-		catch (InvalidInputException | ConflictException ex) {
-			model.addAttribute("error", ex.getMessage());
+		catch (InvalidInputException ex) {
+			FormErrors errors = FormErrors.of("new-list", ex, CREATE_LABELS, typed(form));
+			model.addAttribute("createErrors", errors);
+			model.addAttribute("error", errors.summary());
+			return overview(model);
+		}
+		catch (ConflictException ex) {
+			FormErrors errors = FormErrors.of("new-list", new InvalidInputException("slug", ex.getMessage()),
+					CREATE_LABELS, typed(form));
+			model.addAttribute("createErrors", errors);
+			model.addAttribute("error", errors.summary());
 			return overview(model);
 		}
 	}
@@ -62,16 +87,44 @@ class ListPageController {
 			flash.addFlashAttribute("notice", "Settings saved");
 		}
 		catch (InvalidInputException ex) {
-			flash.addFlashAttribute("settingsError", ex.getMessage());
-			flash.addFlashAttribute("settingsForm", form);
+			FormErrors errors = FormErrors.of("settings", ex, SETTINGS_LABELS, typed(form));
+			flash.addFlashAttribute("settingsErrors", errors);
+			flash.addFlashAttribute("error", errors.summary());
+			return "redirect:/admin/lists/" + slug + "#settings-h";
 		}
 		return "redirect:/admin/lists/" + slug;
 	}
 
+	/** The text fields of a list form as typed, to show them again with its errors. */
+	static Map<String, String> typed(ListRequest f) {
+		Map<String, String> values = new HashMap<>();
+		values.put("slug", f.slug());
+		values.put("name", f.name());
+		values.put("description", f.description());
+		values.put("fromName", f.fromName());
+		values.put("fromAddress", f.fromAddress());
+		values.put("replyTo", f.replyTo());
+		values.put("footer", f.footer());
+		values.put("consentText", f.consentText());
+		values.put("bounceThreshold", f.bounceThreshold() == null ? null : f.bounceThreshold().toPlainString());
+		return values;
+	}
+
 	@PostMapping("/admin/lists/{slug}/delete")
 	@PreAuthorize("hasRole('ADMIN')")
-	String delete(@PathVariable String slug, RedirectAttributes flash) {
-		String name = service.get(slug).name();
+	String delete(@PathVariable String slug, HttpServletRequest request, Model model, RedirectAttributes flash) {
+		MailingList list = service.get(slug);
+		String name = list.name();
+		long active = counts.countsByList().getOrDefault(list.id(), java.util.Map.of()).getOrDefault("ACTIVE", 0L);
+		Confirmation confirmation = Confirmation
+			.of("Delete the list " + name + "?", "/admin/lists/" + slug + "/delete", "/admin/lists/" + slug)
+			.detail("List", name + " (" + slug + ")")
+			.detail("Active members", java.text.NumberFormat.getIntegerInstance(java.util.Locale.ENGLISH).format(active))
+			.detail("Nobody gets its mail any more and it disappears from the pages; members and their consent history are kept, and the short name becomes free.")
+			.button("Delete the list");
+		if (!confirmation.givenIn(request)) {
+			return confirmation.page(model);
+		}
 		service.delete(slug);
 		flash.addFlashAttribute("notice", "List " + name + " deleted");
 		return "redirect:/admin/lists";

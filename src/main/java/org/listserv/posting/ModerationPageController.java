@@ -6,6 +6,11 @@ import java.util.Locale;
 import org.listserv.lists.ListService;
 import org.listserv.shared.ConflictException;
 import org.listserv.shared.InvalidInputException;
+import org.listserv.web.Confirmation;
+import org.listserv.web.FormErrors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -44,43 +49,92 @@ class ModerationPageController {
 		return "moderation";
 	}
 
-	/** The list's posting settings (admins): prefix, Reply-To, limits, emergency moderation, archive, digests. */
+	/** The labels of the posting-settings form's fields, for its errors. */
+	private static final java.util.Map<String, String> SETTINGS_LABELS = java.util.Map.of("subjectPrefix",
+			"Subject prefix", "maxSize", "Size limit", "maxRecipients", "Recipient limit");
+
+	/**
+	 * The list's posting settings (admins): prefix, Reply-To, limits, emergency moderation, archive, digests. A
+	 * wrong value shows the form again (400) with the error beside its field and the values as typed.
+	 */
 	@PostMapping("/admin/lists/{slug}/posting-settings")
 	@PreAuthorize("hasRole('ADMIN')")
 	String saveSettings(@PathVariable String slug, @RequestParam(required = false) String subjectPrefix,
 			@RequestParam(defaultValue = "false") boolean defaultPrefix, @RequestParam String replyTo,
-			@RequestParam int maxSize, @RequestParam int maxRecipients,
+			@RequestParam String maxSize, @RequestParam String maxRecipients,
 			@RequestParam(defaultValue = "false") boolean emergencyModeration, @RequestParam String archive,
-			@RequestParam String digestFrequency, RedirectAttributes flash) {
+			@RequestParam String digestFrequency, Model model, HttpServletResponse response, RedirectAttributes flash) {
 		org.listserv.lists.MailingList list = lists.get(slug);
 		String prefix = defaultPrefix ? null : (subjectPrefix == null ? "" : subjectPrefix.strip());
-		if (prefix != null && (prefix.length() > 40 || prefix.chars().anyMatch(c -> c < 32))) {
-			throw new InvalidInputException("subjectPrefix", "The prefix is one line of at most 40 characters");
+		try {
+			if (prefix != null && (prefix.length() > 40 || prefix.chars().anyMatch(c -> c < 32))) {
+				throw new InvalidInputException("subjectPrefix", "The prefix is one line of at most 40 characters");
+			}
+			oneOf("replyTo", replyTo, "Choose where replies go", "SENDER", "LIST");
+			oneOf("archive", archive, "Choose who may read the archive", "PUBLIC", "MEMBERS", "OFF");
+			oneOf("digestFrequency", digestFrequency, "Choose how often the digest goes out", "DAILY", "WEEKLY");
+			int size = whole("maxSize", maxSize, "The size limit is a whole number of bytes");
+			if (size < 1024 || size > 100 * 1024 * 1024) {
+				throw new InvalidInputException("maxSize", "The size limit is between 1 KB and 100 MB (in bytes)");
+			}
+			int recipients = whole("maxRecipients", maxRecipients, "The recipient limit is a whole number");
+			if (recipients < 1 || recipients > 1000) {
+				throw new InvalidInputException("maxRecipients", "The recipient limit is between 1 and 1000");
+			}
+			settings.save(list.id(), new PostSettings(prefix, replyTo, size, recipients, emergencyModeration,
+					archive, digestFrequency));
 		}
-		oneOf("replyTo", replyTo, "SENDER", "LIST");
-		oneOf("archive", archive, "PUBLIC", "MEMBERS", "OFF");
-		oneOf("digestFrequency", digestFrequency, "DAILY", "WEEKLY");
-		if (maxSize < 1024 || maxSize > 100 * 1024 * 1024) {
-			throw new InvalidInputException("maxSize", "The size limit is between 1 KB and 100 MB (in bytes)");
+		catch (InvalidInputException ex) {
+			java.util.Map<String, String> typed = new java.util.HashMap<>();
+			typed.put("subjectPrefix", subjectPrefix);
+			typed.put("maxSize", maxSize);
+			typed.put("maxRecipients", maxRecipients);
+			FormErrors errors = FormErrors.of("posting-settings", ex, SETTINGS_LABELS, typed);
+			model.addAttribute("settingsErrors", errors);
+			model.addAttribute("error", errors.summary());
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return queue(slug, model);
 		}
-		if (maxRecipients < 1 || maxRecipients > 1000) {
-			throw new InvalidInputException("maxRecipients", "The recipient limit is between 1 and 1000");
-		}
-		settings.save(list.id(), new PostSettings(prefix, replyTo, maxSize, maxRecipients, emergencyModeration,
-				archive, digestFrequency));
 		flash.addFlashAttribute("notice", "Posting settings saved");
 		return "redirect:/admin/lists/" + slug + "/moderation";
 	}
 
-	private static void oneOf(String field, String value, String... allowed) {
+	private static void oneOf(String field, String value, String message, String... allowed) {
 		if (!java.util.Arrays.asList(allowed).contains(value)) {
-			throw new InvalidInputException(field, field + " is one of " + String.join(", ", allowed));
+			throw new InvalidInputException(field, message);
 		}
+	}
+
+	private static int whole(String field, String value, String message) {
+		try {
+			return Integer.parseInt(value.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidInputException(field, message);
+		}
+	}
+
+	/** "Discard and ban": the post is gone and the sender can never post again; null when the post is not held. */
+	private Confirmation banConfirmation(String slug, long id) {
+		return moderation.held(slug)
+			.stream()
+			.filter(p -> p.id() == id)
+			.findFirst()
+			.map(p -> Confirmation
+				.of("Discard this post and ban " + p.sender() + " from posting to " + lists.get(slug).name() + "?",
+						"/admin/lists/" + slug + "/moderation/" + id, "/admin/lists/" + slug + "/moderation")
+				.field("action", "ban")
+				.detail("Subject", p.subject().isEmpty() ? "(no subject)" : p.subject())
+				.detail("From", p.sender())
+				.detail("The post is not distributed, and every later post from this address is discarded without asking.")
+				.button("Discard and ban"))
+			.orElse(null);
 	}
 
 	@PostMapping("/admin/lists/{slug}/moderation/{id}")
 	String decide(@PathVariable String slug, @PathVariable long id, @RequestParam String action,
-			@RequestParam(required = false) String reason, Principal me, RedirectAttributes flash) {
+			@RequestParam(required = false) String reason, Principal me, HttpServletRequest request, Model model,
+			RedirectAttributes flash) {
 		ModerationService.Action a;
 		try {
 			a = ModerationService.Action.valueOf(action.strip().toUpperCase(Locale.ROOT));
@@ -91,6 +145,12 @@ class ModerationPageController {
 		if (a == ModerationService.Action.REJECT && (reason == null || reason.isBlank())) {
 			flash.addFlashAttribute("error", "Give the author a reason to reject post " + id);
 			return "redirect:/admin/lists/" + slug + "/moderation";
+		}
+		if (a == ModerationService.Action.BAN) {
+			Confirmation confirmation = banConfirmation(slug, id);
+			if (confirmation != null && !confirmation.givenIn(request)) {
+				return confirmation.page(model);
+			}
 		}
 		try {
 			flash.addFlashAttribute("notice", "Post " + id + " " + moderation.decide(slug, id, a,

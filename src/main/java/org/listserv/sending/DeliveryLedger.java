@@ -45,6 +45,14 @@ public class DeliveryLedger {
 	}
 
 	/**
+	 * How many recipients a campaign to this list would have if it were sent now: its ACTIVE members, the
+	 * rows {@link #snapshotActiveMembers} would write.
+	 */
+	public long activeMembers(long listId) {
+		return snapshots.countActive(listId);
+	}
+
+	/**
 	 * The recipients of a member's post: one QUEUED delivery per ACTIVE member in REGULAR mode, without the
 	 * author unless their membership asks for their own posts.
 	 * @return how many were written

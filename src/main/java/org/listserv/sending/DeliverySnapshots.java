@@ -30,6 +30,14 @@ class DeliverySnapshots {
 				""").param("campaign", campaignId).param("list", listId).update();
 	}
 
+	/** How many rows {@link #active} would write now: the list's ACTIVE members (what Send now asks about). */
+	long countActive(long listId) {
+		return jdbc.sql("""
+				select count(*) from member_recipients r
+				where r.list_id = :list and r.status = 'ACTIVE'
+				""").param("list", listId).query(Long.class).single();
+	}
+
 	/** Post recipients: REGULAR mode only (digest members get the digest), the author only if they ask. */
 	int postRecipients(long listId, long campaignId, String author) {
 		return jdbc.sql("""

@@ -1,24 +1,45 @@
 package org.listserv.sending;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.listserv.composing.CampaignService;
 import org.listserv.shared.ConflictException;
+import org.listserv.web.Confirmation;
 
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The send, pause, resume and cancel buttons of the campaign page; each goes back to the page. */
+/**
+ * The send, pause, resume and cancel buttons of the campaign page; each goes back to the page. Send now and
+ * Cancel sending wait for a confirmation ({@link Confirmation}): without one they change nothing and answer
+ * with the confirmation page.
+ */
 @Controller
 class SendingPageController {
 
 	private final CampaignSending sending;
 
-	SendingPageController(CampaignSending sending) {
+	private final SendNowConfirmation sendNow;
+
+	private final CampaignService campaigns;
+
+	SendingPageController(CampaignSending sending, SendNowConfirmation sendNow, CampaignService campaigns) {
 		this.sending = sending;
+		this.sendNow = sendNow;
+		this.campaigns = campaigns;
 	}
 
 	@PostMapping("/admin/campaigns/{id}/send")
-	String send(@PathVariable long id, RedirectAttributes flash) {
+	String send(@PathVariable long id, HttpServletRequest request, Model model, RedirectAttributes flash) {
+		Confirmation confirmation = sendNow.sendNow(id);
+		// nothing to confirm when the send would be refused anyway: the campaign page says why at the top
+		boolean sendable = campaigns.get(id).status().editable() && campaigns.checklist(id).ready();
+		if (sendable && !confirmation.givenIn(request)) {
+			return confirmation.page(model);
+		}
 		return act(id, flash, "Sending started", () -> sending.send(id));
 	}
 
@@ -33,7 +54,18 @@ class SendingPageController {
 	}
 
 	@PostMapping("/admin/campaigns/{id}/cancel")
-	String cancel(@PathVariable long id, RedirectAttributes flash) {
+	String cancel(@PathVariable long id, HttpServletRequest request, Model model, RedirectAttributes flash) {
+		org.listserv.composing.Campaign c = campaigns.get(id);
+		Confirmation confirmation = Confirmation
+			.of("Cancel the sending of “" + c.subject() + "” for good?",
+					"/admin/campaigns/" + id + "/cancel", "/admin/campaigns/" + id)
+			.detail("What has not gone out yet is never sent; it cannot be resumed. To stop for a while, pause instead.")
+			.button("Cancel sending");
+		boolean cancellable = c.status() != org.listserv.composing.CampaignStatus.SENT
+				&& c.status() != org.listserv.composing.CampaignStatus.CANCELLED;
+		if (cancellable && !confirmation.givenIn(request)) {
+			return confirmation.page(model);
+		}
 		return act(id, flash, "Cancelled: nothing more will be sent", () -> sending.cancel(id));
 	}
 
@@ -43,7 +75,9 @@ class SendingPageController {
 			flash.addFlashAttribute("notice", done);
 		}
 		catch (ConflictException | CampaignNotReadyException ex) {
+			// why it did not happen is at the top of the page: open it there, not at the buttons
 			flash.addFlashAttribute("error", ex.getMessage());
+			return "redirect:/admin/campaigns/" + id;
 		}
 		return "redirect:/admin/campaigns/" + id + "#sending";
 	}

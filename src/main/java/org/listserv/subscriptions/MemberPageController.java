@@ -15,6 +15,8 @@ import org.listserv.lists.PostingPolicy;
 import org.listserv.lists.SubscriptionPolicy;
 import org.listserv.shared.ConflictException;
 import org.listserv.shared.InvalidInputException;
+import org.listserv.web.Confirmation;
+import org.listserv.web.FormErrors;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,6 +35,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MemberPageController {
 
 	private static final int PAGE_SIZE = 50;
+
+	/** The labels of the add-member form's fields, for its errors. */
+	private static final Map<String, String> ADD_LABELS = Map.of("email", "Email", "name", "Name");
 
 	private final ListService lists;
 
@@ -89,7 +94,12 @@ class MemberPageController {
 			flash.addFlashAttribute("notice", added.member().email() + (added.created() ? " added" : " is active"));
 		}
 		catch (InvalidInputException | ConflictException ex) {
-			flash.addFlashAttribute("memberError", ex.getMessage());
+			InvalidInputException invalid = ex instanceof InvalidInputException i ? i
+					: new InvalidInputException("email", ex.getMessage());
+			FormErrors errors = FormErrors.of("add-member", invalid, ADD_LABELS, Map.of("email", email, "name", name));
+			flash.addFlashAttribute("memberErrors", errors);
+			flash.addFlashAttribute("error", errors.summary());
+			return "redirect:/admin/lists/" + slug + "#members-h";
 		}
 		return "redirect:/admin/lists/" + slug;
 	}
@@ -97,7 +107,17 @@ class MemberPageController {
 	@PostMapping("/admin/lists/{slug}/members/remove")
 	@PreAuthorize("hasRole('ADMIN')")
 	String remove(@PathVariable String slug, @RequestParam String email, Principal me, HttpServletRequest request,
-			RedirectAttributes flash) {
+			Model model, RedirectAttributes flash) {
+		MailingList list = lists.get(slug);
+		Confirmation confirmation = Confirmation
+			.of("Remove " + email + " from " + list.name() + "?", "/admin/lists/" + slug + "/members/remove",
+					"/admin/lists/" + slug)
+			.field("email", email)
+			.detail("They get no more mail from this list. A removed member is never re-added by an import; they can join again themselves.")
+			.button("Remove");
+		if (!confirmation.givenIn(request)) {
+			return confirmation.page(model);
+		}
 		members.remove(slug, email, Actor.staff(ConsentSource.ADMIN, me.getName(), request.getRemoteAddr()));
 		flash.addFlashAttribute("notice", email + " removed");
 		return "redirect:/admin/lists/" + slug;
@@ -115,7 +135,10 @@ class MemberPageController {
 			flash.addFlashAttribute("importFile", file.getOriginalFilename());
 		}
 		catch (InvalidInputException ex) {
-			flash.addFlashAttribute("importError", ex.getMessage());
+			FormErrors errors = FormErrors.of("import", ex, Map.of("file", "File"), Map.of());
+			flash.addFlashAttribute("importErrors", errors);
+			flash.addFlashAttribute("error", "The file was not imported: " + ex.getMessage());
+			return "redirect:/admin/lists/" + slug + "#import-h";
 		}
 		return "redirect:/admin/lists/" + slug;
 	}

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.listserv.shared.InvalidInputException;
 import org.listserv.web.RateLimits;
+import org.listserv.web.Confirmation;
 import org.listserv.web.SignedTokens;
 
 import org.springframework.stereotype.Controller;
@@ -79,10 +80,18 @@ class PreferencesController {
 			@RequestParam(defaultValue = "") String slug, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "REGULAR") DeliveryMode mode,
 			@RequestParam(defaultValue = "false") boolean ownPosts, HttpServletRequest request,
-			RedirectAttributes flash) {
+			HttpServletResponse response, Model model, RedirectAttributes flash) {
 		long subscriber = subscriber(token);
 		if (subscriber < 0) {
 			return "public/preferences-invalid";
+		}
+		if (action.equals("leave-all")) {
+			Confirmation confirmation = leaveAllConfirmation(token, subscriber);
+			if (!confirmation.givenIn(request)) {
+				// the page's Cancel link carries the token: no Referer takes it elsewhere
+				response.setHeader("Referrer-Policy", "no-referrer");
+				return confirmation.page(model);
+			}
 		}
 		// the signed link was mailed to this subscriber: they act
 		Actor actor = Actor.subscriber(ConsentSource.WEB_FORM, subscriber, request.getRemoteAddr(), null);
@@ -102,6 +111,21 @@ class PreferencesController {
 			flash.addFlashAttribute("error", ex.getMessage());
 		}
 		return "redirect:/preferences/" + token;
+	}
+
+	/** The lists the subscriber is on (or waiting for), named, before they leave them all. */
+	private Confirmation leaveAllConfirmation(String token, long subscriber) {
+		var prefs = preferences.load(subscriber);
+		var names = prefs.rows().stream().filter(PreferencesService.Row::member).map(r -> r.list().name()).toList();
+		Confirmation confirmation = Confirmation
+			.of("Leave all lists?", "/preferences/" + token + "/leave-all", "/preferences/" + token)
+			.detail("Address", prefs.email())
+			.detail(names.isEmpty() ? "You are on no list at the moment."
+					: "You will get no more mail from: " + String.join(", ", names) + ".")
+			.detail("You can join again at any time.")
+			.button("Leave all lists")
+			.publicPage();
+		return confirmation;
 	}
 
 	private long subscriber(String token) {

@@ -9,6 +9,7 @@ import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
 import org.listserv.shared.InvalidInputException;
 import org.listserv.shared.NotFoundException;
+import org.listserv.web.FormErrors;
 import org.listserv.web.RateLimits;
 
 import org.springframework.stereotype.Controller;
@@ -81,9 +82,12 @@ class PublicSubscriptionController {
 		}
 		catch (InvalidInputException ex) {
 			response.setStatus(400);
+			FormErrors errors = FormErrors.of("subscribe", ex, java.util.Map.of("email", "Email", "name", "Name"),
+					java.util.Map.of("email", email, "name", name));
 			model.addAttribute("email", email);
 			model.addAttribute("name", name);
-			model.addAttribute("error", ex.getMessage());
+			model.addAttribute("errors", errors);
+			model.addAttribute("error", errors.summary());
 			return "public/subscribe";
 		}
 		return "public/check-inbox";

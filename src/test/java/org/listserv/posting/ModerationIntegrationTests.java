@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -152,13 +153,34 @@ class ModerationIntegrationTests extends PostingIntegrationTest {
 		send(list, "spammer@example.net", postText("spammer@example.net", "Spam one", "Buy."));
 		assertThat(awaitPost(list, "Spam one")).isEqualTo("HELD");
 		mvc.perform(post("/admin/lists/" + list.slug() + "/moderation/" + postId(list, "Spam one")).param("action", "ban")
-			.with(user(STAFF).roles("STAFF")).with(csrf())).andExpect(status().is3xxRedirection());
+			.with(user(STAFF).roles("STAFF")).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("ban spammer@example.net from posting to " + list.name())))
+			.andExpect(content().string(containsString("name=\"action\" value=\"ban\"")));
+		assertThat(postStatus(list, "Spam one")).as("not without a yes").containsExactly("HELD");
+		assertThat(jdbc.sql("select count(*) from posting_senders where list_id = :l").param("l", list.id())
+			.query(Long.class).single()).as("nobody banned yet").isZero();
+		mvc.perform(post("/admin/lists/" + list.slug() + "/moderation/" + postId(list, "Spam one")).param("action", "ban")
+			.param("confirm", "yes").with(user(STAFF).roles("STAFF")).with(csrf())).andExpect(status().is3xxRedirection());
 		assertThat(postStatus(list, "Spam one")).containsExactly("DISCARDED");
 		send(list, "spammer@example.net", postText("Spammer <SPAMMER@example.net>", "Spam two", "Buy again."));
 		assertThat(awaitPost(list, "Spam two")).isEqualTo("REFUSED");
 		mvc.perform(post("/admin/lists/" + list.slug() + "/moderation/" + postId(list, "Spam one")).param("action", "dance")
 			.with(user(STAFF).roles("STAFF")).with(csrf())).andExpect(status().isBadRequest());
 		assertNone("tara@" + domain(list));
+	}
+
+	@Test
+	void aWrongPostingSettingIsShownBesideItsFieldWithWhatWasTyped() throws Exception {
+		MailingList list = list("MEMBERS");
+		mvc.perform(post("/admin/lists/" + list.slug() + "/posting-settings").with(user(ADMIN).roles("ADMIN")).with(csrf())
+			.param("subjectPrefix", "[walk]").param("replyTo", "SENDER").param("maxSize", "12")
+			.param("maxRecipients", "10").param("archive", "PUBLIC").param("digestFrequency", "DAILY"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("id=\"posting-settings-maxSize-error\"")))
+			.andExpect(content().string(containsString("Please correct Size limit below")))
+			.andExpect(content().string(containsString("value=\"12\"")))
+			.andExpect(content().string(containsString("value=\"[walk]\"")));
 	}
 
 	@Test

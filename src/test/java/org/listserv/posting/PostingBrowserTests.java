@@ -76,6 +76,41 @@ class PostingBrowserTests extends BrowserIntegrationTest {
 		screenshot("posting-2-archive-search");
 	}
 
+	@Test
+	void discardAndBanHappensOnlyAfterTheDialogsYes() throws Exception {
+		MailingList made = newList("ACTION");
+		MailingList list = listService.update(made.slug(), new ListRequest(null, null, null, null, null, "MEMBERS",
+				null, null, null, null, null, null, null));
+		send(list.slug() + "@lists.example.org", "From: Seller <neighbour@example.net>\nTo: list\n"
+				+ "Subject: Cheap watches\nMessage-ID: <watches-" + list.slug() + "@example.net>\n\nBuy now.\n");
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from posts where list_id = :l")
+			.param("l", list.id()).query(Long.class).single() == 1);
+		long id = jdbc.sql("select id from posts where list_id = :l").param("l", list.id()).query(Long.class).single();
+
+		browser.manage().deleteAllCookies();
+		browser.get("http://localhost:" + port + "/admin/lists/" + list.slug() + "/moderation");
+		browser.findElement(By.id("username")).sendKeys(STAFF);
+		browser.findElement(By.id("password")).sendKeys(STAFF_PASSWORD);
+		browser.findElement(By.id("login")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/moderation"));
+
+		browser.findElement(By.cssSelector("#post-" + id + " button[value=ban]")).click();
+		assertThat(browser.findElement(By.cssSelector("dialog.confirm-dialog[open]")).getText())
+			.contains("ban neighbour@example.net from posting to " + list.name());
+		browser.findElement(By.id("confirm-dialog-cancel")).click();
+		assertThat(browser.findElements(By.cssSelector("dialog.confirm-dialog"))).isEmpty();
+		assertThat(status(id)).isEqualTo("HELD");
+
+		browser.findElement(By.cssSelector("#post-" + id + " button[value=ban]")).click();
+		clickAndWait(By.id("confirm-dialog-yes"));
+		assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("is banned");
+		assertThat(status(id)).isEqualTo("DISCARDED");
+	}
+
+	private String status(long post) {
+		return jdbc.sql("select status from posts where id = :id").param("id", post).query(String.class).single();
+	}
+
 	private void send(String to, String raw) throws Exception {
 		Properties p = new Properties();
 		p.put("mail.smtp.host", "127.0.0.1");

@@ -29,7 +29,8 @@ class SendingPagesIntegrationTests extends SendingIntegrationTest {
 		long id = campaign(list, "Page send", "Hello");
 		mvc.perform(get("/admin/campaigns/" + id).with(user(STAFF).roles("STAFF")))
 			.andExpect(content().string(containsString("id=\"send-now\"")));
-		mvc.perform(post("/admin/campaigns/" + id + "/send").with(user(STAFF).roles("STAFF")).with(csrf()))
+		mvc.perform(post("/admin/campaigns/" + id + "/send").with(user(STAFF).roles("STAFF")).with(csrf())
+			.param("confirm", "yes"))
 			.andExpect(redirectedUrl("/admin/campaigns/" + id + "#sending"));
 		awaitCampaign(id, CampaignStatus.SENT, Duration.ofSeconds(30));
 		mvc.perform(get("/admin/campaigns/" + id).with(user(STAFF).roles("STAFF")))

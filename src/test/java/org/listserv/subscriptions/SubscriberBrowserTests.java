@@ -55,6 +55,20 @@ class SubscriberBrowserTests extends BrowserIntegrationTest {
 		screenshot("6-preferences");
 		clickAndWait(By.id("leave-" + news.slug()));
 		assertThat(members.get(news.slug(), email).status()).isEqualTo(MembershipStatus.UNSUBSCRIBED);
+
+		// leaving all lists asks first; Cancel keeps the subscriptions
+		browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+		browser.findElement(By.id("leave-all")).click();
+		assertThat(browser.findElement(By.cssSelector("dialog.confirm-dialog[open]")).getText())
+			.contains("Leave all lists?");
+		screenshot("confirm-6-leave-all-dialog-390");
+		browser.findElement(By.id("confirm-dialog-cancel")).click();
+		assertThat(members.get(alerts.slug(), email).status()).isEqualTo(MembershipStatus.ACTIVE);
+		browser.findElement(By.id("leave-all")).click();
+		clickAndWait(By.id("confirm-dialog-yes"));
+		assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Saved");
+		assertThat(members.get(alerts.slug(), email).status()).isEqualTo(MembershipStatus.UNSUBSCRIBED);
+		browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
 	}
 
 }

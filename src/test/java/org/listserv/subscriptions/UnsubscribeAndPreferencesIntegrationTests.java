@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 class UnsubscribeAndPreferencesIntegrationTests extends IntegrationTest {
@@ -111,7 +112,14 @@ class UnsubscribeAndPreferencesIntegrationTests extends IntegrationTest {
 		assertThat(members.get(mine.slug(), email).name()).isEqualTo("Patricia");
 		mvc.perform(post(path + "/leave").param("slug", mine.slug()));
 		assertThat(members.get(mine.slug(), email).status()).isEqualTo(MembershipStatus.UNSUBSCRIBED);
-		mvc.perform(post(path + "/leave-all"));
+		mvc.perform(post(path + "/leave-all")).andExpect(status().isOk())
+			.andExpect(header().string("Referrer-Policy", "no-referrer"))
+			.andExpect(content().string(containsString("Leave all lists?")))
+			.andExpect(content().string(containsString(other.name())))
+			.andExpect(content().string(containsString("action=\"" + path + "/leave-all\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("aria-label=\"Main\""))));
+		assertThat(members.get(other.slug(), email).status()).as("not without a yes").isEqualTo(MembershipStatus.ACTIVE);
+		mvc.perform(post(path + "/leave-all").param("confirm", "yes")).andExpect(status().is3xxRedirection());
 		assertThat(members.get(other.slug(), email).status()).isEqualTo(MembershipStatus.UNSUBSCRIBED);
 		mvc.perform(get("/preferences/garbage.token")).andExpect(status().isOk())
 			.andExpect(content().string(containsString("not valid any more")));

@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -54,6 +55,17 @@ class WebSubscriptionIntegrationTests extends IntegrationTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
+	}
+
+	@Test
+	void aWrongAddressOnTheSubscribeFormIsShownBesideTheFieldWithWhatWasTyped() throws Exception {
+		MailingList list = list("CONFIRM");
+		mvc.perform(from(post("/subscribe/" + list.slug())).param("email", "nobody-at-example").param("name", "Robin"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("id=\"subscribe-email-error\"")))
+			.andExpect(content().string(containsString("aria-describedby=\"subscribe-email-error\"")))
+			.andExpect(content().string(containsString("value=\"nobody-at-example\"")))
+			.andExpect(content().string(containsString("value=\"Robin\"")));
 	}
 
 	@Test
