@@ -11,6 +11,7 @@ import org.listserv.lists.MailingList;
 import org.listserv.shared.ConflictException;
 import org.listserv.shared.InvalidInputException;
 import org.listserv.shared.NotFoundException;
+import org.listserv.web.Times;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -43,9 +44,12 @@ class CampaignPageController {
 
 	private final ObjectProvider<CampaignProgress> progress;
 
+	private final Times times;
+
 	CampaignPageController(CampaignService service, CampaignPreviews previews, ListService lists, Layouts layouts,
-			ObjectProvider<CampaignProgress> progress) {
+			ObjectProvider<CampaignProgress> progress, Times times) {
 		this.service = service;
+		this.times = times;
 		this.progress = progress;
 		this.previews = previews;
 		this.lists = lists;
@@ -101,9 +105,9 @@ class CampaignPageController {
 		model.addAttribute("priorities", Arrays.asList(CampaignPriority.values()));
 		model.addAttribute("view", List.of("desktop", "phone", "text").contains(view) ? view : "desktop");
 		model.addAttribute("email", email == null ? "" : email.strip());
-		model.addAttribute("scheduledAt", CampaignForm.local(c.scheduledAt()));
+		model.addAttribute("scheduledAt", times.input(c.scheduledAt()));
 		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", CampaignForm.of(c));
+			model.addAttribute("form", CampaignForm.of(c, times));
 		}
 		try {
 			model.addAttribute("checklist", previews.checklist(c));
@@ -118,7 +122,7 @@ class CampaignPageController {
 	String save(@PathVariable long id, @ModelAttribute("form") CampaignForm form, Model model, RedirectAttributes flash) {
 		Campaign c = service.get(id);
 		try {
-			service.update(id, form.toRequest(c.list(), CampaignService.isAction(lists.get(c.list()))));
+			service.update(id, form.toRequest(c.list(), CampaignService.isAction(lists.get(c.list())), times));
 			flash.addFlashAttribute("notice", "Saved");
 			return "redirect:/admin/campaigns/" + id;
 		}
@@ -147,7 +151,7 @@ class CampaignPageController {
 		try {
 			boolean draft = status.equals("DRAFT");
 			service.update(id, new CampaignRequest(null, null, null, null, null, null, null, null,
-					draft ? null : CampaignForm.utc("scheduledAt", scheduledAt), null, null, draft ? "DRAFT" : "SCHEDULED"));
+					draft ? null : times.parse("scheduledAt", "The send time", scheduledAt), null, null, draft ? "DRAFT" : "SCHEDULED"));
 			flash.addFlashAttribute("notice", draft ? "Back to draft" : "Scheduled");
 		}
 		catch (InvalidInputException | ConflictException | ChecklistFailedException | TemplateSyntaxException ex) {
