@@ -114,4 +114,14 @@ class Posts {
 			.param("t", cutoff).query(Long.class).list();
 	}
 
+	/** Held posts per list id, for the home page (the moderation queue of each list). */
+	java.util.Map<Long, Long> heldCounts() {
+		java.util.Map<Long, Long> counts = new java.util.LinkedHashMap<>();
+		jdbc.sql("select list_id, count(*) as n from posts where status = 'HELD' group by list_id order by list_id")
+			.query(rs -> {
+				counts.put(rs.getLong("list_id"), rs.getLong("n"));
+			});
+		return counts;
+	}
+
 }
