@@ -124,4 +124,16 @@ class Posts {
 		return counts;
 	}
 
+	/** Remembers the received message a post came from (its note follows the moderator's decision). */
+	void setInboundMessage(long postId, long inboundMessageId) {
+		jdbc.sql("update posts set inbound_message_id = :m where id = :id and inbound_message_id is null")
+			.param("id", postId).param("m", inboundMessageId).update();
+	}
+
+	/** The received message a post came from, if known (posts stored before V27 do not know it). */
+	Optional<Long> inboundMessage(long postId) {
+		return jdbc.sql("select inbound_message_id from posts where id = :id and inbound_message_id is not null")
+			.param("id", postId).query(Long.class).optional();
+	}
+
 }

@@ -12,3 +12,7 @@ create table organisation_settings (
 
 -- A person's own zone; null means the organisation's.
 alter table users add column time_zone text check (time_zone <> '' and length(time_zone) <= 64);
+
+-- The received message a post came from, so that a moderator's decision can update that message's note
+-- (it said "held for moderation" long after the post was approved). Null for posts stored before this.
+alter table posts add column inbound_message_id bigint references inbound_messages (id);
