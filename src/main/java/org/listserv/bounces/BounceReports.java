@@ -242,11 +242,11 @@ class BounceReports {
 				with sent as (select c.list_id, count(*) as n
 				                from report_deliveries d join report_campaigns c on c.id = d.campaign_id
 				               where d.sent_at >= :since group by c.list_id),
-				     complained as (select e.list_id, count(distinct e.subscriber_id) as n from bounce_events e
+				     ev as (select e.list_id, count(distinct e.subscriber_id) as n from bounce_events e
 				                     where e.created_at >= :since and (e.kind = 'COMPLAINT' or e.reason = 'feedback')
 				                     group by e.list_id)
-				select sent.list_id, sent.n as sent, coalesce(complained.n, 0) as complaints
-				  from sent left join complained on complained.list_id = sent.list_id
+				select sent.list_id, sent.n as sent, coalesce(ev.n, 0) as complaints
+				  from sent left join ev on ev.list_id = sent.list_id
 				 order by sent.list_id
 				""").param("since", since).query(ListComplaints.class).list();
 	}
