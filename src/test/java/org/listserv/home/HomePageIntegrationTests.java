@@ -96,6 +96,22 @@ class HomePageIntegrationTests extends IntegrationTest {
 		assertThat(item(home, "Received mail that could not be processed")).isEmpty();
 	}
 
+	/**
+	 * In a transaction that is rolled back (MockMvc runs the page in the test's thread, so it sees the test's
+	 * uncommitted changes): with no held post anywhere, staff have nothing to act on.
+	 */
+	@Test
+	@org.springframework.transaction.annotation.Transactional
+	void saysNothingNeedsYourAttentionWhenThereIsNothingToActOn() throws Exception {
+		MailingList list = newList("ACTION");
+		heldPost(list);
+		assertThat(page(STAFF_USER).select("#nothing")).isEmpty();
+		jdbc.sql("update posts set status = 'DISCARDED' where status = 'HELD'").update();
+		Document home = page(STAFF_USER);
+		assertThat(home.select("#attention li")).isEmpty();
+		assertThat(home.select("#nothing").text()).isEqualTo("Nothing needs your attention.");
+	}
+
 	@Test
 	void warnsWhenAListsComplaintRateIsOverThreeInAThousand() throws Exception {
 		MailingList noisy = newList("INFORMATIONAL");
