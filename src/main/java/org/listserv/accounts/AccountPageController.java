@@ -19,18 +19,76 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Admins manage who can log in: {@code /admin/users}. */
+/**
+ * Admins manage who can log in ({@code /admin/users}) and the organisation's settings ({@code /admin/settings});
+ * everyone sets their own time zone on {@code /admin/account}.
+ */
 @Controller
-@PreAuthorize("hasRole('ADMIN')")
 class AccountPageController {
 
 	private final AccountService service;
 
-	AccountPageController(AccountService service) {
+	private final AccountTimeZones zones;
+
+	AccountPageController(AccountService service, AccountTimeZones zones) {
 		this.service = service;
+		this.zones = zones;
+	}
+
+	@GetMapping("/admin/account")
+	String account(Model model, Principal me) {
+		model.addAttribute("me", me.getName());
+		model.addAttribute("zones", AccountTimeZones.CHOICES);
+		model.addAttribute("organisationZone", zones.organisation().getId());
+		model.addAttribute("timeZone", zones.account(me.getName()).map(java.time.ZoneId::getId).orElse(""));
+		return "account";
+	}
+
+	@PostMapping("/admin/account")
+	String saveAccount(@RequestParam(defaultValue = "") String timeZone, Principal me, Model model,
+			RedirectAttributes flash) {
+		try {
+			zones.setAccount(me.getName(), timeZone);
+			flash.addFlashAttribute("notice", timeZone.isBlank() ? "Times are now shown in the organisation's time zone"
+					: "Times are now shown in " + timeZone.strip());
+			return "redirect:/admin/account";
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("timeZoneError", ex.getMessage());
+			String page = account(model, me);
+			model.addAttribute("timeZone", timeZone);
+			return page;
+		}
+	}
+
+	@GetMapping("/admin/settings")
+	@PreAuthorize("hasRole('ADMIN')")
+	String settings(Model model) {
+		model.addAttribute("zones", AccountTimeZones.CHOICES);
+		model.addAttribute("timeZone", zones.organisation().getId());
+		model.addAttribute("timeZoneSet", zones.organisationSet());
+		return "settings";
+	}
+
+	@PostMapping("/admin/settings")
+	@PreAuthorize("hasRole('ADMIN')")
+	String saveSettings(@RequestParam(defaultValue = "") String timeZone, Principal me, Model model,
+			RedirectAttributes flash) {
+		try {
+			zones.setOrganisation(timeZone, me.getName());
+			flash.addFlashAttribute("notice", "The organisation's time zone is now " + timeZone.strip());
+			return "redirect:/admin/settings";
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("timeZoneError", ex.getMessage());
+			String page = settings(model);
+			model.addAttribute("timeZone", timeZone);
+			return page;
+		}
 	}
 
 	@GetMapping("/admin/users")
+	@PreAuthorize("hasRole('ADMIN')")
 	String users(Model model, Principal me) {
 		model.addAttribute("accounts", service.all());
 		// your own account is not offered "Disable": nobody can lock themselves out (the service refuses it too)
@@ -40,6 +98,7 @@ class AccountPageController {
 	}
 
 	@PostMapping("/admin/users")
+	@PreAuthorize("hasRole('ADMIN')")
 	String create(@RequestParam String email, @RequestParam(defaultValue = "") String name,
 			@RequestParam String password, @RequestParam(defaultValue = "STAFF") Role role,
 			RedirectAttributes flash, Model model, Principal me) {
@@ -63,6 +122,7 @@ class AccountPageController {
 	}
 
 	@PostMapping("/admin/users/{id}/enabled")
+	@PreAuthorize("hasRole('ADMIN')")
 	String enable(@PathVariable long id, @RequestParam boolean enabled, Principal me, HttpServletRequest request,
 			Model model, RedirectAttributes flash) {
 		if (!enabled) {

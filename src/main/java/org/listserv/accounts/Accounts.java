@@ -50,4 +50,20 @@ class Accounts {
 			.update();
 	}
 
+	/** The zone an account chose, empty when it follows the organisation's (or there is no such account). */
+	Optional<String> timeZone(String email) {
+		return jdbc.sql("select time_zone from users where lower(email) = lower(:email) and time_zone is not null")
+			.param("email", email)
+			.query(String.class)
+			.optional();
+	}
+
+	/** Sets (or with null clears) an account's zone. */
+	void setTimeZone(String email, String zone) {
+		jdbc.sql("update users set time_zone = :zone where lower(email) = lower(:email)")
+			.param("zone", zone)
+			.param("email", email)
+			.update();
+	}
+
 }

@@ -227,4 +227,28 @@ class BounceReports {
 				""").param("id", inboundMessageId).query(byte[].class).optional();
 	}
 
+	/** A list's sends and complaints over a period (the home page's complaint warning). */
+	record ListComplaints(long listId, long sent, long complaints) {
+
+		double rate() {
+			return sent == 0 ? 0 : (double) complaints / sent;
+		}
+
+	}
+
+	/** Per list with any mail sent since {@code since}: messages sent and members who complained about them. */
+	List<ListComplaints> complaintsSince(OffsetDateTime since) {
+		return jdbc.sql("""
+				with sent as (select c.list_id, count(*) as n
+				                from report_deliveries d join report_campaigns c on c.id = d.campaign_id
+				               where d.sent_at >= :since group by c.list_id),
+				     ev as (select e.list_id, count(distinct e.subscriber_id) as n from bounce_events e
+				                     where e.created_at >= :since and (e.kind = 'COMPLAINT' or e.reason = 'feedback')
+				                     group by e.list_id)
+				select sent.list_id, sent.n as sent, coalesce(ev.n, 0) as complaints
+				  from sent left join ev on ev.list_id = sent.list_id
+				 order by sent.list_id
+				""").param("since", since).query(ListComplaints.class).list();
+	}
+
 }

@@ -40,8 +40,12 @@ class CampaignFrameController {
 
 	private final org.listserv.lists.ListService lists;
 
-	CampaignFrameController(CampaignService service, CampaignPreviews previews, org.listserv.lists.ListService lists) {
+	private final org.listserv.web.Times times;
+
+	CampaignFrameController(CampaignService service, CampaignPreviews previews, org.listserv.lists.ListService lists,
+			org.listserv.web.Times times) {
 		this.lists = lists;
+		this.times = times;
 		this.service = service;
 		this.previews = previews;
 	}
@@ -85,7 +89,7 @@ class CampaignFrameController {
 		Campaign current = service.get(id);
 		try {
 			Campaign draft = service.unsaved(current,
-					form.toRequest(current.list(), CampaignService.isAction(lists.get(current.list()))));
+					form.toRequest(current.list(), CampaignService.isAction(lists.get(current.list())), times));
 			CampaignPreviews.Preview preview = previews.preview(draft, email);
 			return "text".equals(view) ? framed(MediaType.TEXT_PLAIN, preview.text())
 					: framed(MediaType.TEXT_HTML, preview.html());

@@ -12,6 +12,7 @@ import org.listserv.shared.ConflictException;
 import org.listserv.shared.InvalidInputException;
 import org.listserv.shared.NotFoundException;
 import org.listserv.web.Confirmation;
+import org.listserv.web.Times;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -47,10 +48,13 @@ class CampaignPageController {
 
 	private final ObjectProvider<SendConfirmations> sendConfirmations;
 
+	private final Times times;
+
 	CampaignPageController(CampaignService service, CampaignPreviews previews, ListService lists, Layouts layouts,
-			ObjectProvider<CampaignProgress> progress, ObjectProvider<SendConfirmations> sendConfirmations) {
+			ObjectProvider<CampaignProgress> progress, ObjectProvider<SendConfirmations> sendConfirmations, Times times) {
 		this.service = service;
 		this.sendConfirmations = sendConfirmations;
+		this.times = times;
 		this.progress = progress;
 		this.previews = previews;
 		this.lists = lists;
@@ -111,9 +115,9 @@ class CampaignPageController {
 		model.addAttribute("priorities", Arrays.asList(CampaignPriority.values()));
 		model.addAttribute("view", List.of("desktop", "phone", "text").contains(view) ? view : "desktop");
 		model.addAttribute("email", email == null ? "" : email.strip());
-		model.addAttribute("scheduledAt", CampaignForm.local(c.scheduledAt()));
+		model.addAttribute("scheduledAt", times.input(c.scheduledAt()));
 		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", CampaignForm.of(c));
+			model.addAttribute("form", CampaignForm.of(c, times));
 		}
 		try {
 			model.addAttribute("checklist", previews.checklist(c));
@@ -128,7 +132,7 @@ class CampaignPageController {
 	String save(@PathVariable long id, @ModelAttribute("form") CampaignForm form, Model model, RedirectAttributes flash) {
 		Campaign c = service.get(id);
 		try {
-			service.update(id, form.toRequest(c.list(), CampaignService.isAction(lists.get(c.list()))));
+			service.update(id, form.toRequest(c.list(), CampaignService.isAction(lists.get(c.list())), times));
 			flash.addFlashAttribute("notice", "Saved");
 			return "redirect:/admin/campaigns/" + id;
 		}
@@ -157,7 +161,7 @@ class CampaignPageController {
 		try {
 			boolean draft = status.equals("DRAFT");
 			service.update(id, new CampaignRequest(null, null, null, null, null, null, null, null,
-					draft ? null : CampaignForm.utc("scheduledAt", scheduledAt), null, null, draft ? "DRAFT" : "SCHEDULED"));
+					draft ? null : times.parse("scheduledAt", "The send time", scheduledAt), null, null, draft ? "DRAFT" : "SCHEDULED"));
 			flash.addFlashAttribute("notice", draft ? "Back to draft" : "Scheduled");
 		}
 		catch (InvalidInputException | ConflictException | ChecklistFailedException | TemplateSyntaxException ex) {

@@ -133,4 +133,12 @@ class InboundMessages {
 		return params;
 	}
 
+	/** A handled message's note, brought up to date by the handler that handled it (a held post decided). */
+	void updateNote(long id, String note) {
+		jdbc.sql("update inbound_messages set note = :note where id = :id and state = 'HANDLED'")
+			.param("id", id)
+			.param("note", note)
+			.update();
+	}
+
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.listserv.inbound.InboundNotes;
 import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
 import org.listserv.mail.InboundMessage;
@@ -48,8 +49,10 @@ class ModerationService {
 
 	private final PostingProperties properties;
 
+	private final InboundNotes inboundNotes;
+
 	ModerationService(Posts posts, ListService lists, PostingService posting, PostDistribution distribution,
-			PostingSettings settings, PostingNotices notices, PostingProperties properties) {
+			PostingSettings settings, PostingNotices notices, PostingProperties properties, InboundNotes inboundNotes) {
 		this.posts = posts;
 		this.lists = lists;
 		this.posting = posting;
@@ -57,6 +60,7 @@ class ModerationService {
 		this.settings = settings;
 		this.notices = notices;
 		this.properties = properties;
+		this.inboundNotes = inboundNotes;
 	}
 
 	List<Post> held(String slug) {
@@ -80,29 +84,43 @@ class ModerationService {
 		if (!posts.decide(postId, to, by, reason)) {
 			throw new ConflictException("Post " + postId + " is no longer held (it is " + post.status() + ")");
 		}
-		switch (action) {
+		String result = switch (action) {
 			case APPROVE, ALWAYS -> {
 				if (action == Action.ALWAYS && !post.sender().isBlank()) {
 					settings.setSender(list.id(), post.sender(), "ALLOWED", by);
 				}
 				int n = distribution.distribute(postId, posting.context(list, InboundMessage.parse(posts.raw(postId))));
-				return "approved; distributed to " + n + " members" + (action == Action.ALWAYS ? "; "
+				yield "approved; distributed to " + n + " members" + (action == Action.ALWAYS ? "; "
 						+ post.sender() + " is always accepted from now on" : "");
 			}
 			case REJECT -> {
 				notices.rejected(list, post, reason);
-				return "rejected; the author was told why";
+				yield "rejected; the author was told why";
 			}
 			case BAN -> {
 				if (!post.sender().isBlank()) {
 					settings.setSender(list.id(), post.sender(), "BANNED", by);
 				}
-				return "discarded; " + post.sender() + " is banned from this list (their posts are dropped)";
+				yield "discarded; " + post.sender() + " is banned from this list (their posts are dropped)";
 			}
-			default -> {
-				return "discarded";
-			}
-		}
+			default -> "discarded";
+		};
+		inboundNote(post, result, by);
+		return result;
+	}
+
+	/**
+	 * The note of the received message the post came from said "held for moderation": now it says what the
+	 * moderator decided ("post 12 approved by kim@example.org; distributed to 40 members (held: ...)").
+	 */
+	private void inboundNote(Post post, String result, String by) {
+		posts.inboundMessage(post.id()).ifPresent(message -> {
+			int semicolon = result.indexOf(';');
+			String verb = semicolon < 0 ? result : result.substring(0, semicolon);
+			String rest = semicolon < 0 ? "" : result.substring(semicolon);
+			inboundNotes.update(message, "post " + post.id() + " " + verb + " by " + by + rest
+					+ (post.holdReason() == null ? "" : " (had been held: " + post.holdReason() + ")"));
+		});
 	}
 
 	/** Expires held posts older than {@code hold-expiry} and tells their authors. */
@@ -114,6 +132,9 @@ class ModerationService {
 			if (posts.decide(id, PostStatus.EXPIRED, "expiry", "not decided within " + properties.holdExpiry())) {
 				Post post = posts.find(id).orElseThrow();
 				lists.findById(post.listId()).ifPresent(list -> notices.expired(list, post));
+				posts.inboundMessage(id).ifPresent(message -> inboundNotes.update(message, "post " + id
+						+ " expired: nobody decided within " + properties.holdExpiry() + " (had been held: "
+						+ post.holdReason() + ")"));
 				n++;
 			}
 		}

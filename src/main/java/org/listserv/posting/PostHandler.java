@@ -38,7 +38,7 @@ class PostHandler implements InboundHandler {
 
 	@Override
 	public Disposition handle(InboundMessage message, Envelope envelope, ListAddress to) {
-		PostingService.Received r = posting.receive(lists.get(to.slug()), message);
+		PostingService.Received r = posting.receive(lists.get(to.slug()), message, envelope.inboundMessageId());
 		if (r.status() == PostStatus.COMMAND && !r.again()) {
 			ListAddress request = new ListAddress(to.slug(), ListAddress.Role.REQUEST, null);
 			return handlers.orderedStream()

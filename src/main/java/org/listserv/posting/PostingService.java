@@ -76,8 +76,11 @@ class PostingService {
 				mail.domain());
 	}
 
-	/** Runs the rules and acts on their decision, once per message (a second run finds the first). */
-	Received receive(MailingList list, InboundMessage message) {
+	/**
+	 * Runs the rules and acts on their decision, once per message (a second run finds the first).
+	 * @param inboundMessageId the stored message it came from, or null
+	 */
+	Received receive(MailingList list, InboundMessage message, Long inboundMessageId) {
 		return tx.execute(status -> {
 			String sha = Sha256.hex(message.raw());
 			Optional<Long> seen = posts.findByHash(list.id(), sha);
@@ -100,6 +103,9 @@ class PostingService {
 					message.firstHeader("In-Reply-To"), threadRoot(list.id(), message), message.textBody(),
 					json.writeValueAsString(verdicts), state == PostStatus.HELD ? decision.reason() : null,
 					message.raw(), token == null ? null : Sha256.hex(token.getBytes(StandardCharsets.US_ASCII))));
+			if (inboundMessageId != null) {
+				posts.setInboundMessage(id, inboundMessageId);
+			}
 			String why = decision.rule() + ": " + decision.reason();
 			return switch (state) {
 				case DISTRIBUTED -> {

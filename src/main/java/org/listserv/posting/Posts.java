@@ -114,4 +114,26 @@ class Posts {
 			.param("t", cutoff).query(Long.class).list();
 	}
 
+	/** Held posts per list id, for the home page (the moderation queue of each list). */
+	java.util.Map<Long, Long> heldCounts() {
+		java.util.Map<Long, Long> counts = new java.util.LinkedHashMap<>();
+		jdbc.sql("select list_id, count(*) as n from posts where status = 'HELD' group by list_id order by list_id")
+			.query(rs -> {
+				counts.put(rs.getLong("list_id"), rs.getLong("n"));
+			});
+		return counts;
+	}
+
+	/** Remembers the received message a post came from (its note follows the moderator's decision). */
+	void setInboundMessage(long postId, long inboundMessageId) {
+		jdbc.sql("update posts set inbound_message_id = :m where id = :id and inbound_message_id is null")
+			.param("id", postId).param("m", inboundMessageId).update();
+	}
+
+	/** The received message a post came from, if known (posts stored before V27 do not know it). */
+	Optional<Long> inboundMessage(long postId) {
+		return jdbc.sql("select inbound_message_id from posts where id = :id and inbound_message_id is not null")
+			.param("id", postId).query(Long.class).optional();
+	}
+
 }

@@ -12,6 +12,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.listserv.lists.MemberCounts;
+import org.listserv.lists.MemberCounts.Growth;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -182,6 +183,39 @@ class Memberships implements MemberCounts {
 				rs.getObject("status_changed_at", OffsetDateTime.class),
 				json.readValue(rs.getString("attributes"), new TypeReference<Map<String, Object>>() {
 				}), rs.getString("awaiting") == null ? null : PendingReason.valueOf(rs.getString("awaiting")));
+	}
+
+	/** Memberships waiting for an admin's approval, per list id (the home page). */
+	Map<Long, Long> approvalCounts() {
+		Map<Long, Long> counts = new java.util.LinkedHashMap<>();
+		jdbc.sql("""
+				select list_id, count(*) as n from memberships
+				 where status = 'PENDING' and awaiting = 'APPROVAL' group by list_id order by list_id
+				""").query(rs -> {
+			counts.put(rs.getLong("list_id"), rs.getLong("n"));
+		});
+		return counts;
+	}
+
+	/**
+	 * Per list id, members who joined since {@code since} and are still active, and members who left (unsubscribed
+	 * or removed) since then: the growth column of the home page. Status changes are on the row (status_changed_at),
+	 * so no walk of the consent ledger is needed.
+	 */
+	@Override
+	public Map<Long, Growth> growthSince(java.time.OffsetDateTime since) {
+		Map<Long, Growth> growth = new HashMap<>();
+		jdbc.sql("""
+				select list_id,
+				       count(*) filter (where status = 'ACTIVE' and subscribed_at >= :since) as joined,
+				       count(*) filter (where status in ('UNSUBSCRIBED', 'REMOVED') and status_changed_at >= :since) as left_
+				  from memberships
+				 where subscribed_at >= :since or status_changed_at >= :since
+				 group by list_id
+				""").param("since", since).query(rs -> {
+			growth.put(rs.getLong("list_id"), new Growth(rs.getLong("joined"), rs.getLong("left_")));
+		});
+		return growth;
 	}
 
 }

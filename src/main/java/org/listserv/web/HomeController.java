@@ -8,13 +8,13 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The login page and the way in. */
+/** The login page and the way in (the home page itself is {@code home.HomePageController}). */
 @Controller
 class HomeController {
 
 	@GetMapping("/")
 	String home() {
-		return "redirect:/admin/lists";
+		return "redirect:/admin";
 	}
 
 	@GetMapping("/login")

@@ -75,7 +75,7 @@ class SecurityConfiguration {
 	SecurityFilterChain pages(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().authenticated())
 			.formLogin(f -> f.loginPage("/login")
-				.defaultSuccessUrl("/admin/lists", false)
+				.defaultSuccessUrl("/admin", false)
 				.failureHandler(SecurityConfiguration::formLoginFailed)
 				.permitAll())
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

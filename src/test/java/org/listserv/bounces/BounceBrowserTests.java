@@ -82,7 +82,7 @@ class BounceBrowserTests extends BrowserIntegrationTest {
 		browser.findElement(By.id("username")).sendKeys(ADMIN);
 		browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
 		browser.findElement(By.id("login")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/admin/lists"));
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/admin"));
 		browser.findElement(By.linkText("Bounces")).click();
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/admin/bounces"));
 

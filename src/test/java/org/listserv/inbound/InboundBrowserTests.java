@@ -44,7 +44,7 @@ class InboundBrowserTests extends BrowserIntegrationTest {
 		browser.findElement(By.id("username")).sendKeys(ADMIN);
 		browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
 		browser.findElement(By.id("login")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/admin/lists"));
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/admin"));
 		browser.findElement(By.linkText("Inbound")).click();
 		new Select(browser.findElement(By.name("state"))).selectByValue("FAILED");
 		org.openqa.selenium.WebElement search = browser.findElement(By.cssSelector("form[role=search] button"));

@@ -59,6 +59,41 @@ class ModerationIntegrationTests extends PostingIntegrationTest {
 		assertThat(postStatus(list, "Join our march")).containsExactly("DISTRIBUTED");
 	}
 
+	@Test
+	void theReceivedMailsNoteNoLongerSaysHeldOnceTheHeldPostIsDecided() throws Exception {
+		MailingList list = list("MEMBERS");
+		members(list, "vic");
+		send(list, "visitor@example.net", postText("visitor@example.net", "Vigil tonight", "At eight."));
+		send(list, "other@example.net", postText("other@example.net", "Buy now", "Cheap."));
+		assertThat(awaitPost(list, "Vigil tonight")).isEqualTo("HELD");
+		assertThat(awaitPost(list, "Buy now")).isEqualTo("HELD");
+		long vigil = inboundId(list, "Vigil tonight");
+		await().until(() -> inboundNote(vigil).contains("held for moderation"));
+		mvc.perform(post("/admin/lists/" + list.slug() + "/moderation/" + postId(list, "Vigil tonight"))
+			.param("action", "approve").with(user(STAFF).roles("STAFF")).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(post("/admin/lists/" + list.slug() + "/moderation/" + postId(list, "Buy now"))
+			.param("action", "discard").with(user(STAFF).roles("STAFF")).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+
+		assertThat(inboundNote(vigil)).contains("approved by " + STAFF).contains("distributed to 1 members")
+			.doesNotContain("held for moderation");
+		assertThat(inboundNote(inboundId(list, "Buy now"))).contains("discarded by " + STAFF)
+			.doesNotContain("held for moderation");
+		mvc.perform(get("/admin/inbound/" + vigil).with(user(STAFF).roles("STAFF")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("approved by " + STAFF)));
+	}
+
+	private long inboundId(MailingList list, String subject) {
+		return jdbc.sql("select id from inbound_messages where subject = :s and recipient like :r")
+			.param("s", subject).param("r", list.slug() + "@%").query(Long.class).single();
+	}
+
+	private String inboundNote(long id) {
+		return jdbc.sql("select coalesce(note, '') from inbound_messages where id = :id").param("id", id)
+			.query(String.class).single();
+	}
+
 	@Autowired
 	org.listserv.subscriptions.SubscriptionLinks links;
 

@@ -29,7 +29,7 @@ class SendingBrowserTests extends BrowserIntegrationTest {
 		browser.findElement(By.id("username")).sendKeys(ADMIN);
 		browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
 		browser.findElement(By.id("login")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/admin/lists"));
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/admin"));
 		browser.findElement(By.linkText("Sending")).click();
 		WebElement form = browser.findElement(By.id("set-rate"));
 		form.findElement(By.name("domain")).sendKeys("browser-gmail.example");

@@ -60,7 +60,7 @@ class DatabaseOutageIntegrationTests extends IntegrationTest {
 			Web session = new Web(web.port);
 			assertThat(web.api().statusCode()).isEqualTo(200);
 			assertThat(session.login(ADMIN, ADMIN_PASSWORD).headers().firstValue("Location")).hasValueSatisfying(
-					l -> assertThat(l).endsWith("/admin/lists"));
+					l -> assertThat(l).endsWith("/admin"));
 
 			proxy.cut();
 
@@ -92,7 +92,7 @@ class DatabaseOutageIntegrationTests extends IntegrationTest {
 			await().atMost(Duration.ofSeconds(30)).until(() -> web.api().statusCode() == 200);
 			assertThat(web.subscribe(list, "outage@example.org").statusCode()).isEqualTo(200);
 			assertThat(new Web(web.port).login(ADMIN, ADMIN_PASSWORD).headers().firstValue("Location"))
-				.hasValueSatisfying(l -> assertThat(l).endsWith("/admin/lists"));
+				.hasValueSatisfying(l -> assertThat(l).endsWith("/admin"));
 			assertThat(session.get("/admin/lists").statusCode()).isEqualTo(200);
 			assertThat(web.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
 		}

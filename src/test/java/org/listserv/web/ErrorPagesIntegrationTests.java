@@ -45,8 +45,8 @@ class ErrorPagesIntegrationTests extends IntegrationTest {
 			.getResponse()
 			.getContentAsString();
 		Document page = Jsoup.parse(html);
-		assertThat(page.select("header.top form.logout span").text()).isEqualTo(ADMIN);
-		assertThat(page.select("header.top nav a").eachText()).contains("Lists", "Campaigns", "Users");
+		assertThat(page.select("header.top form.logout a[href=/admin/account]").text()).isEqualTo(ADMIN);
+		assertThat(page.select("header.top nav a").eachText()).contains("Home", "Lists", "Campaigns", "Users", "Settings");
 	}
 
 	@Test

@@ -31,7 +31,7 @@ class SecurityIntegrationTests extends IntegrationTest {
 
 	@Test
 	void formLoginWorksWithTheRightPasswordOnly() throws Exception {
-		mvc.perform(formLogin("/login").user(ADMIN).password(ADMIN_PASSWORD)).andExpect(redirectedUrl("/admin/lists"));
+		mvc.perform(formLogin("/login").user(ADMIN).password(ADMIN_PASSWORD)).andExpect(redirectedUrl("/admin"));
 		mvc.perform(formLogin("/login").user(ADMIN).password("guess")).andExpect(redirectedUrl("/login?error"));
 	}
 

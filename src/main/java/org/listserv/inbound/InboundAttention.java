@@ -1,0 +1,38 @@
+package org.listserv.inbound;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.listserv.web.Attention;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * For the home page: received mail that waits for a person (held: to an address nothing handles, or too costly
+ * to read) and mail that could not be processed. Admins retry or read them.
+ */
+@Component
+class InboundAttention implements Attention {
+
+	private final InboundMessages messages;
+
+	InboundAttention(InboundMessages messages) {
+		this.messages = messages;
+	}
+
+	@Override
+	public List<Item> attention() {
+		List<Item> items = new ArrayList<>();
+		long held = messages.count(InboundState.HELD);
+		if (held > 0) {
+			items.add(Item.work("Received mail held for a person to look at", held, "/admin/inbound?state=HELD", true));
+		}
+		long failed = messages.count(InboundState.FAILED);
+		if (failed > 0) {
+			items.add(Item.work("Received mail that could not be processed", failed, "/admin/inbound?state=FAILED",
+					true));
+		}
+		return items;
+	}
+
+}
