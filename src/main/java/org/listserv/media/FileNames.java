@@ -1,0 +1,34 @@
+package org.listserv.media;
+
+import java.text.Normalizer;
+
+/**
+ * The name an uploaded image is stored and served under: the last segment of what the browser sent (no
+ * folders), letters without accents, digits, dots, dashes and underscores only, at most 80 characters, and
+ * the extension of the type the content has. It can be put in a URL and a header as it is.
+ */
+final class FileNames {
+
+	private static final int MAX = 80;
+
+	private FileNames() {
+	}
+
+	static String sanitise(String original, ImageType type) {
+		String name = original == null ? "" : original;
+		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+		int dot = name.lastIndexOf('.');
+		String stem = dot > 0 ? name.substring(0, dot) : name.startsWith(".") ? "" : name;
+		stem = Normalizer.normalize(stem, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+		stem = stem.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("[-.]{2,}", "-").replaceAll("^[-._]+|[-._]+$", "");
+		String extension = "." + type.extension();
+		if (stem.length() > MAX - extension.length()) {
+			stem = stem.substring(0, MAX - extension.length()).replaceAll("[-._]+$", "");
+		}
+		if (stem.isEmpty()) {
+			stem = "image";
+		}
+		return stem + extension;
+	}
+
+}
