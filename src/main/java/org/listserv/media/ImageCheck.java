@@ -9,6 +9,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 import org.listserv.shared.InvalidInputException;
 
@@ -35,9 +36,11 @@ final class ImageCheck {
 				data.length > 0 && looksLikeSvg(data)
 						? "SVG images are not accepted (they can carry scripts); upload a PNG, JPEG, GIF or WebP image"
 						: "This file is not a PNG, JPEG, GIF or WebP image"));
-		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
+		// in memory: ImageIO's default stream would copy the upload to a temporary file first
+		try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
 			ImageReader reader = reader(type);
 			try {
+				// ignoring metadata also skips PNG's compressed text chunks, which would otherwise be inflated
 				reader.setInput(in, true, true);
 				int width = reader.getWidth(0);
 				int height = reader.getHeight(0);
