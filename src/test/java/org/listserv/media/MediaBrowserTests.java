@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -26,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MediaBrowserTests extends BrowserIntegrationTest {
 
 	private final Dimension desktop = new Dimension(1280, 1000);
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
 
 	@AfterEach
 	void logOut() {
@@ -58,6 +63,7 @@ class MediaBrowserTests extends BrowserIntegrationTest {
 			new WebDriverWait(browser, Duration.ofSeconds(10))
 				.until(d -> ((Number) js().executeScript("return arguments[0].complete && arguments[0].naturalWidth", img)).intValue() == 320);
 			screenshot("media-1-library-1280");
+			assertAccessible();
 
 			browser.manage().window().setSize(new Dimension(390, 844));
 			browser.navigate().refresh();
@@ -86,6 +92,7 @@ class MediaBrowserTests extends BrowserIntegrationTest {
 				.findElement(By.cssSelector(".media-picker-message")).getText().startsWith("Uploaded banner.gif"));
 			assertThat(dialog.findElement(By.cssSelector("button[aria-pressed=true]")).getText()).contains("banner.gif");
 			screenshot("media-3-picker-1280");
+			assertAccessible();
 
 			dialog.findElement(By.cssSelector("button[type=submit]")).click();
 			assertThat(dialog.findElement(By.cssSelector(".media-picker-message")).getText())
@@ -121,6 +128,33 @@ class MediaBrowserTests extends BrowserIntegrationTest {
 		finally {
 			Files.deleteIfExists(gif);
 		}
+	}
+
+	@Test
+	void deletingAsksFirstAndThenSaysItIsDoneAtTheTop() throws Exception {
+		ensureStaff();
+		long id = MediaFixtures.upload(mvc, "to-delete.png", TestImages.image("png", 50, 50));
+		login();
+		clickAndWait(By.cssSelector("#media-" + id + " button.danger"));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Delete to-delete.png?");
+		screenshot("media-5-delete-confirmation");
+		assertAccessible();
+		clickAndWait(By.cssSelector("#confirm-delete button[type=submit]"));
+		assertThat(browser.findElement(By.cssSelector("main p.notice")).getText()).isEqualTo("to-delete.png deleted");
+		assertThat(browser.findElements(By.id("media-" + id))).isEmpty();
+	}
+
+	/** No serious or critical violation of axe-core's rules on the page as it is now. */
+	private static void assertAccessible() {
+		var results = new AxeBuilder().analyze(browser);
+		assertThat(results.getPasses()).as("axe-core ran its rules").isNotEmpty();
+		java.util.List<Rule> violations = results.getViolations().stream()
+			.filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
+			.toList();
+		assertThat(violations.stream().map(r -> r.getId() + " (" + r.getImpact() + "): " + r.getHelp() + " at "
+				+ r.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList()).toList())
+			.as("axe-core on %s", browser.getCurrentUrl())
+			.isEmpty();
 	}
 
 	/** The elements whose right edge is past the viewport's: what to fix when the page is too wide. */
