@@ -130,6 +130,17 @@ class MediaPagesIntegrationTests extends IntegrationTest {
 		assertThat(JsonPath.<java.util.List<String>>read(list, "$[*].filename")).contains("picked.png");
 	}
 
+	@Test
+	void theLayoutGivesScriptsTheCsrfTokenOnlyOnPagesOfALoggedInPerson() throws Exception {
+		String staffPage = mvc.perform(get("/admin/lists").with(user(STAFF).roles("STAFF")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(staffPage).containsPattern("<meta name=\"_csrf\" content=\"[^\"]+\">")
+			.contains("<meta name=\"_csrf_header\" content=\"X-CSRF-TOKEN\">")
+			.contains("href=\"/admin/media\">Media</a>");
+		MvcResult stranger = mvc.perform(get("/lists")).andExpect(status().isOk()).andReturn();
+		assertThat(stranger.getResponse().getContentAsString()).doesNotContain("<meta name=\"_csrf");
+	}
+
 	long apiUpload(String filename) throws Exception {
 		ensureStaff();
 		return MediaFixtures.upload(mvc, filename, TestImages.image("png", 6, 6));
