@@ -76,6 +76,7 @@ class MediaPagesIntegrationTests extends IntegrationTest {
 		mvc.perform(post("/admin/media/" + image + "/delete").with(user(STAFF).roles("STAFF")).with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Delete confirm.png?")))
+			.andExpect(content().string(containsString("No campaign shows this image.")))
 			.andExpect(content().string(containsString("name=\"confirm\" value=\"yes\"")));
 		mvc.perform(get("/media/" + image + "/confirm.png")).andExpect(status().isOk());
 
@@ -83,7 +84,8 @@ class MediaPagesIntegrationTests extends IntegrationTest {
 		mvc.perform(post("/admin/media/" + image + "/delete").with(user(STAFF).roles("STAFF")).with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("The draft “Call now” shows confirm.png")))
-			.andExpect(content().string(containsString("Delete it anyway")));
+			.andExpect(content().string(containsString("Delete it anyway")))
+			.andExpect(content().string(not(containsString("No campaign shows this image."))));
 
 		assertThat(campaigns.transition(campaign, CampaignStatus.SCHEDULED, CampaignStatus.DRAFT)).isTrue();
 		mvc.perform(post("/admin/media/" + image + "/delete").param("confirm", "yes")
