@@ -37,7 +37,7 @@ class TableOwnershipArchitectureTests {
 			Map.entry("send_rate_limits", "sending"), Map.entry("bounce_messages", "bounces"),
 			Map.entry("bounce_events", "bounces"), Map.entry("posts", "posting"), Map.entry("digests", "posting"),
 			Map.entry("posting_settings", "posting"), Map.entry("posting_senders", "posting"),
-			Map.entry("app_secrets", "web"));
+			Map.entry("app_secrets", "web"), Map.entry("media_files", "media"));
 
 	/**
 	 * Reads of another capability's table still allowed, by class: the send job's partition queries read the

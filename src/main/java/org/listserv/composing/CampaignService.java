@@ -61,6 +61,11 @@ public class CampaignService {
 		return campaigns.searchSent(listId, query);
 	}
 
+	/** Staff campaigns, in any state, whose body contains {@code text} (a link, an image's URL path), newest first. */
+	public List<Campaign> containing(String text) {
+		return campaigns.containing(text);
+	}
+
 	/** Whether this row is a staff campaign (not a post or digest). */
 	public boolean isStaffCampaign(long id) {
 		return campaigns.source(id) == CampaignSource.CAMPAIGN;

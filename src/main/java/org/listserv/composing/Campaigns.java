@@ -79,6 +79,18 @@ class Campaigns {
 				""").param("listId", listId).param("q", query).query(Campaign.class).list();
 	}
 
+	/**
+	 * Staff campaigns whose body contains {@code text} as it is (no pattern: strpos, not like), newest first:
+	 * which campaigns show an image of the media library. A scan of the bodies, fine for an organisation's
+	 * few thousand campaigns and asked only when someone deletes an image.
+	 */
+	List<Campaign> containing(String text) {
+		return jdbc.sql(SELECT + """
+				 where c.source = 'CAMPAIGN' and strpos(c.body, :text) > 0
+				 order by c.created_at desc, c.id desc
+				""").param("text", text).query(Campaign.class).list();
+	}
+
 	/** CAMPAIGN for staff campaigns, POST or DIGEST for rows that carry a stored message. */
 	CampaignSource source(long id) {
 		return jdbc.sql("select source from campaigns where id = :id").param("id", id).query(String.class)

@@ -29,7 +29,8 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 class SecurityConfiguration {
 
 	static final String[] PUBLIC_PATHS = { "/login", "/css/**", "/js/**", "/favicon.ico", "/error", "/lists", "/subscribe/**",
-			"/confirm/**", "/unsubscribe/**", "/preferences", "/preferences/**", "/archive/**", "/preview-link/**" };
+			"/confirm/**", "/unsubscribe/**", "/preferences", "/preferences/**", "/archive/**", "/preview-link/**",
+			"/media/**" };
 
 	/**
 	 * Public forms posted without a session CSRF token: the subscribe form is embedded on other sites
