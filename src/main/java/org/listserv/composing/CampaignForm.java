@@ -34,7 +34,7 @@ record CampaignForm(String subject, String preheader, String body, String layout
 			return LocalDateTime.parse(value.strip()).atOffset(ZoneOffset.UTC);
 		}
 		catch (DateTimeParseException ex) {
-			throw new InvalidInputException(field, "The " + field + " must be a date and time like 2026-06-01T09:00");
+			throw new InvalidInputException(field, "The " + CampaignFields.label(field) + " time must be a date and time like 2026-06-01T09:00");
 		}
 	}
 
