@@ -65,7 +65,8 @@
       formats: ['header', 'bold', 'italic', 'underline', 'strike', 'link', 'blockquote', 'list', 'image', 'alt',
         'width', 'height']
     });
-    quill.clipboard.dangerouslyPasteHTML(body.value || '');
+    // silently: pasting would also focus the editor and scroll the page to it
+    quill.setContents(quill.clipboard.convert(body.value || ''), 'silent');
     quill.history.clear();
     quill.root.setAttribute('role', 'textbox');
     quill.root.setAttribute('aria-multiline', 'true');

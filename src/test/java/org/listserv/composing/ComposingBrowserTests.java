@@ -45,6 +45,7 @@ class ComposingBrowserTests extends BrowserIntegrationTest {
 		clickAndWait(By.id("campaigns-link"));
 		browser.findElement(By.id("new-subject")).sendKeys("Call your MP today");
 		assertThat(browser.findElement(By.cssSelector("#new-layout option:checked")).getText()).isEqualTo("action-alert");
+		new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("new-format"))).selectByValue("markdown");
 		clickAndWait(By.id("create-campaign"));
 		assertThat(browser.findElement(By.id("campaign-status")).getText()).isEqualTo("DRAFT");
 

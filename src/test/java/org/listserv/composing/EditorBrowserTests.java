@@ -1,0 +1,142 @@
+package org.listserv.composing;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.listserv.BrowserIntegrationTest;
+import org.listserv.lists.MailingList;
+import org.listserv.subscriptions.Actor;
+import org.listserv.subscriptions.ConsentSource;
+import org.listserv.subscriptions.MemberService;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The campaign editor in a real browser: writing in the visual editor (Quill, from the jar, under the strict
+ * Content-Security-Policy), the live preview following it, the page at desktop and phone widths.
+ */
+class EditorBrowserTests extends BrowserIntegrationTest {
+
+	@Autowired
+	MemberService members;
+
+	@AfterEach
+	void desktopSize() {
+		if (browser != null) {
+			browser.manage().window().setSize(new Dimension(1280, 1000));
+		}
+	}
+
+	void loginAsStaff() {
+		browser.manage().deleteAllCookies();
+		browser.get("http://localhost:" + port + "/login");
+		browser.findElement(By.id("username")).sendKeys(STAFF);
+		browser.findElement(By.id("password")).sendKeys(STAFF_PASSWORD);
+		clickAndWait(By.id("login"));
+	}
+
+	String previewText() {
+		browser.switchTo().frame("preview");
+		try {
+			return browser.findElement(By.tagName("body")).getText();
+		}
+		finally {
+			browser.switchTo().defaultContent();
+		}
+	}
+
+	@Test
+	void staffWriteInTheVisualEditorMakeTextBoldAndTheSavedBodyAndPreviewHaveIt() throws Exception {
+		MailingList list = newList("INFORMATIONAL");
+		members.add(list.slug(), "ada@" + list.slug() + ".example.org", "Ada Lovelace", Map.of(),
+				Actor.staff(ConsentSource.ADMIN, ADMIN, null));
+		loginAsStaff();
+		browser.get("http://localhost:" + port + "/admin/lists/" + list.slug() + "/campaigns");
+		assertThat(browser.findElement(By.cssSelector("#new-format option:checked")).getText()).isEqualTo("Visual editor");
+		browser.findElement(By.id("new-subject")).sendKeys("Our spring newsletter");
+		clickAndWait(By.id("create-campaign"));
+
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+		WebElement editor = wait.until(d -> d.findElement(By.cssSelector("#visual-editor .ql-editor")));
+		assertThat(browser.findElement(By.id("body")).isDisplayed()).as("the HTML textarea behind the editor").isFalse();
+		assertThat(browser.findElement(By.cssSelector(".ql-toolbar button.ql-bold")).getAttribute("aria-label"))
+			.isEqualTo("Bold");
+		editor.click();
+		editor.sendKeys("Dear friends, the march is on ");
+		browser.findElement(By.cssSelector(".ql-toolbar button.ql-bold")).click();
+		editor.sendKeys("Saturday at noon");
+		browser.findElement(By.cssSelector(".ql-toolbar button.ql-bold")).click();
+		editor.sendKeys(".");
+		assertThat(browser.findElement(By.id("body")).getAttribute("value"))
+			.contains("<strong>Saturday at noon</strong>");
+
+		// the live preview follows the visual editor before anything is saved
+		wait.until(d -> previewText().contains("Saturday at noon"));
+		screenshot("editor-visual-1280");
+
+		clickAndWait(By.id("save"));
+		assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Saved");
+		long id = Long.parseLong(browser.getCurrentUrl().replaceAll("^.*/admin/campaigns/(\\d+).*$", "$1"));
+		Campaign saved = campaigns.get(id);
+		assertThat(saved.format()).isEqualTo(CampaignFormat.VISUAL);
+		assertThat(saved.body()).contains("Dear friends, the march is on <strong>Saturday at noon</strong>.");
+		// the saved body comes back into the editor, and the preview shows it as bold text
+		assertThat(wait.until(d -> d.findElement(By.cssSelector("#visual-editor .ql-editor strong"))).getText())
+			.isEqualTo("Saturday at noon");
+		browser.switchTo().frame("preview");
+		assertThat(browser.findElement(By.cssSelector(".content strong")).getText()).isEqualTo("Saturday at noon");
+		browser.switchTo().defaultContent();
+
+		// switching to HTML shows the same body as HTML in the textarea
+		new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("format"))).selectByValue("html");
+		assertThat(browser.findElement(By.id("body")).isDisplayed()).isTrue();
+		assertThat(browser.findElement(By.id("visual-editor")).isDisplayed()).isFalse();
+		assertThat(browser.findElement(By.id("body")).getAttribute("value")).contains("<strong>Saturday at noon</strong>");
+	}
+
+	@Test
+	void theEditorFitsAPhoneAndPutsTheFormAndPreviewSideBySideOnAWideScreen() throws Exception {
+		MailingList list = newList("INFORMATIONAL");
+		Campaign c = campaigns.create(new CampaignRequest(list.slug(),
+				"A subject long enough to wrap on a small phone screen without widening the page at all", null,
+				"<p>Dear {{subscriber.name}}, a <strong>visual</strong> body.</p>", null, "visual", null, null, null,
+				null, null, null), STAFF);
+		loginAsStaff();
+		browser.get("http://localhost:" + port + "/admin/campaigns/" + c.id());
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("#visual-editor .ql-editor")));
+		WebElement form = browser.findElement(By.id("campaign-form"));
+		WebElement preview = browser.findElement(By.id("preview"));
+		assertThat(preview.getRect().getX()).as("the preview beside the form at 1280 px")
+			.isGreaterThan(form.getRect().getX() + form.getRect().getWidth() - 1);
+		((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 1500)");
+		assertThat(browser.findElement(By.id("action-bar")).getRect().getY()).as("the action bar stays in view")
+			.isBetween(1400, 1600);
+		assertThat(browser.findElement(By.id("save")).isDisplayed()).isTrue();
+		((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+		screenshot("editor-1280");
+
+		browser.manage().window().setSize(new Dimension(390, 844));
+		browser.get("http://localhost:" + port + "/admin/campaigns/" + c.id());
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("#visual-editor .ql-editor")));
+		long width = (Long) ((JavascriptExecutor) browser).executeScript("return window.innerWidth");
+		long scrollWidth = (Long) ((JavascriptExecutor) browser)
+			.executeScript("return document.documentElement.scrollWidth");
+		assertThat(scrollWidth).as("page width at a %d px viewport", width).isLessThanOrEqualTo(width);
+		form = browser.findElement(By.id("campaign-form"));
+		preview = browser.findElement(By.id("preview"));
+		assertThat(preview.getRect().getY()).as("the preview below the form on a phone")
+			.isGreaterThan(form.getRect().getY());
+		screenshot("editor-390");
+	}
+
+}
