@@ -108,7 +108,9 @@
       }
       alt = typed.trim();
     }
-    var url = new URL(image.url, window.location.href).href;
+    // an address on this site (/media/7) stays as it is in HTML: the server makes it absolute with the
+    // configured base URL when it saves; Markdown is not rewritten, so it gets the absolute address here
+    var url = String(image.url);
     if (quill) {
       var at = (quill.getSelection(true) || { index: quill.getLength() }).index;
       quill.insertEmbed(at, 'image', url, 'user');
@@ -123,7 +125,7 @@
       return;
     }
     var text = format.value === 'markdown'
-      ? '![' + alt.replace(/[\[\]]/g, '') + '](' + encodeURI(decodeURI(url)) + ')'
+      ? '![' + alt.replace(/[\[\]]/g, '') + '](' + new URL(url, window.location.href).href.replace(/[()]/g, function (c) { return c === '(' ? '%28' : '%29'; }) + ')'
       : '<img src="' + escapeAttribute(url) + '" alt="' + escapeAttribute(alt) + '"'
         + (image.width ? ' width="' + escapeAttribute(image.width) + '"' : '') + '>';
     body.focus();

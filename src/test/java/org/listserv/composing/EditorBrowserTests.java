@@ -104,6 +104,53 @@ class EditorBrowserTests extends BrowserIntegrationTest {
 		assertThat(browser.findElement(By.id("body")).getAttribute("value")).contains("<strong>Saturday at noon</strong>");
 	}
 
+	/**
+	 * With a media library (here a stand-in for {@code window.listservMedia}, put in before the page's scripts
+	 * and not replaceable by them), the image button of the visual editor inserts the picked image with its
+	 * alt text, and the saved body has it with the address made absolute.
+	 */
+	@Test
+	void anImageFromTheMediaLibraryGoesIntoTheVisualEditorWithItsAltText() throws Exception {
+		MailingList list = newList("INFORMATIONAL");
+		Campaign c = campaigns.create(new CampaignRequest(list.slug(), "With a picture", null, "<p>Look:</p>", null,
+				"visual", null, null, null, null, null, null), STAFF);
+		loginAsStaff();
+		Object script = ((org.openqa.selenium.chromium.ChromiumDriver) browser).executeCdpCommand(
+				"Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+						Object.defineProperty(window, 'listservMedia', { writable: false, configurable: false, value: {
+						  pick: function (callback) {
+						    callback({ url: '/media/42', alt: 'A crowd at the march', width: 600, height: 400 });
+						  } } });"""));
+		try {
+			browser.get("http://localhost:" + port + "/admin/campaigns/" + c.id());
+			WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+			WebElement editor = wait.until(d -> d.findElement(By.cssSelector("#visual-editor .ql-editor")));
+			editor.click();
+			editor.sendKeys(org.openqa.selenium.Keys.END);
+			browser.findElement(By.cssSelector(".ql-toolbar button.ql-image")).click();
+			WebElement img = wait.until(d -> d.findElement(By.cssSelector("#visual-editor .ql-editor img")));
+			assertThat(img.getAttribute("alt")).isEqualTo("A crowd at the march");
+			assertThat(browser.findElement(By.id("insert-image")).isDisplayed()).as("the toolbar has its own button")
+				.isFalse();
+			clickAndWait(By.id("save"));
+			assertThat(campaigns.get(c.id()).body())
+				.contains("<img src=\"http://localhost:8080/media/42\" alt=\"A crowd at the march\" width=\"600\">");
+
+			// in Markdown the button below the textarea writes ![alt](absolute address) at the cursor
+			new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("format"))).selectByValue("markdown");
+			WebElement body = browser.findElement(By.id("body"));
+			body.clear();
+			body.sendKeys("Before ");
+			browser.findElement(By.id("insert-image")).click();
+			assertThat(body.getAttribute("value"))
+				.isEqualTo("Before ![A crowd at the march](http://localhost:" + port + "/media/42)");
+		}
+		finally {
+			((org.openqa.selenium.chromium.ChromiumDriver) browser).executeCdpCommand(
+					"Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", ((Map<?, ?>) script).get("identifier")));
+		}
+	}
+
 	@Test
 	void theEditorFitsAPhoneAndPutsTheFormAndPreviewSideBySideOnAWideScreen() throws Exception {
 		MailingList list = newList("INFORMATIONAL");
