@@ -186,4 +186,37 @@ class EditorBrowserTests extends BrowserIntegrationTest {
 		screenshot("editor-390");
 	}
 
+	@Test
+	void aSentCampaignOpensOnItsResultsAndTheTemplatesPageFitsAPhone() throws Exception {
+		MailingList list = newList("INFORMATIONAL");
+		Campaign c = campaigns.create(new CampaignRequest(list.slug(), "Sent in May", null,
+				"<p>Dear {{subscriber.name}}, <a href=\"{{unsubscribe_url}}\">leave</a></p>", null, "visual", null, null,
+				null, null, null, null), STAFF);
+		assertThat(campaigns.transition(c.id(), CampaignStatus.SENT, CampaignStatus.DRAFT)).isTrue();
+		loginAsStaff();
+		browser.get("http://localhost:" + port + "/admin/campaigns/" + c.id());
+		assertThat(browser.findElement(By.cssSelector("main h2")).getText()).isEqualTo("Results");
+		assertThat(browser.findElements(By.id("campaign-form"))).isEmpty();
+		screenshot("editor-sent-1280");
+		browser.findElement(By.id("template-name")).clear();
+		browser.findElement(By.id("template-name")).sendKeys("May newsletter " + list.slug()
+				+ " with a long name that must wrap inside its cell");
+		clickAndWait(By.id("save-template"));
+		clickAndWait(By.id("duplicate-campaign"));
+		assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("copy of campaign " + c.id());
+		assertThat(browser.findElement(By.id("subject")).getAttribute("value")).isEqualTo("Copy of Sent in May");
+
+		browser.manage().window().setSize(new Dimension(390, 844));
+		browser.get("http://localhost:" + port + "/admin/templates");
+		assertThat(browser.findElement(By.id("templates")).getText()).contains("May newsletter " + list.slug());
+		screenshot("templates-390");
+		long width = (Long) ((JavascriptExecutor) browser).executeScript("return window.innerWidth");
+		long scrollWidth = (Long) ((JavascriptExecutor) browser)
+			.executeScript("return document.documentElement.scrollWidth");
+		Object wide = ((JavascriptExecutor) browser).executeScript("""
+				return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > window.innerWidth)
+				  .map(e => e.tagName + '#' + e.id + '.' + e.className).join(' ')""");
+		assertThat(scrollWidth).as("page width at a %d px viewport; wider: %s", width, wide).isLessThanOrEqualTo(width);
+	}
+
 }
