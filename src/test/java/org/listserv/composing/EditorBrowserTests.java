@@ -171,6 +171,18 @@ class EditorBrowserTests extends BrowserIntegrationTest {
 		assertThat(browser.findElement(By.id("save")).isDisplayed()).isTrue();
 		((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
 		screenshot("editor-1280");
+		org.openqa.selenium.chromium.ChromiumDriver chromium = (org.openqa.selenium.chromium.ChromiumDriver) browser;
+		chromium.executeCdpCommand("Emulation.setEmulatedMedia",
+				Map.of("features", java.util.List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+		try {
+			assertThat(((JavascriptExecutor) browser)
+				.executeScript("return getComputedStyle(document.querySelector('.ql-snow .ql-stroke')).stroke"))
+				.as("the toolbar's icons in dark mode").isEqualTo("rgb(232, 234, 237)");
+			screenshot("editor-dark-1280");
+		}
+		finally {
+			chromium.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", java.util.List.of()));
+		}
 
 		browser.manage().window().setSize(new Dimension(390, 844));
 		browser.get("http://localhost:" + port + "/admin/campaigns/" + c.id());
