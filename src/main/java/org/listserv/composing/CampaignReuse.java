@@ -39,7 +39,7 @@ class CampaignReuse {
 	/** @throws ConflictException if another template has this name */
 	CampaignTemplate saveAsTemplate(long campaignId, String name, String user) {
 		String n = name(name);
-		Campaign c = campaigns.get(campaignId);
+		Campaign c = staffCampaign(campaignId);
 		long id = templates.insert(n, c, user).orElseThrow(() -> taken(n));
 		return template(id);
 	}
@@ -73,11 +73,20 @@ class CampaignReuse {
 
 	/** A new DRAFT with the campaign's content and sender, its subject "Copy of ..." (cut to fit). */
 	Campaign duplicate(long campaignId, String user) {
-		Campaign c = campaigns.get(campaignId);
+		Campaign c = staffCampaign(campaignId);
 		String subject = "Copy of " + c.subject();
 		return campaigns.create(new CampaignRequest(c.list(), subject.length() > 300 ? subject.substring(0, 300) : subject,
 				c.preheader(), c.body(), c.layout(), c.format().json(), c.fromName(), c.fromAddress(), null,
 				c.priority() == null ? null : c.priority().name(), null, null), user);
+	}
+
+	/** A campaign staff wrote; the rows that carry a member's post or a digest are not theirs to reuse. */
+	private Campaign staffCampaign(long id) {
+		Campaign c = campaigns.get(id);
+		if (!campaigns.isStaffCampaign(id)) {
+			throw new NotFoundException("No campaign with the id " + id);
+		}
+		return c;
 	}
 
 	private static String name(String raw) {
