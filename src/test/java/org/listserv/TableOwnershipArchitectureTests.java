@@ -33,6 +33,7 @@ class TableOwnershipArchitectureTests {
 			Map.entry("import_members", "subscriptions"), Map.entry("users", "accounts"),
 			Map.entry("organisation_settings", "accounts"),
 			Map.entry("inbound_messages", "inbound"), Map.entry("outbox", "mail"), Map.entry("campaigns", "composing"),
+			Map.entry("campaign_templates", "composing"),
 			Map.entry("deliveries", "sending"), Map.entry("send_partitions", "sending"),
 			Map.entry("send_rate_limits", "sending"), Map.entry("bounce_messages", "bounces"),
 			Map.entry("bounce_events", "bounces"), Map.entry("posts", "posting"), Map.entry("digests", "posting"),

@@ -10,6 +10,7 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -18,6 +19,11 @@ import org.jsoup.safety.Safelist;
  * swapped for harmless placeholder URLs first, so that Markdown and the sanitiser leave them alone (a
  * {@code {{unsubscribe_url}}} as a link target would otherwise be dropped as a relative link), and swapped
  * back afterwards.
+ * <p>
+ * The allow-list ({@link #SAFELIST}, documented in docs/guide.md): jsoup's {@code relaxed} (text formatting,
+ * headings, lists, tables, quotes, {@code img} with {@code src alt width height title}) plus {@code hr s center
+ * font}; links and images with http or https URLs only, links also mailto; no scripts, no styles, no
+ * {@code style} or {@code class} attributes, no event handlers. Merge tags survive in text and in URLs.
  */
 final class BodyHtml {
 
@@ -30,7 +36,7 @@ final class BodyHtml {
 	private static final HtmlRenderer RENDERER = HtmlRenderer.builder().build();
 
 	private static final Safelist SAFELIST = Safelist.relaxed()
-		.addTags("hr", "center", "font")
+		.addTags("hr", "s", "center", "font")
 		.addAttributes(":all", "title", "dir", "lang")
 		.addAttributes("a", "title")
 		.addAttributes("td", "align", "valign")
@@ -74,6 +80,30 @@ final class BodyHtml {
 		Tokenized t = tokenize(body);
 		String html = format == CampaignFormat.MARKDOWN ? RENDERER.render(MARKDOWN.parse(t.text())) : t.text();
 		return t.restore(sanitize(html));
+	}
+
+	/**
+	 * The body to store: an HTML or VISUAL body sanitised (merge tags intact; a link or image on this site
+	 * such as {@code /media/1} made absolute against {@code baseUrl}, as mail needs; other relative links are
+	 * dropped), a Markdown body as typed.
+	 */
+	static String clean(String body, CampaignFormat format, String baseUrl) {
+		if (body == null || !format.html()) {
+			return body;
+		}
+		Tokenized t = tokenize(body);
+		Document doc = Jsoup.parseBodyFragment(t.text());
+		doc.outputSettings().prettyPrint(false);
+		String base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+		for (Element e : doc.select("[src^=/], [href^=/]")) {
+			for (String attribute : List.of("src", "href")) {
+				String v = e.attr(attribute);
+				if (v.startsWith("/") && !v.startsWith("//")) {
+					e.attr(attribute, base + v.substring(1));
+				}
+			}
+		}
+		return t.restore(sanitize(doc.body().html()));
 	}
 
 	static String sanitize(String html) {

@@ -7,10 +7,19 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import org.listserv.shared.InvalidInputException;
 
-/** How the body is written: Markdown (CommonMark) or HTML (sanitised). JSON spells it in lower case. */
+/**
+ * How the body is written: Markdown (CommonMark), HTML typed by hand, or VISUAL (the HTML that the editor's
+ * rich-text component writes). HTML and VISUAL bodies are sanitised when saved and again when rendered; they
+ * differ only in the editor staff write them with. JSON spells the format in lower case.
+ */
 public enum CampaignFormat {
 
-	MARKDOWN, HTML;
+	MARKDOWN, HTML, VISUAL;
+
+	/** Whether the body is HTML (sanitised when saved), not Markdown. */
+	public boolean html() {
+		return this != MARKDOWN;
+	}
 
 	@JsonValue
 	public String json() {
@@ -26,7 +35,7 @@ public enum CampaignFormat {
 			return valueOf(raw.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException("format", "The format must be markdown or html");
+			throw new InvalidInputException("format", "The body format must be visual, markdown or html");
 		}
 	}
 

@@ -3,6 +3,7 @@ package org.listserv.composing;
 import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import com.google.re2j.Pattern;
 
@@ -29,7 +30,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The composing pages for staff and admins: a list's campaigns, and the editor with the preview (desktop,
- * phone, text), the checklist, test send and schedule. No scripts: the preview shows the saved campaign.
+ * phone, text), the checklist, test send and schedule. Scripts only improve it (the live preview, the visual
+ * editor); without them the preview shows the saved campaign and the visual body is a textarea of HTML. A
+ * campaign that has gone out (or is going) shows its results and the message read-only, not the editor.
  */
 @Controller
 class CampaignPageController {
@@ -50,11 +53,15 @@ class CampaignPageController {
 
 	private final Times times;
 
+	private final CampaignReuse reuse;
+
 	CampaignPageController(CampaignService service, CampaignPreviews previews, ListService lists, Layouts layouts,
-			ObjectProvider<CampaignProgress> progress, ObjectProvider<SendConfirmations> sendConfirmations, Times times) {
+			ObjectProvider<CampaignProgress> progress, ObjectProvider<SendConfirmations> sendConfirmations, Times times,
+			CampaignReuse reuse) {
 		this.service = service;
 		this.sendConfirmations = sendConfirmations;
 		this.times = times;
+		this.reuse = reuse;
 		this.progress = progress;
 		this.previews = previews;
 		this.lists = lists;
@@ -74,21 +81,36 @@ class CampaignPageController {
 		model.addAttribute("list", list);
 		model.addAttribute("campaigns", service.search(slug, null));
 		model.addAttribute("layouts", layouts.names());
+		model.addAttribute("templates", reuse.templates());
 		return "campaigns";
 	}
 
+	/** A new draft, blank or (with {@code template}, a template's id) from a template. */
 	@PostMapping("/admin/lists/{slug}/campaigns")
-	String create(@PathVariable String slug, @RequestParam String subject, @RequestParam(required = false) String layout,
-			@RequestParam(required = false) String format, Principal user, Model model, RedirectAttributes flash) {
+	String create(@PathVariable String slug, @RequestParam(defaultValue = "") String subject,
+			@RequestParam(required = false) String layout, @RequestParam(required = false) String format,
+			@RequestParam(defaultValue = "") String template, Principal user, Model model, RedirectAttributes flash) {
 		try {
-			Campaign c = service.create(new CampaignRequest(slug, subject, null, null, layout, format, null, null, null,
-					null, null, null), user.getName());
-			flash.addFlashAttribute("notice", "Draft created");
+			Campaign c = template.isBlank()
+					? service.create(new CampaignRequest(slug, subject, null, null, layout, format, null, null, null,
+							null, null, null), user.getName())
+					: reuse.startFrom(templateId(template), slug, subject, user.getName());
+			flash.addFlashAttribute("notice", template.isBlank() ? "Draft created" : "Draft created from the template");
 			return "redirect:/admin/campaigns/" + c.id();
 		}
-		catch (InvalidInputException ex) {
+		catch (InvalidInputException | NotFoundException | TemplateSyntaxException ex) {
 			model.addAttribute("error", ex.getMessage());
+			model.addAttribute("typedSubject", subject);
 			return campaigns(slug, model);
+		}
+	}
+
+	private static long templateId(String raw) {
+		try {
+			return Long.parseLong(raw.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidInputException("template", "There is no such template");
 		}
 	}
 
@@ -104,6 +126,7 @@ class CampaignPageController {
 		}
 		MailingList list = lists.get(c.list());
 		model.addAttribute("campaign", c);
+		model.addAttribute("readOnly", !c.status().editable());
 		model.addAttribute("list", list);
 		SendConfirmations confirmations = sendConfirmations.getIfAvailable();
 		if (c.status().editable() && confirmations != null) {
@@ -119,8 +142,15 @@ class CampaignPageController {
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", CampaignForm.of(c, times));
 		}
+		if (!model.containsAttribute("fieldErrors")) {
+			model.addAttribute("fieldErrors", Map.of());
+		}
 		try {
-			model.addAttribute("checklist", previews.checklist(c));
+			Checklist checklist = previews.checklist(c);
+			model.addAttribute("checklist", checklist);
+			// what blocks the send, for the top of the page: the failed checks that are errors
+			model.addAttribute("blocking", checklist.items().stream()
+				.filter(i -> !i.passed() && i.severity() == Checklist.Severity.ERROR).toList());
 		}
 		catch (TemplateSyntaxException | InvalidInputException ex) {
 			model.addAttribute("error", ex.getMessage());
@@ -136,10 +166,30 @@ class CampaignPageController {
 			flash.addFlashAttribute("notice", "Saved");
 			return "redirect:/admin/campaigns/" + id;
 		}
-		catch (TemplateSyntaxException | InvalidInputException | ConflictException | ChecklistFailedException ex) {
-			model.addAttribute("formError", ex.getMessage());
-			return editor(id, "desktop", null, model, null);
+		catch (InvalidInputException ex) {
+			return refused(id, ex.field(), ex.getMessage(), model);
 		}
+		catch (TemplateSyntaxException ex) {
+			return refused(id, ex.field(), ex.getMessage(), model);
+		}
+		catch (ConflictException | ChecklistFailedException ex) {
+			return refused(id, null, ex.getMessage(), model);
+		}
+	}
+
+	/**
+	 * The editor again with what was typed: the error beside its field when the form has that field (the
+	 * message names it by its label), else at the top of the page.
+	 */
+	private String refused(long id, String field, String message, Model model) {
+		if (CampaignFields.inForm(field)) {
+			model.addAttribute("fieldErrors", Map.of(field, message));
+			model.addAttribute("formError", "Not saved: see " + CampaignFields.label(field) + " below");
+		}
+		else {
+			model.addAttribute("formError", "Not saved: " + message);
+		}
+		return editor(id, "desktop", null, model, null);
 	}
 
 	@PostMapping("/admin/campaigns/{id}/test")

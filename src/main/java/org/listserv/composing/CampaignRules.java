@@ -34,7 +34,7 @@ final class CampaignRules {
 		}
 		if (status == CampaignStatus.SCHEDULED) {
 			if (scheduledAt == null) {
-				throw new InvalidInputException("scheduledAt", "Scheduling needs scheduledAt");
+				throw new InvalidInputException("scheduledAt", "Choose the date and time to send it");
 			}
 			if (!scheduledAt.isAfter(CampaignService.now()) && (creating || r.scheduledAt() != null)) {
 				throw new InvalidInputException("scheduledAt", "The scheduled time must be in the future");
@@ -76,7 +76,7 @@ final class CampaignRules {
 			return EmailAddress.parse(raw).value();
 		}
 		catch (EmailAddress.InvalidEmailAddressException ex) {
-			throw new InvalidInputException("fromAddress", "The fromAddress " + ex.getMessage());
+			throw new InvalidInputException("fromAddress", "The From address " + ex.getMessage());
 		}
 	}
 

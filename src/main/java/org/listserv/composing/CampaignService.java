@@ -10,6 +10,7 @@ import org.listserv.lists.MailingList;
 import org.listserv.shared.ConflictException;
 import org.listserv.shared.InvalidInputException;
 import org.listserv.shared.NotFoundException;
+import org.listserv.web.WebProperties;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,11 +30,15 @@ public class CampaignService {
 
 	private final CampaignPreviews previews;
 
-	CampaignService(Campaigns campaigns, ListService lists, CampaignMessages messages, CampaignPreviews previews) {
+	private final String baseUrl;
+
+	CampaignService(Campaigns campaigns, ListService lists, CampaignMessages messages, CampaignPreviews previews,
+			WebProperties web) {
 		this.campaigns = campaigns;
 		this.lists = lists;
 		this.messages = messages;
 		this.previews = previews;
+		this.baseUrl = web.base() + "/";
 	}
 
 	public Campaign get(long id) {
@@ -77,10 +82,10 @@ public class CampaignService {
 			throw new InvalidInputException("list", "The list is required");
 		}
 		MailingList list = lists.get(r.list());
-		CampaignFormat format = r.format() == null ? CampaignFormat.MARKDOWN : CampaignFormat.parse(r.format());
+		CampaignFormat parsed = r.format() == null ? null : CampaignFormat.parse(r.format());
+		CampaignFormat format = parsed == null ? CampaignFormat.MARKDOWN : parsed;
 		Campaign draft = new Campaign(0, list.id(), list.slug(), CampaignStatus.DRAFT, text("subject", r.subject(), 300),
-				text("preheader", r.preheader(), 300), r.body() == null ? "" : r.body(),
-				format == null ? CampaignFormat.MARKDOWN : format,
+				text("preheader", r.preheader(), 300), clean(r.body(), format), format,
 				r.layout() == null || r.layout().isBlank() ? messages.defaultLayout(list) : r.layout(),
 				r.fromName() == null || r.fromName().isBlank() ? nullToEmpty(list.fromName()) : text("fromName", r.fromName(), 200),
 				r.fromAddress() == null || r.fromAddress().isBlank() ? messages.defaultFromAddress(list)
@@ -113,11 +118,12 @@ public class CampaignService {
 			throw new InvalidInputException("list", "A campaign cannot move to another list");
 		}
 		MailingList list = lists.get(current.list());
-		CampaignFormat format = r.format() == null ? current.format() : CampaignFormat.parse(r.format());
+		CampaignFormat parsed = r.format() == null ? null : CampaignFormat.parse(r.format());
+		CampaignFormat format = parsed == null ? current.format() : parsed;
 		Campaign changed = new Campaign(current.id(), current.listId(), current.list(), current.status(),
 				r.subject() == null ? current.subject() : text("subject", r.subject(), 300),
 				r.preheader() == null ? current.preheader() : text("preheader", r.preheader(), 300),
-				r.body() == null ? current.body() : r.body(), format == null ? current.format() : format,
+				clean(r.body() == null ? current.body() : r.body(), format), format,
 				r.layout() == null || r.layout().isBlank() ? current.layout() : r.layout(),
 				r.fromName() == null ? current.fromName() : text("fromName", r.fromName(), 200),
 				r.fromAddress() == null || r.fromAddress().isBlank() ? current.fromAddress()
@@ -188,9 +194,15 @@ public class CampaignService {
 		}
 		String v = value.strip();
 		if (v.length() > max || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-			throw new InvalidInputException(field, "The " + field + " must be one line of at most " + max + " characters");
+			throw new InvalidInputException(field,
+					"The " + CampaignFields.label(field) + " must be one line of at most " + max + " characters");
 		}
 		return v;
+	}
+
+	/** An HTML or visual body sanitised as it is stored (see {@link BodyHtml#clean}). */
+	private String clean(String body, CampaignFormat format) {
+		return body == null ? "" : BodyHtml.clean(body, format, baseUrl);
 	}
 
 	private static String nullToEmpty(String s) {

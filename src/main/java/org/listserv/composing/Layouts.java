@@ -29,6 +29,14 @@ class Layouts {
 
 	static final List<String> BUILT_IN = List.of("newsletter", "action-alert");
 
+	/** The {@code <meta name="description" content="...">} of a layout file, which says what it is for. */
+	private static final Pattern DESCRIPTION = Pattern
+		.compile("<meta\\s+name=\"description\"\\s+content=\"([^\"]{0,500})\"", Pattern.CASE_INSENSITIVE);
+
+	/** A layout's name and what it is for (empty if its file does not say). */
+	record Described(String name, String description) {
+	}
+
 	private final Path dir;
 
 	Layouts(TemplatesProperties properties) {
@@ -50,6 +58,14 @@ class Layouts {
 			}
 		}
 		return List.copyOf(names);
+	}
+
+	/** What the layout is for, from its {@code <meta name="description">}; empty if it has none. */
+	String description(String name) {
+		return source(name).map(DESCRIPTION::matcher)
+			.filter(com.google.re2j.Matcher::find)
+			.map(m -> org.jsoup.parser.Parser.unescapeEntities(m.group(1), true))
+			.orElse("");
 	}
 
 	static boolean validName(String name) {

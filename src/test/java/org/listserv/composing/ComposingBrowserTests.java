@@ -45,8 +45,9 @@ class ComposingBrowserTests extends BrowserIntegrationTest {
 		clickAndWait(By.id("campaigns-link"));
 		browser.findElement(By.id("new-subject")).sendKeys("Call your MP today");
 		assertThat(browser.findElement(By.cssSelector("#new-layout option:checked")).getText()).isEqualTo("action-alert");
+		new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("new-format"))).selectByValue("markdown");
 		clickAndWait(By.id("create-campaign"));
-		assertThat(browser.findElement(By.id("campaign-status")).getText()).isEqualTo("DRAFT");
+		assertThat(browser.findElement(By.id("campaign-status")).getText()).isEqualTo("Draft");
 
 		WebElement body = browser.findElement(By.id("body"));
 		body.sendKeys("Dear {{subscriber.name}}, the vote is on Thursday.\n\n[Call your MP](https://example.org/call)");

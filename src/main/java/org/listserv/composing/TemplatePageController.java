@@ -1,0 +1,99 @@
+package org.listserv.composing;
+
+import java.security.Principal;
+
+import org.listserv.shared.ConflictException;
+import org.listserv.shared.InvalidInputException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The templates page for staff and admins ({@code /admin/templates}: templates to rename or delete, and the
+ * layout files that exist), and the editor's reuse actions: save as template, duplicate.
+ */
+@Controller
+class TemplatePageController {
+
+	private final CampaignReuse reuse;
+
+	private final Layouts layouts;
+
+	private final LayoutPreview layoutPreview;
+
+	TemplatePageController(CampaignReuse reuse, Layouts layouts, LayoutPreview layoutPreview) {
+		this.reuse = reuse;
+		this.layouts = layouts;
+		this.layoutPreview = layoutPreview;
+	}
+
+	@GetMapping("/admin/templates")
+	String templates(Model model) {
+		model.addAttribute("templates", reuse.templates());
+		model.addAttribute("layouts", layouts.names().stream().map(n -> new Layouts.Described(n, layouts.description(n))).toList());
+		return "templates";
+	}
+
+	@PostMapping("/admin/templates/{id}/rename")
+	String rename(@PathVariable long id, @RequestParam(defaultValue = "") String name, RedirectAttributes flash) {
+		try {
+			CampaignTemplate t = reuse.rename(id, name);
+			flash.addFlashAttribute("notice", "Renamed to '" + t.name() + "'");
+		}
+		catch (InvalidInputException | ConflictException ex) {
+			flash.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/admin/templates";
+	}
+
+	@PostMapping("/admin/templates/{id}/delete")
+	String delete(@PathVariable long id, RedirectAttributes flash) {
+		String name = reuse.template(id).name();
+		reuse.delete(id);
+		flash.addFlashAttribute("notice", "Template '" + name + "' deleted; campaigns started from it are unchanged");
+		return "redirect:/admin/templates";
+	}
+
+	@PostMapping("/admin/campaigns/{id}/save-as-template")
+	String saveAsTemplate(@PathVariable long id, @RequestParam(defaultValue = "") String name, Principal user,
+			RedirectAttributes flash) {
+		try {
+			CampaignTemplate t = reuse.saveAsTemplate(id, name, user.getName());
+			flash.addFlashAttribute("notice", "Saved as the template '" + t.name() + "'");
+		}
+		catch (InvalidInputException | ConflictException ex) {
+			flash.addFlashAttribute("templateError", ex.getMessage());
+			flash.addFlashAttribute("templateName", name);
+			return "redirect:/admin/campaigns/" + id + "#reuse-h";
+		}
+		return "redirect:/admin/campaigns/" + id;
+	}
+
+	@PostMapping("/admin/campaigns/{id}/duplicate")
+	String duplicate(@PathVariable long id, Principal user, RedirectAttributes flash) {
+		Campaign copy = reuse.duplicate(id, user.getName());
+		flash.addFlashAttribute("notice", "This is a new draft, a copy of campaign " + id);
+		return "redirect:/admin/campaigns/" + copy.id();
+	}
+
+	/** A layout with a sample body and sample values, as a page of its own (the same policy as the previews). */
+	@GetMapping("/admin/templates/layouts/{name}/preview.html")
+	@ResponseBody
+	ResponseEntity<String> layout(@PathVariable String name) {
+		return ResponseEntity.ok()
+			.contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+			.header("Content-Security-Policy", CampaignFrameController.POLICY)
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(layoutPreview.render(name));
+	}
+
+}
