@@ -3,6 +3,8 @@ package org.listserv.mail;
 import java.util.Arrays;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.listserv.shared.InvalidInputException;
 import org.listserv.shared.NotFoundException;
 
@@ -12,13 +14,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * {@code /admin/outbox}: every notice and test send with what became of it, newest first, by state; one
  * notice at {@code /admin/outbox/{id}}. Admins see everything; staff see the test sends only (the other
  * notices are subscribers' mail), which is what the feedback of their test send links to. The JSON twin is
- * {@code GET /api/outbox} with the same rule.
+ * {@link OutboxApiController}, with the same rule.
  */
 @Controller
 class OutboxPageController {
@@ -45,32 +46,23 @@ class OutboxPageController {
 	}
 
 	@GetMapping("/admin/outbox/{id}")
-	String one(@PathVariable long id, Authentication user, Model model) {
-		model.addAttribute("entry", visible(outbox, id, user));
+	String one(@PathVariable long id, Authentication user, Model model, HttpServletResponse response) {
+		OutboxEntry entry = visible(outbox, id, user);
+		if (entry.state() == OutboxState.PENDING || entry.state() == OutboxState.RETRYING) {
+			// follows the message without a script (strict CSP), as the campaign page follows a send
+			response.setHeader("Refresh", "10");
+		}
+		model.addAttribute("entry", entry);
 		return "outbox-entry";
 	}
 
-	@GetMapping("/api/outbox")
-	@ResponseBody
-	Outbox.Page api(@RequestParam(required = false) String state, @RequestParam(required = false) String kind,
-			@RequestParam(defaultValue = "0") int page, Authentication user) {
-		String shownKind = isAdmin(user) ? blankToNull(kind) : OutboxEntry.CAMPAIGN_TEST;
-		return outbox.page(state(state), shownKind, page, PAGE_SIZE);
-	}
-
-	@GetMapping("/api/outbox/{id}")
-	@ResponseBody
-	OutboxEntry apiOne(@PathVariable long id, Authentication user) {
-		return visible(outbox, id, user);
-	}
-
-	private static OutboxEntry visible(Outbox outbox, long id, Authentication user) {
+	static OutboxEntry visible(Outbox outbox, long id, Authentication user) {
 		return outbox.find(id)
 			.filter(e -> isAdmin(user) || OutboxEntry.CAMPAIGN_TEST.equals(e.kind()))
 			.orElseThrow(() -> new NotFoundException("There is no message " + id + " in the outbox"));
 	}
 
-	private static OutboxState state(String raw) {
+	static OutboxState state(String raw) {
 		if (raw == null || raw.isBlank()) {
 			return null;
 		}
@@ -82,7 +74,7 @@ class OutboxPageController {
 		}
 	}
 
-	private static String blankToNull(String s) {
+	static String blankToNull(String s) {
 		return s == null || s.isBlank() ? null : s.strip();
 	}
 
