@@ -12,3 +12,9 @@ drop index outbox_due;
 create index outbox_due on outbox (next_attempt_at) where state in ('PENDING', 'RETRYING');
 -- the outbox page: newest first, optionally of one state
 create index outbox_newest on outbox (state, id);
+
+-- A PENDING member whose confirmation request is still to be mailed (an import in PENDING mode, or an
+-- admin's "send the confirmation again to all"): the confirmation round mails a few a minute, oldest first,
+-- and clears it. In the table rather than in the outbox so that the link's expiry starts when it is mailed.
+alter table memberships add column confirmation_due_at timestamptz;
+create index memberships_confirmation_due on memberships (confirmation_due_at) where confirmation_due_at is not null;
