@@ -1,8 +1,5 @@
 package org.listserv.mail;
 
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,8 +10,7 @@ import org.springframework.stereotype.Service;
  * Where capabilities hand notices to send, and where staff see what became of them. {@link #enqueue} writes
  * the notice in the caller's transaction, so a change and its notice are stored together or not at all; the
  * {@link OutboxSender} sends it once the transaction has committed ({@link NoticeQueued}), retrying while
- * SMTP is down. {@link #enqueueThrottled} spreads many notices over time, in the same table, so a restart
- * loses none of them and sends none twice.
+ * SMTP is down. {@link #page} and {@link #find} say what became of each notice.
  */
 @Service
 public class Outbox {
@@ -36,27 +32,6 @@ public class Outbox {
 		long id = messages.insert(message);
 		events.publishEvent(new NoticeQueued(id));
 		return id;
-	}
-
-	/**
-	 * Queues the messages (all of one kind) at most {@code perMinute} a minute: each one's first attempt is
-	 * due one interval after the one before, behind the notices of that kind already waiting in line.
-	 * @return the outbox ids, in order
-	 */
-	public List<Long> enqueueThrottled(List<OutboundMessage> batch, int perMinute) {
-		if (batch.isEmpty()) {
-			return List.of();
-		}
-		Duration interval = Duration.ofMillis(60_000L / Math.max(perMinute, 1));
-		OffsetDateTime last = messages.lastDue(batch.get(0).kind());
-		OffsetDateTime next = last == null ? OffsetDateTime.now() : last.plus(interval);
-		List<Long> ids = new ArrayList<>(batch.size());
-		for (OutboundMessage m : batch) {
-			ids.add(messages.insert(m, next));
-			next = next.plus(interval);
-		}
-		events.publishEvent(new NoticeQueued(ids.get(0)));
-		return ids;
 	}
 
 	/** Newest first; {@code state} and {@code kind} narrow it when not null. */

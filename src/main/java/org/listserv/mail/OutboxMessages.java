@@ -32,20 +32,13 @@ class OutboxMessages {
 	}
 
 	long insert(OutboundMessage m) {
-		return insert(m, null);
-	}
-
-	/** A notice not to be tried before {@code notBefore} (null: at once). */
-	long insert(OutboundMessage m, OffsetDateTime notBefore) {
 		return jdbc.sql("""
 				insert into outbox (kind, from_address, from_name, to_address, reply_to, subject, text_body,
-				                    html_body, headers, next_attempt_at)
-				values (:kind, :from, :fromName, :to, :replyTo, :subject, :text, :html, cast(:headers as jsonb),
-				        coalesce(:notBefore, now()))
+				                    html_body, headers)
+				values (:kind, :from, :fromName, :to, :replyTo, :subject, :text, :html, cast(:headers as jsonb))
 				returning id
 				""")
 			.param("kind", m.kind())
-			.param("notBefore", notBefore)
 			.param("from", m.from().value())
 			.param("fromName", m.fromName())
 			.param("to", m.to().value())
@@ -100,17 +93,6 @@ class OutboxMessages {
 				       next_attempt_at = now() + make_interval(secs => :seconds)
 				where id = :id
 				""").param("id", id).param("error", error).param("seconds", (double) delay.toSeconds()).update();
-	}
-
-	/**
-	 * The latest future time a queued notice of this kind is due, or null: where the next throttled notice of
-	 * that kind goes in line. Reads the due index (V26), which holds only notices still to send.
-	 */
-	OffsetDateTime lastDue(String kind) {
-		return jdbc.sql("""
-				select max(next_attempt_at) from outbox
-				where state in ('PENDING', 'RETRYING') and kind = :kind and next_attempt_at > now()
-				""").param("kind", kind).query(OffsetDateTime.class).single();
 	}
 
 	private static final String ENTRY = """
