@@ -87,7 +87,8 @@ class CampaignPreviews {
 	Preview preview(Campaign c, String email) {
 		MailingList list = list(c);
 		CompiledCampaign compiled = messages.compile(c, list);
-		Recipient r = email == null || email.isBlank() ? messages.sample(list, "sample@example.org", "Sample Subscriber")
+		Recipient r = email == null || email.isBlank()
+				? withSampleAttributes(messages.sample(list, "sample@example.org", "Sample Subscriber"), compiled)
 				: messages.lookingLike(list, members.get(list.slug(), email));
 		CompiledCampaign.Rendered rendered = compiled.render(r);
 		return new Preview(c.subject(), rendered.html(), rendered.text(), checklist(c, list, compiled));
@@ -101,6 +102,13 @@ class CampaignPreviews {
 	String webVersion(Campaign c) {
 		MailingList list = list(c);
 		CompiledCampaign compiled = messages.compile(c, list);
+		return compiled.render(withSampleAttributes(messages.sample(list, "", ""), compiled)).html();
+	}
+
+	private static final String ATTRIBUTES = "subscriber.attributes.";
+
+	/** Sample values have no attributes: each one the message uses reads "your X" instead of nothing. */
+	private static Recipient withSampleAttributes(Recipient sample, CompiledCampaign compiled) {
 		Map<String, Object> neutral = new HashMap<>();
 		for (MergeTags.Tag t : compiled.tags()) {
 			if (t.name().startsWith(ATTRIBUTES)) {
@@ -108,16 +116,13 @@ class CampaignPreviews {
 				neutral.put(key, "your " + key.replace('_', ' ').replace('-', ' '));
 			}
 		}
-		Recipient nobody = messages.sample(list, "", "");
-		return compiled.render(new Recipient(0, "", "", neutral, nobody.links())).html();
+		return new Recipient(sample.subscriberId(), sample.email(), sample.name(), neutral, sample.links());
 	}
-
-	private static final String ATTRIBUTES = "subscriber.attributes.";
 
 	/**
 	 * Sends the message to each address through the outbox, {@value #TEST_PREFIX} before the subject, rendered
 	 * as one person for all of them: the member {@code as} names; else the sender's own membership of the list;
-	 * else sample values (the sender's account name, sample attributes). The links are always the inert sample
+	 * else sample values (the sender's account name, "your X" for each attribute). The links are always the inert sample
 	 * ones, so a test never unsubscribes the member it is rendered as.
 	 * @param as a member's address, or blank
 	 * @param sender the logged-in account's address
@@ -146,7 +151,7 @@ class CampaignPreviews {
 		List<Long> ids = new ArrayList<>();
 		for (EmailAddress a : addresses) {
 			Recipient r = member != null ? messages.lookingLike(list, member)
-					: messages.sample(list, a.value(), accounts.nameOf(sender));
+					: withSampleAttributes(messages.sample(list, a.value(), accounts.nameOf(sender)), compiled);
 			OutboundMessage m = messages.message(c, list, compiled, r, OutboxEntry.CAMPAIGN_TEST);
 			String subject = m.subject().startsWith(TEST_PREFIX) ? m.subject() : TEST_PREFIX + m.subject();
 			ids.add(outbox.enqueue(new OutboundMessage(m.kind(), m.from(), m.fromName(), a, m.replyTo(), subject,

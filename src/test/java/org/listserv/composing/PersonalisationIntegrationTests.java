@@ -120,7 +120,8 @@ class PersonalisationIntegrationTests extends IntegrationTest {
 		MimeMessage sample = awaitMail(sampleTo, 1).get(0);
 		assertThat(sample.getSubject()).isEqualTo("[TEST] Spring news");
 		// the sender is no member of this list: their account's name, and the address the test went to
-		assertThat(body(sample)).contains("Dear Staff,").contains("we write to " + sampleTo).doesNotContain("Dear ,");
+		assertThat(body(sample)).contains("Dear Staff,").contains("In your city we write to " + sampleTo)
+			.doesNotContain("Dear ,");
 	}
 
 	@Test
