@@ -13,8 +13,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ConfirmationRequests {
 
-	/** A request to mail now. */
-	record Due(long listId, long subscriberId, String email, String name) {
+	/** A request due now; {@code waiting}: the member still waits for their own confirmation. */
+	record Due(long listId, long subscriberId, String email, String name, boolean waiting) {
 	}
 
 	private final JdbcClient jdbc;
@@ -24,23 +24,16 @@ class ConfirmationRequests {
 	}
 
 	/**
-	 * Drops the requests of members who are no longer waiting for their confirmation (they confirmed, left,
-	 * were removed or disabled since): nobody who said no gets one.
+	 * Up to {@code limit} due requests, oldest first, locked (another instance skips them) until the commit.
+	 * Requests of members who no longer wait (they confirmed, left, were removed or disabled since) come too,
+	 * marked, so that the caller drops them as they come up rather than by a scan of every request a round.
 	 */
-	int dropStale() {
-		return jdbc.sql("""
-				update memberships set confirmation_due_at = null
-				where confirmation_due_at is not null
-				  and (status <> 'PENDING' or awaiting is distinct from 'CONFIRMATION')
-				""").update();
-	}
-
-	/** Up to {@code limit} due requests, oldest first, locked (another instance skips them) until the commit. */
 	List<Due> claim(int limit) {
 		return jdbc.sql("""
-				select m.list_id, m.subscriber_id, s.email, s.name
+				select m.list_id, m.subscriber_id, s.email, s.name,
+				       m.status = 'PENDING' and m.awaiting is not distinct from 'CONFIRMATION' as waiting
 				from memberships m join subscribers s on s.id = m.subscriber_id
-				where m.confirmation_due_at <= now() and m.status = 'PENDING' and m.awaiting = 'CONFIRMATION'
+				where m.confirmation_due_at <= now()
 				order by m.confirmation_due_at, m.id
 				limit :limit
 				for update of m skip locked

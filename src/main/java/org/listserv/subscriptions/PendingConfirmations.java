@@ -76,7 +76,7 @@ public class PendingConfirmations {
 		if (m.status() != MembershipStatus.PENDING || m.awaiting() != PendingReason.CONFIRMATION) {
 			throw new ConflictException(m.email() + " is not waiting to confirm: nothing was sent");
 		}
-		send(list, new ConfirmationRequests.Due(list.id(), m.subscriberId(), m.email(), m.name()));
+		send(list, new ConfirmationRequests.Due(list.id(), m.subscriberId(), m.email(), m.name(), true));
 		log.info("Confirmation request to {} for {} sent again by an admin", m.email(), list.slug());
 	}
 
@@ -89,7 +89,7 @@ public class PendingConfirmations {
 		return queued;
 	}
 
-	/** One round: the requests of the members who no longer wait are dropped, then a few due ones mailed. */
+	/** One round: a few due requests mailed, those of members who no longer wait dropped. */
 	@Scheduled(fixedDelayString = "${listserv.subscriptions.confirmation-round:10s}", initialDelayString = "5s")
 	void tick() {
 		try {
@@ -106,15 +106,20 @@ public class PendingConfirmations {
 		return (int) Math.max(1, Math.floor(properties.importConfirmationsPerMinute() / roundsPerMinute));
 	}
 
-	/** Mails up to {@code limit} due requests in the caller's transaction; how many. */
+	/** Takes up to {@code limit} due requests in the caller's transaction; how many were mailed. */
 	int round(int limit) {
-		requests.dropStale();
-		List<ConfirmationRequests.Due> due = requests.claim(limit);
-		for (ConfirmationRequests.Due d : due) {
-			lists.findById(d.listId()).ifPresentOrElse(list -> send(list, d),
-					() -> requests.done(d.listId(), d.subscriberId()));
+		int mailed = 0;
+		for (ConfirmationRequests.Due d : requests.claim(limit)) {
+			var list = d.waiting() ? lists.findById(d.listId()) : java.util.Optional.<MailingList>empty();
+			if (list.isPresent()) {
+				send(list.get(), d);
+				mailed++;
+			}
+			else {
+				requests.done(d.listId(), d.subscriberId());
+			}
 		}
-		return due.size();
+		return mailed;
 	}
 
 	private void send(MailingList list, ConfirmationRequests.Due d) {
