@@ -159,7 +159,7 @@ final class ImportStatements {
 					with activated as (
 					    update memberships m
 					       set status = 'ACTIVE', awaiting = null, subscribed_at = now(), status_changed_at = now(),
-					           updated_at = now()
+					           updated_at = now(), confirmation_due_at = null
 					    from import_matched i
 					    where m.id = i.membership_id and i.old_status = 'PENDING'
 					    returning m.subscriber_id)

@@ -106,17 +106,27 @@ public class PendingConfirmations {
 		return (int) Math.max(1, Math.floor(properties.importConfirmationsPerMinute() / roundsPerMinute));
 	}
 
-	/** Takes up to {@code limit} due requests in the caller's transaction; how many were mailed. */
+	/**
+	 * Mails up to {@code limit} due requests in the caller's transaction; how many. A change of status clears a
+	 * member's request, so stale ones are rare (a list deleted, a change made by hand); they are dropped without
+	 * counting, a few claims a round at most.
+	 */
 	int round(int limit) {
 		int mailed = 0;
-		for (ConfirmationRequests.Due d : requests.claim(limit)) {
-			var list = d.waiting() ? lists.findById(d.listId()) : java.util.Optional.<MailingList>empty();
-			if (list.isPresent()) {
-				send(list.get(), d);
-				mailed++;
+		for (int claims = 0; claims < 5 && mailed < limit; claims++) {
+			List<ConfirmationRequests.Due> due = requests.claim(limit - mailed);
+			for (ConfirmationRequests.Due d : due) {
+				var list = d.waiting() ? lists.findById(d.listId()) : java.util.Optional.<MailingList>empty();
+				if (list.isPresent()) {
+					send(list.get(), d);
+					mailed++;
+				}
+				else {
+					requests.done(d.listId(), d.subscriberId());
+				}
 			}
-			else {
-				requests.done(d.listId(), d.subscriberId());
+			if (due.isEmpty()) {
+				break;
 			}
 		}
 		return mailed;
