@@ -127,6 +127,11 @@ public class AccountService implements UserDetailsService, ApplicationRunner {
 		return accounts.all().stream().filter(a -> a.enabled() && a.role() == Role.ADMIN).map(Account::email).toList();
 	}
 
+	/** The name of the account with this address, or empty (no such account, or no name given). */
+	public String nameOf(String email) {
+		return email == null ? "" : accounts.findByEmail(email).map(Account::name).orElse("");
+	}
+
 	/** Whether an enabled account (ADMIN or STAFF) has this address, in any case. */
 	public boolean isStaff(String email) {
 		return email != null && accounts.findByEmail(email).map(Account::enabled).orElse(false);

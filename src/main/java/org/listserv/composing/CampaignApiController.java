@@ -28,7 +28,8 @@ class CampaignApiController {
 	record PreviewRequest(String email) {
 	}
 
-	record TestRequest(List<String> to) {
+	/** {@code as}: the member whose name and attributes the test shows (optional). */
+	record TestRequest(List<String> to, String as) {
 	}
 
 	private final CampaignService service;
@@ -82,9 +83,14 @@ class CampaignApiController {
 	}
 
 	@PostMapping("/api/campaigns/{id}/test")
-	ResponseEntity<Map<String, Object>> test(@PathVariable long id, @RequestBody TestRequest request) {
-		int queued = previews.testSend(service.get(id), request.to());
-		return ResponseEntity.accepted().body(Map.of("queued", queued));
+	ResponseEntity<Map<String, Object>> test(@PathVariable long id, @RequestBody TestRequest request, Principal user) {
+		CampaignPreviews.TestSend sent = previews.testSend(service.get(id), request.to(), request.as(), user.getName());
+		Map<String, Object> body = new java.util.LinkedHashMap<>();
+		body.put("queued", sent.outboxIds().size());
+		body.put("state", "queued");
+		body.put("outbox", sent.outboxIds().stream().map(o -> "/api/outbox/" + o).toList());
+		body.put("renderedAs", sent.renderedAs());
+		return ResponseEntity.accepted().body(body);
 	}
 
 	@ExceptionHandler

@@ -57,7 +57,8 @@ class CampaignMessages {
 		String layoutSource = layouts.source(layout)
 			.orElseThrow(() -> new InvalidInputException("layout", "There is no layout '" + layout + "'"));
 		Map<String, Object> base = new HashMap<>();
-		base.put("list", Map.of("name", list.name(), "footer", list.footer() == null ? "" : list.footer()));
+		base.put("list", Map.of("name", list.name(), "footer", list.footer() == null ? "" : list.footer(),
+				"greeting_fallback", list.greetingFallback() == null ? "" : list.greetingFallback()));
 		base.put("campaign", Map.of("subject", subject, "preheader", preheader));
 		base.put("preheader", preheader);
 		base.put("web_version_url", webVersionUrl(list.slug(), campaignId));

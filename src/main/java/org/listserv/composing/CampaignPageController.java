@@ -193,14 +193,23 @@ class CampaignPageController {
 	}
 
 	@PostMapping("/admin/campaigns/{id}/test")
-	String test(@PathVariable long id, @RequestParam String to, RedirectAttributes flash) {
+	String test(@PathVariable long id, @RequestParam String to, @RequestParam(required = false) String as,
+			Principal user, RedirectAttributes flash) {
 		try {
 			List<String> addresses = Arrays.stream(ADDRESS_SEPARATORS.split(to)).filter(s -> !s.isBlank()).toList();
-			int n = previews.testSend(service.get(id), addresses);
-			flash.addFlashAttribute("notice", "Test sent to " + n + (n == 1 ? " address" : " addresses"));
+			CampaignPreviews.TestSend sent = previews.testSend(service.get(id), addresses, as, user.getName());
+			// queued, not sent: the outbox hands it to the relay after the commit, and may have to retry
+			flash.addFlashAttribute("notice", "Test queued for " + String.join(", ", sent.to())
+					+ (sent.renderedAs() == null ? ", with sample values" : ", as " + sent.renderedAs())
+					+ ". It is not sent yet:");
+			flash.addFlashAttribute("noticeLink", sent.outboxIds().size() == 1 ? "/admin/outbox/" + sent.outboxIds().get(0)
+					: "/admin/outbox?kind=" + org.listserv.mail.OutboxEntry.CAMPAIGN_TEST);
+			flash.addFlashAttribute("noticeLinkText", "see what became of it in the outbox");
+			flash.addFlashAttribute("testAs", as);
 		}
 		catch (InvalidInputException | TemplateSyntaxException | NotFoundException ex) {
 			flash.addFlashAttribute("error", ex.getMessage());
+			flash.addFlashAttribute("testAs", as);
 		}
 		return "redirect:/admin/campaigns/" + id + "#test-h";
 	}

@@ -44,6 +44,14 @@ record CompiledCampaign(Template html, Template text, Map<String, Object> base, 
 
 	static final String CONTENT = "{{{content}}}";
 
+	/** For a base without a list setting (the default of {@code lists.greeting_fallback}). */
+	static final String DEFAULT_GREETING_FALLBACK = "friend";
+
+	/** What {@code {{subscriber.email}}} shows where there is no one's address: the web version. */
+	static final String NO_ADDRESS = "your email address";
+
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
 	/**
 	 * @param base the values that are the same for every recipient (list, campaign, date, ...)
 	 * @throws TemplateSyntaxException naming the field ("body" or "layout"), line and column
@@ -65,16 +73,33 @@ record CompiledCampaign(Template html, Template text, Map<String, Object> base, 
 		return new CompiledCampaign(html, text, Map.copyOf(base), source, List.copyOf(tags));
 	}
 
+	/**
+	 * One recipient's parts. A recipient without a name gets the list's greeting fallback for
+	 * {@code subscriber.name} and {@code subscriber.first_name} ("Dear friend,", never "Dear ,"), and
+	 * {@code subscriber.has_name} false for a template that would rather say something else; one without an
+	 * address (the web version) reads "your email address". Every path (preview, test, web version, the
+	 * real send) renders here, so they all show the same.
+	 */
 	Rendered render(Recipient r) {
 		Map<String, Object> model = new HashMap<>(base);
-		Map<String, Object> subscriber = new HashMap<>(4);
-		subscriber.put("name", r.name());
-		subscriber.put("email", r.email());
+		Map<String, Object> subscriber = new HashMap<>(6);
+		String name = r.name().strip();
+		String fallback = greetingFallback();
+		subscriber.put("name", name.isEmpty() ? fallback : name);
+		subscriber.put("first_name", name.isEmpty() ? fallback : WHITESPACE.split(name)[0]);
+		subscriber.put("has_name", !name.isEmpty());
+		subscriber.put("email", r.email().isBlank() ? NO_ADDRESS : r.email());
 		subscriber.put("attributes", r.attributes());
 		model.put("subscriber", subscriber);
 		model.put("unsubscribe_url", r.links().unsubscribeUrl());
 		model.put("preferences_url", r.links().preferencesUrl());
 		return new Rendered(html.execute(model), text.execute(model));
+	}
+
+	/** The list's word for a member without a name, as {@link CampaignMessages#compile} put it in the base. */
+	String greetingFallback() {
+		Object fallback = base.get("list") instanceof Map<?, ?> list ? list.get("greeting_fallback") : null;
+		return fallback == null || fallback.toString().isBlank() ? DEFAULT_GREETING_FALLBACK : fallback.toString();
 	}
 
 	private static Template compileOrFail(Mustache.Compiler compiler, String source, String field) {

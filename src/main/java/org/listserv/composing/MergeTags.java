@@ -21,7 +21,8 @@ final class MergeTags {
 	}
 
 	/** The merge fields a campaign offers, and the extra ones layouts may use. */
-	static final Set<String> KNOWN = Set.of("subscriber.name", "subscriber.email", "list.name", "campaign.subject",
+	static final Set<String> KNOWN = Set.of("subscriber.name", "subscriber.first_name", "subscriber.has_name",
+			"subscriber.email", "list.name", "list.greeting_fallback", "campaign.subject",
 			"unsubscribe_url", "preferences_url", "web_version_url", "date", "content", "preheader",
 			"campaign.preheader", "list.footer", "deadline", "action", "action.url", "action.label", ".");
 

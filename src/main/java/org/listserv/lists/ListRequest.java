@@ -11,21 +11,29 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record ListRequest(String slug, String name, String kind, String description, String subscriptionPolicy,
 		String postingPolicy, String fromName, String fromAddress, String replyTo, String footer,
 		@JsonProperty("public") Boolean publicList, String consentText, Boolean goodbyeNotice,
-		BigDecimal bounceThreshold) {
+		BigDecimal bounceThreshold, String greetingFallback) {
+
+	/** A request without the greeting fallback. */
+	public ListRequest(String slug, String name, String kind, String description, String subscriptionPolicy,
+			String postingPolicy, String fromName, String fromAddress, String replyTo, String footer,
+			Boolean publicList, String consentText, Boolean goodbyeNotice, BigDecimal bounceThreshold) {
+		this(slug, name, kind, description, subscriptionPolicy, postingPolicy, fromName, fromAddress, replyTo, footer,
+				publicList, consentText, goodbyeNotice, bounceThreshold, null);
+	}
 
 	/** A request without the bounce threshold. */
 	public ListRequest(String slug, String name, String kind, String description, String subscriptionPolicy,
 			String postingPolicy, String fromName, String fromAddress, String replyTo, String footer,
 			Boolean publicList, String consentText, Boolean goodbyeNotice) {
 		this(slug, name, kind, description, subscriptionPolicy, postingPolicy, fromName, fromAddress, replyTo, footer,
-				publicList, consentText, goodbyeNotice, null);
+				publicList, consentText, goodbyeNotice, null, null);
 	}
 
 	/** A request with only the basic fields. */
 	public ListRequest(String slug, String name, String kind, String description, String subscriptionPolicy,
 			String postingPolicy, String fromName, String fromAddress, String replyTo, String footer) {
 		this(slug, name, kind, description, subscriptionPolicy, postingPolicy, fromName, fromAddress, replyTo, footer,
-				null, null, null, null);
+				null, null, null, null, null);
 	}
 
 }

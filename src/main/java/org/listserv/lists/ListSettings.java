@@ -15,7 +15,10 @@ import org.listserv.shared.InvalidInputException;
 record ListSettings(String slug, String name, String description, ListKind kind,
 		SubscriptionPolicy subscriptionPolicy, PostingPolicy postingPolicy, String fromName, String fromAddress,
 		String replyTo, String footer, boolean publicList, String consentText, boolean goodbyeNotice,
-		BigDecimal bounceThreshold) {
+		BigDecimal bounceThreshold, String greetingFallback) {
+
+	/** What a greeting says when a list has not chosen its own word. */
+	static final String DEFAULT_GREETING_FALLBACK = "friend";
 
 	static final Pattern SLUG = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
 
@@ -36,7 +39,8 @@ record ListSettings(String slug, String name, String description, ListKind kind,
 				headerText("fromName", r.fromName()), address("fromAddress", r.fromAddress()),
 				address("replyTo", r.replyTo()), text("footer", r.footer(), 10_000),
 				r.publicList() == null || r.publicList(), text("consentText", r.consentText(), 2000),
-				r.goodbyeNotice() == null || r.goodbyeNotice(), bounceThreshold(r.bounceThreshold()));
+				r.goodbyeNotice() == null || r.goodbyeNotice(), bounceThreshold(r.bounceThreshold()),
+				greetingFallback(r.greetingFallback()));
 	}
 
 	static ListSettings forUpdate(MailingList current, ListRequest r) {
@@ -57,7 +61,8 @@ record ListSettings(String slug, String name, String description, ListKind kind,
 				r.publicList() == null ? current.publicList() : r.publicList(),
 				r.consentText() == null ? current.consentText() : text("consentText", r.consentText(), 2000),
 				r.goodbyeNotice() == null ? current.goodbyeNotice() : r.goodbyeNotice(),
-				r.bounceThreshold() == null ? current.bounceThreshold() : bounceThreshold(r.bounceThreshold()));
+				r.bounceThreshold() == null ? current.bounceThreshold() : bounceThreshold(r.bounceThreshold()),
+				r.greetingFallback() == null ? current.greetingFallback() : greetingFallback(r.greetingFallback()));
 	}
 
 	Map<String, Object> asParams() {
@@ -76,6 +81,7 @@ record ListSettings(String slug, String name, String description, ListKind kind,
 		p.put("consentText", consentText);
 		p.put("goodbyeNotice", goodbyeNotice);
 		p.put("bounceThreshold", bounceThreshold);
+		p.put("greetingFallback", greetingFallback);
 		return p;
 	}
 
@@ -111,6 +117,23 @@ record ListSettings(String slug, String name, String description, ListKind kind,
 					"The bounce threshold must be a positive score below 1000 with at most two decimals (0: the default)");
 		}
 		return raw.stripTrailingZeros().scale() < 0 ? raw.setScale(0) : raw.stripTrailingZeros();
+	}
+
+	/** Blank means the default word; it stands where a name would, so one line, no markup needed. */
+	private static String greetingFallback(String raw) {
+		if (raw == null || raw.isBlank()) {
+			return DEFAULT_GREETING_FALLBACK;
+		}
+		String value = raw.strip();
+		if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+			throw new InvalidInputException("greetingFallback",
+					"The greeting when the name is unknown must be one line without control characters");
+		}
+		if (value.length() > 100) {
+			throw new InvalidInputException("greetingFallback",
+					"The greeting when the name is unknown is longer than 100 characters");
+		}
+		return value;
 	}
 
 	private static String name(String raw) {

@@ -60,7 +60,7 @@ class OutboxMessages {
 				select id, kind, from_address, from_name, to_address, reply_to, subject, text_body, html_body,
 				       headers::text as headers, attempts, created_at
 				from outbox
-				where state = 'PENDING' and next_attempt_at <= now()
+				where state in ('PENDING', 'RETRYING') and next_attempt_at <= now()
 				order by next_attempt_at
 				limit :limit
 				for update skip locked
@@ -89,18 +89,64 @@ class OutboxMessages {
 
 	void retryLater(long id, java.time.Duration delay, String error) {
 		jdbc.sql("""
-				update outbox set attempts = attempts + 1, last_error = :error,
+				update outbox set state = 'RETRYING', attempts = attempts + 1, last_error = :error,
 				       next_attempt_at = now() + make_interval(secs => :seconds)
 				where id = :id
 				""").param("id", id).param("error", error).param("seconds", (double) delay.toSeconds()).update();
 	}
 
-	/** Cheap enough for every health call: both counts read partial indexes (V9, V17). */
+	private static final String ENTRY = """
+			select id, kind, to_address, subject, state, attempts, last_error, created_at,
+			       case when state in ('PENDING', 'RETRYING') then next_attempt_at end as next_attempt_at, sent_at
+			from outbox
+			""";
+
+	/**
+	 * Newest first, of one state and kind if given. Keyset on {@code id} would be faster deep down the
+	 * pages; staff look at the first few, which read the primary key (or {@code outbox_newest}) backwards.
+	 */
+	List<OutboxEntry> page(OutboxState state, String kind, int offset, int limit) {
+		return jdbc.sql(ENTRY + """
+				where (cast(:state as text) is null or state = :state) and (cast(:kind as text) is null or kind = :kind)
+				order by id desc
+				offset :offset limit :limit
+				""")
+			.param("state", state == null ? null : state.name())
+			.param("kind", kind)
+			.param("offset", offset)
+			.param("limit", limit)
+			.query(OutboxMessages::entry)
+			.list();
+	}
+
+	long count(OutboxState state, String kind) {
+		return jdbc.sql("""
+				select count(*) from outbox
+				where (cast(:state as text) is null or state = :state) and (cast(:kind as text) is null or kind = :kind)
+				""")
+			.param("state", state == null ? null : state.name())
+			.param("kind", kind)
+			.query(Long.class)
+			.single();
+	}
+
+	java.util.Optional<OutboxEntry> find(long id) {
+		return jdbc.sql(ENTRY + " where id = :id").param("id", id).query(OutboxMessages::entry).optional();
+	}
+
+	private static OutboxEntry entry(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new OutboxEntry(rs.getLong("id"), rs.getString("kind"), rs.getString("to_address"),
+				rs.getString("subject"), OutboxState.valueOf(rs.getString("state")), rs.getInt("attempts"),
+				rs.getString("last_error"), rs.getObject("created_at", OffsetDateTime.class),
+				rs.getObject("next_attempt_at", OffsetDateTime.class), rs.getObject("sent_at", OffsetDateTime.class));
+	}
+
+	/** Cheap enough for every health call: both counts read partial indexes (V9, V17, V26). */
 	Counts counts() {
 		return jdbc.sql("""
-				select (select count(*) from outbox where state = 'PENDING') as pending,
+				select (select count(*) from outbox where state in ('PENDING', 'RETRYING')) as pending,
 				       (select count(*) from outbox where state = 'FAILED') as failed,
-				       (select min(created_at) from outbox where state = 'PENDING') as oldest
+				       (select min(created_at) from outbox where state in ('PENDING', 'RETRYING')) as oldest
 				""").query((rs, n) -> new Counts(rs.getLong("pending"), rs.getLong("failed"),
 				rs.getObject("oldest", OffsetDateTime.class))).single();
 	}

@@ -143,9 +143,9 @@ final class ImportStatements {
 		skipForeignKeyChecks();
 		long imported = counts.joining() == 0 ? 0 : sql("""
 				with added as (
-				    insert into memberships (list_id, subscriber_id, status, awaiting, subscribed_at)
+				    insert into memberships (list_id, subscriber_id, status, awaiting, subscribed_at, confirmation_due_at)
 				    select :list, subscriber_id, :mode, case when :mode = 'PENDING' then 'CONFIRMATION' end,
-				           case when :mode = 'ACTIVE' then now() end
+				           case when :mode = 'ACTIVE' then now() end, case when :mode = 'PENDING' then now() end
 				    from import_matched where old_status is null
 				    on conflict (list_id, subscriber_id) do nothing
 				    returning subscriber_id)
@@ -159,7 +159,7 @@ final class ImportStatements {
 					with activated as (
 					    update memberships m
 					       set status = 'ACTIVE', awaiting = null, subscribed_at = now(), status_changed_at = now(),
-					           updated_at = now()
+					           updated_at = now(), confirmation_due_at = null
 					    from import_matched i
 					    where m.id = i.membership_id and i.old_status = 'PENDING'
 					    returning m.subscriber_id)

@@ -51,8 +51,15 @@ class MemberPageController {
 
 	private final org.listserv.mail.MailProperties mail;
 
+	private final PendingConfirmations confirmations;
+
+	private final SubscriptionsProperties properties;
+
 	MemberPageController(ListService lists, MemberService members, MemberImporter importer, MemberExporter exporter,
-			org.listserv.web.WebProperties web, org.listserv.mail.MailProperties mail) {
+			org.listserv.web.WebProperties web, org.listserv.mail.MailProperties mail,
+			PendingConfirmations confirmations, SubscriptionsProperties properties) {
+		this.confirmations = confirmations;
+		this.properties = properties;
 		this.web = web;
 		this.mail = mail;
 		this.lists = lists;
@@ -75,6 +82,8 @@ class MemberPageController {
 		model.addAttribute("postingPolicies", PostingPolicy.values());
 		model.addAttribute("baseUrl", web.base());
 		model.addAttribute("mailDomain", mail.domain());
+		model.addAttribute("waiting", confirmations.waiting(slug));
+		model.addAttribute("confirmationsPerMinute", properties.importConfirmationsPerMinute());
 		model.addAttribute("snippet", """
 				<form method="post" action="%s/subscribe/%s">
 				  <label>Email <input type="email" name="email" required></label>
@@ -132,6 +141,9 @@ class MemberPageController {
 			ImportResult result = importer.importCsv(slug, in, MemberApiController.mode(mode),
 					Actor.staff(ConsentSource.IMPORT, me.getName(), request.getRemoteAddr()));
 			flash.addFlashAttribute("importResult", result);
+			if (MemberApiController.mode(mode) == ImportMode.PENDING) {
+				flash.addFlashAttribute("importConfirmations", result.imported());
+			}
 			flash.addFlashAttribute("importFile", file.getOriginalFilename());
 		}
 		catch (InvalidInputException ex) {

@@ -89,7 +89,8 @@ class Memberships implements MemberCounts {
 		jdbc.sql("""
 				update memberships
 				   set status = :status, awaiting = :awaiting, status_changed_at = now(), updated_at = now(),
-				       subscribed_at = case when :status = 'ACTIVE' then now() else subscribed_at end
+				       subscribed_at = case when :status = 'ACTIVE' then now() else subscribed_at end,
+				       confirmation_due_at = case when cast(:awaiting as text) = 'CONFIRMATION' then confirmation_due_at end
 				 where list_id = :list and subscriber_id = :subscriber
 				""")
 			.param("list", listId)

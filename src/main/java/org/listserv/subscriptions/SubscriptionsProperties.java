@@ -17,10 +17,14 @@ import org.springframework.util.unit.DataSize;
  * @param subscribePerClientPerMinute POSTs to the subscribe form one client address may make a minute (default 10)
  * @param noticesPerAddressPerHour notices one address may receive an hour on request (confirm again,
  *        already subscribed, preference link, command replies; default 5)
+ * @param importConfirmationsPerMinute confirmation requests mailed a minute, at most, to members an import in
+ *        PENDING mode added or an admin asked to remind (default 60); each instance mails this many
+ * @param confirmationRound how often those requests are looked for (default 10s)
  */
 @ConfigurationProperties("listserv.subscriptions")
 public record SubscriptionsProperties(@DefaultValue("512MB") DataSize importMaxSize,
 		@DefaultValue("1000") int importMaxReported, @DefaultValue("7d") Duration confirmExpiry,
 		@DefaultValue("30d") Duration preferencesLinkExpiry, @DefaultValue("730d") Duration unsubscribeLinkExpiry,
-		@DefaultValue("10") int subscribePerClientPerMinute, @DefaultValue("5") int noticesPerAddressPerHour) {
+		@DefaultValue("10") int subscribePerClientPerMinute, @DefaultValue("5") int noticesPerAddressPerHour,
+		@DefaultValue("60") int importConfirmationsPerMinute, @DefaultValue("10s") Duration confirmationRound) {
 }

@@ -55,7 +55,7 @@ class CampaignMailIntegrationTests extends IntegrationTest {
 		Campaign c = campaign(list);
 		mvc.perform(post("/api/campaigns/" + c.id() + "/test").with(httpBasic(STAFF, STAFF_PASSWORD))
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"to\":[\"" + member + "\",\"" + other + "\"]}"))
+			.content("{\"to\":[\"" + member + "\",\"" + other + "\"],\"as\":\"" + member + "\"}"))
 			.andExpect(status().isAccepted())
 			.andExpect(jsonPath("$.queued").value(2));
 		MimeMessage m = awaitMail(member, 1).get(0);
@@ -66,7 +66,7 @@ class CampaignMailIntegrationTests extends IntegrationTest {
 		assertThat(parts.getBodyPart(1).isMimeType("text/html")).isTrue();
 		String html = parts.getBodyPart(1).getContent().toString();
 		assertThat(html).contains("&lt;img src").doesNotContain("<img src=x");
-		assertThat(m.getSubject()).isEqualTo("Spring newsletter");
+		assertThat(m.getSubject()).isEqualTo("[TEST] Spring newsletter");
 		// neither the campaign nor the list names a sender: the list's name stands beside the address
 		assertThat(((jakarta.mail.internet.InternetAddress) m.getFrom()[0]).getPersonal()).isEqualTo(list.name());
 		assertThat(m.getHeader("List-Id")[0]).isEqualTo("\"" + list.name() + "\" <" + list.slug() + ".lists.example.org>");
@@ -122,7 +122,8 @@ class CampaignMailIntegrationTests extends IntegrationTest {
 			.andExpect(content().string(not(containsString(":8080/unsubscribe/"))))
 			.andExpect(content().string(not(containsString(":8080/preferences/"))))
 			.andExpect(content().string(containsString("http://localhost:8080/preview-link/unsubscribe/" + list.slug())))
-			.andExpect(content().string(containsString("Dear ,")));
+			.andExpect(content().string(containsString("Dear friend,")))
+			.andExpect(content().string(not(containsString("Dear ,"))));
 		mvc.perform(get("/archive/other-list/" + c.id())).andExpect(status().isNotFound());
 	}
 

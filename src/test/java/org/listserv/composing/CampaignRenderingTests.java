@@ -38,6 +38,24 @@ class CampaignRenderingTests {
 	}
 
 	@Test
+	void aMemberWithoutANameIsGreetedWithTheListsFallbackNeverDearComma() throws Exception {
+		Map<String, Object> base = new java.util.HashMap<>(BASE);
+		base.put("list", Map.of("name", "News", "footer", "", "greeting_fallback", "supporter"));
+		CompiledCampaign c = CompiledCampaign.compile("Dear {{subscriber.name}}, hi {{subscriber.first_name}}! "
+				+ "{{#subscriber.has_name}}Named.{{/subscriber.has_name}}{{^subscriber.has_name}}Nameless.{{/subscriber.has_name}}",
+				CampaignFormat.MARKDOWN, layout("newsletter"), base);
+		MemberLinks.Links links = EVIL.links();
+		CompiledCampaign.Rendered nameless = c.render(new Recipient(2, "x@example.org", "  ", Map.of(), links));
+		assertThat(nameless.text()).contains("Dear supporter, hi supporter! Nameless.").doesNotContain("Dear ,");
+		assertThat(nameless.html()).contains("Dear supporter, hi supporter! Nameless.");
+		CompiledCampaign.Rendered named = c.render(new Recipient(3, "y@example.org", "Ada Lovelace", Map.of(), links));
+		assertThat(named.text()).contains("Dear Ada Lovelace, hi Ada! Named.");
+		// a base without the list setting still never says "Dear ,"
+		assertThat(compile("Dear {{subscriber.name}},", CampaignFormat.MARKDOWN)
+			.render(new Recipient(4, "z@example.org", "", Map.of(), links)).text()).contains("Dear friend,");
+	}
+
+	@Test
 	void refusesUnescapedValuesPartialsAndBadTagsInABodyWithTheirPosition() {
 		assertThatThrownBy(() -> compile("Hi\n  {{{subscriber.name}}}", CampaignFormat.MARKDOWN))
 			.isInstanceOfSatisfying(TemplateSyntaxException.class, ex -> {

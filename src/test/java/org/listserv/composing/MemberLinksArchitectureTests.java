@@ -55,6 +55,7 @@ class MemberLinksArchitectureTests {
 			.because("a signed token acts for the member it names: it is made only to be mailed to them")
 			.check(classes);
 		noClasses().that().doNotHaveFullyQualifiedName("org.listserv.subscriptions.SubscriptionService")
+			.and().doNotHaveFullyQualifiedName("org.listserv.subscriptions.PendingConfirmations")
 			.should().callMethod("org.listserv.subscriptions.ConfirmationTokens", "create",
 					"org.listserv.subscriptions.TokenPurpose", "long", "long", "java.time.Duration")
 			.because("a confirmation token is made only to be mailed to the address it confirms")

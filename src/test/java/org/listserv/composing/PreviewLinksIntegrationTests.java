@@ -108,8 +108,10 @@ class PreviewLinksIntegrationTests extends IntegrationTest {
 	@Test
 	void aTestSendToAMembersAddressCarriesNoLinkThatActsForThem() throws Exception {
 		Setup s = setup();
+		// rendered as that member ("as"): their name, never their links
 		mvc.perform(post("/api/campaigns/" + s.campaign() + "/test").with(httpBasic(STAFF, STAFF_PASSWORD))
-			.contentType(MediaType.APPLICATION_JSON).content("{\"to\":[\"" + s.member() + "\"]}"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"to\":[\"" + s.member() + "\"],\"as\":\"" + s.member() + "\"}"))
 			.andExpect(status().isAccepted());
 		MimeMessage m = awaitMail(s.member(), 1).get(0);
 		Multipart parts = (Multipart) m.getContent();

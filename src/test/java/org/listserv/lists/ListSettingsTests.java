@@ -67,7 +67,7 @@ class ListSettingsTests {
 	@Test
 	void updateKeepsWhatIsNotGivenAndRefusesASlugChange() {
 		MailingList current = new MailingList(1, "news", "News", "d", ListKind.INFORMATIONAL, SubscriptionPolicy.CONFIRM,
-				PostingPolicy.ANNOUNCE, "Org", "news@example.org", "", "footer", true, "", true, null, null, null);
+				PostingPolicy.ANNOUNCE, "Org", "news@example.org", "", "footer", true, "", true, null, "friend", null, null);
 		ListSettings s = ListSettings.forUpdate(current,
 				new ListRequest(null, "Newsletter", null, null, null, "OPEN", null, null, null, null));
 		assertThat(s.name()).isEqualTo("Newsletter");

@@ -70,7 +70,7 @@ class OutboxIntegrationTests extends IntegrationTest {
 		long id = messages.insert(notice(to));
 		sender(closedPort).sendDue();
 		Map<String, Object> afterFailure = row(id);
-		assertThat(afterFailure.get("state")).isEqualTo("PENDING");
+		assertThat(afterFailure.get("state")).isEqualTo("RETRYING");
 		assertThat(afterFailure.get("attempts")).isEqualTo(1);
 		assertThat((String) afterFailure.get("last_error")).isNotBlank();
 		assertThat(afterFailure.get("later")).isEqualTo(true);
