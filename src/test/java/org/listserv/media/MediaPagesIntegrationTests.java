@@ -48,7 +48,7 @@ class MediaPagesIntegrationTests extends IntegrationTest {
 		assertThat(notice).startsWith("Uploaded Banner.png (60 × 20 pixels). Its address is http://localhost:8080/media/");
 		String page = mvc.perform(get("/admin/media").with(user(STAFF).roles("STAFF")).accept(MediaType.TEXT_HTML)
 			.flashAttrs(done.getFlashMap())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(page).contains("<p class=\"notice\" role=\"status\">Uploaded Banner.png")
+		assertThat(page).contains("<p class=\"notice\" role=\"status\"><span>Uploaded Banner.png")
 			.contains("Banner.png").contains("60 × 20").contains("value=\"http://localhost:8080/media/")
 			.contains("<meta name=\"_csrf\"");
 		assertThat(page.indexOf("class=\"notice\"")).as("the notice comes before the library")
