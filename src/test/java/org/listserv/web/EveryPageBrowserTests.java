@@ -54,7 +54,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * on each page: axe-core (Deque's, bundled by {@code com.deque.html.axe-core:selenium}) finds no serious or
  * critical violation in the light theme; the colour-contrast rule passes in the dark theme too
  * ({@code prefers-color-scheme: dark}, emulated through the DevTools protocol); and at a 390 px wide viewport
- * the page is no wider than the screen. Every page at 390 px is saved in {@code target/screenshots/pages/}.
+ * the page is no wider than the screen. The confirmation pages (send now, delete a list, remove a member,
+ * leave all lists) are checked the same way, reached by posting their forms without the confirmation. Every
+ * page at 390 px is saved in {@code target/screenshots/pages/}.
  */
 class EveryPageBrowserTests extends BrowserIntegrationTest {
 
@@ -76,13 +78,25 @@ class EveryPageBrowserTests extends BrowserIntegrationTest {
 	@Autowired
 	CampaignSending sending;
 
+	/** What {@link #seed} made that the confirmation pages start from. */
+	private record Seeded(String list, long draft) {
+	}
+
+	private Seeded seeded;
+
 	@Test
 	void everyPageHasNoSeriousAccessibilityViolationInEitherThemeAndFitsAPhone() throws Exception {
 		long start = System.nanoTime();
 		Map<String, String> publicPages = seed();
+		Seeded seeded = this.seeded;
 		Map<String, String> pages = new LinkedHashMap<>(publicPages);
 		login();
 		pages.putAll(crawl(List.of("/admin", "/admin/lists", "/admin/account")));
+		String origin = "http://localhost:" + port;
+		pages.put("confirm: send now", SUBMIT + origin + "/admin/campaigns/" + seeded.draft() + "|#send-now-form");
+		pages.put("confirm: delete list", SUBMIT + origin + "/admin/lists/" + seeded.list() + "|#delete-list");
+		pages.put("confirm: remove member", SUBMIT + origin + "/admin/lists/" + seeded.list() + "|form[action$='/members/remove']");
+		pages.put("confirm: leave all lists", SUBMIT + publicPages.get("/preferences/{token}") + "|#leave-all-form");
 		System.err.println("EveryPage: seed and crawl " + (System.nanoTime() - start) / 1_000_000 + " ms");
 		assertThat(pages).as("pages found").hasSizeGreaterThan(20);
 
@@ -153,10 +167,23 @@ class EveryPageBrowserTests extends BrowserIntegrationTest {
 	}
 
 	private void open(String url) {
+		if (url.startsWith(SUBMIT)) {
+			String[] page = url.substring(SUBMIT.length()).split("\\|", 2);
+			open(page[0]);
+			((JavascriptExecutor) browser).executeScript("document.querySelector(arguments[0]).submit()", page[1]);
+			new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("confirm-form")).isEmpty());
+			return;
+		}
 		browser.get(url);
 		new WebDriverWait(browser, Duration.ofSeconds(10))
 			.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
 	}
+
+	/**
+	 * A visit that is a destructive form posted without its confirmation ({@code form.submit()} passes by
+	 * confirm.js), so that the server answers with its confirmation page: {@code submit:URL|form selector}.
+	 */
+	private static final String SUBMIT = "submit:";
 
 	/**
 	 * Follows the links of the admin pages, breadth first, from the given starts: one URL per shape (digits
@@ -236,6 +263,7 @@ class EveryPageBrowserTests extends BrowserIntegrationTest {
 		sending.send(sent);
 		awaitCampaign(sent, CampaignStatus.SENT, Duration.ofSeconds(60));
 		assertThat(draft).isPositive();
+		this.seeded = new Seeded(news.slug(), draft);
 
 		send(alerts.slug() + "@lists.example.org", "From: Neighbour <neighbour@example.net>\nTo: list\n"
 				+ "Subject: Vigil on Friday\nMessage-ID: <vigil-" + alerts.slug() + "@example.net>\n\nCandles at six.\n");
