@@ -42,9 +42,10 @@ class PendingMembersBrowserTests extends BrowserIntegrationTest {
 
 		browser.navigate().refresh();
 		clickAndWait(By.id("resend-all"));
-		assertThat(browser.findElement(By.id("resend-summary")).getText()).startsWith("2 pending members");
+		assertThat(browser.findElement(By.id("confirm-question")).getText())
+			.startsWith("Send the confirmation request again to 2 pending members");
 		screenshot("pending-2-confirm-resend-all");
-		clickAndWait(By.id("resend-all-confirmed"));
+		clickAndWait(By.id("confirm-yes"));
 		assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
 			.startsWith("2 confirmation requests queued");
 		awaitMail("first@" + domain, 2);
