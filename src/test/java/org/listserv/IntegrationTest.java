@@ -1,9 +1,12 @@
 package org.listserv;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,8 +14,12 @@ import java.util.regex.Pattern;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.awaitility.core.ThrowingRunnable;
 
@@ -27,13 +34,20 @@ import org.listserv.lists.MailingList;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 /**
  * Base of the integration tests: the whole application on the real embedded PostgreSQL (one per test
@@ -193,6 +207,66 @@ public abstract class IntegrationTest {
 		}
 		catch (UsernameNotFoundException ex) {
 			accountService.create(STAFF, "Staff", STAFF_PASSWORD, Role.STAFF);
+		}
+	}
+
+	@Autowired
+	private JdbcClient database;
+
+	@Autowired
+	private MockMvc pages;
+
+	@Autowired
+	private Environment environment;
+
+	/** {@code n} ACTIVE members {@code {prefix}{1..n}@{slug}.example.org}, named "Member N". */
+	protected void addMembers(MailingList list, String prefix, int n) {
+		database.sql("""
+				with s as (
+				  insert into subscribers (email, name)
+				  select :prefix || g || '@' || :domain, 'Member ' || g from generate_series(1, :n) g returning id)
+				insert into memberships (list_id, subscriber_id, status, subscribed_at)
+				select :list, id, 'ACTIVE', now() from s
+				""").param("prefix", prefix).param("domain", list.slug() + ".example.org").param("n", n)
+			.param("list", list.id()).update();
+	}
+
+	/** One ACTIVE member with that address and name ("" for none), subscribed now. */
+	protected void addMember(MailingList list, String email, String name) {
+		database.sql("""
+				with s as (insert into subscribers (email, name) values (:e, :n) returning id)
+				insert into memberships (list_id, subscriber_id, status, subscribed_at) select :l, id, 'ACTIVE', now() from s
+				""").param("e", email).param("n", name).param("l", list.id()).update();
+	}
+
+	/** One ACTIVE member with a random address, subscribed at {@code subscribedAt} (e.g. "2026-06-01 17:30+00"). */
+	protected void addMemberSince(MailingList list, String subscribedAt) {
+		long s = database.sql("insert into subscribers (email) values (md5(random()::text) || '@example.org') returning id")
+			.query(Long.class).single();
+		database.sql("""
+				insert into memberships (list_id, subscriber_id, status, subscribed_at)
+				values (:l, :s, 'ACTIVE', cast(:at as timestamptz))
+				""").param("l", list.id()).param("s", s).param("at", subscribedAt).update();
+	}
+
+	/** Sets the organisation's time zone as an admin does on /admin/settings (tests put it back afterwards). */
+	protected void organisationZone(String zone) throws Exception {
+		pages.perform(post("/admin/settings").param("timeZone", zone).with(user(ADMIN).roles("ADMIN")).with(csrf()))
+			.andExpect(redirectedUrl("/admin/settings"));
+	}
+
+	/** Sends raw bytes ("\n" line ends) to {@code to} through the app's SMTP listener, envelope from {@code from}. */
+	protected void deliverInbound(String from, String to, String raw) throws Exception {
+		Properties p = new Properties();
+		p.put("mail.smtp.host", "127.0.0.1");
+		p.put("mail.smtp.port", environment.getRequiredProperty("local.listserv.inbound.smtp.port"));
+		p.put("mail.smtp.from", from);
+		Session session = Session.getInstance(p);
+		MimeMessage m = new MimeMessage(session,
+				new ByteArrayInputStream(raw.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)));
+		try (Transport t = session.getTransport("smtp")) {
+			t.connect();
+			t.sendMessage(m, new Address[] { new InternetAddress(to) });
 		}
 	}
 

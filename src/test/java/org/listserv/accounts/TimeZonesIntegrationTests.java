@@ -43,7 +43,7 @@ class TimeZonesIntegrationTests extends IntegrationTest {
 	void anAccountsOwnZoneWinsOverTheOrganisationsAndBlankFollowsItAgain() throws Exception {
 		organisationZone("America/Bogota");
 		MailingList list = newList("INFORMATIONAL");
-		member(list, "2026-06-01 17:30+00");
+		addMemberSince(list, "2026-06-01 17:30+00");
 		ensureStaff();
 		mvc.perform(post("/admin/account").param("timeZone", "Asia/Tokyo").with(user(STAFF).roles("STAFF")).with(csrf()))
 			.andExpect(redirectedUrl("/admin/account"));
@@ -71,20 +71,6 @@ class TimeZonesIntegrationTests extends IntegrationTest {
 		mvc.perform(get("/admin/settings").with(user(ADMIN).roles("ADMIN")))
 			.andExpect(content().string(containsString("<option value=\"Europe/Berlin\" selected=\"selected\">")))
 			.andExpect(content().string(not(containsString("timeZone-error"))));
-	}
-
-	private void organisationZone(String zone) throws Exception {
-		mvc.perform(post("/admin/settings").param("timeZone", zone).with(user(ADMIN).roles("ADMIN")).with(csrf()))
-			.andExpect(redirectedUrl("/admin/settings"));
-	}
-
-	private void member(MailingList list, String subscribedAt) {
-		long s = jdbc.sql("insert into subscribers (email) values (md5(random()::text) || '@example.org') returning id")
-			.query(Long.class).single();
-		jdbc.sql("""
-				insert into memberships (list_id, subscriber_id, status, subscribed_at)
-				values (:l, :s, 'ACTIVE', cast(:at as timestamptz))
-				""").param("l", list.id()).param("s", s).param("at", subscribedAt).update();
 	}
 
 }

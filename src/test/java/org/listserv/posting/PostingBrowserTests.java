@@ -1,14 +1,7 @@
 package org.listserv.posting;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Properties;
 
-import jakarta.mail.Address;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -47,7 +40,7 @@ class PostingBrowserTests extends BrowserIntegrationTest {
 				with s as (insert into subscribers (email, name) values (:e, 'Xena') returning id)
 				insert into memberships (list_id, subscriber_id, status, subscribed_at) select :l, id, 'ACTIVE', now() from s
 				""").param("e", member).param("l", list.id()).update();
-		send(list.slug() + "@lists.example.org", "From: Neighbour <neighbour@example.net>\nTo: list\n"
+		deliverInbound("neighbour@example.net", list.slug() + "@lists.example.org", "From: Neighbour <neighbour@example.net>\nTo: list\n"
 				+ "Subject: Soup kitchen\nMessage-ID: <soup@example.net>\n\nWe serve sandwiches on Sunday.\n");
 		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from posts where list_id = :l")
 			.param("l", list.id()).query(Long.class).single() == 1);
@@ -81,7 +74,7 @@ class PostingBrowserTests extends BrowserIntegrationTest {
 		MailingList made = newList("ACTION");
 		MailingList list = listService.update(made.slug(), new ListRequest(null, null, null, null, null, "MEMBERS",
 				null, null, null, null, null, null, null));
-		send(list.slug() + "@lists.example.org", "From: Seller <neighbour@example.net>\nTo: list\n"
+		deliverInbound("neighbour@example.net", list.slug() + "@lists.example.org", "From: Seller <neighbour@example.net>\nTo: list\n"
 				+ "Subject: Cheap watches\nMessage-ID: <watches-" + list.slug() + "@example.net>\n\nBuy now.\n");
 		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from posts where list_id = :l")
 			.param("l", list.id()).query(Long.class).single() == 1);
@@ -109,20 +102,6 @@ class PostingBrowserTests extends BrowserIntegrationTest {
 
 	private String status(long post) {
 		return jdbc.sql("select status from posts where id = :id").param("id", post).query(String.class).single();
-	}
-
-	private void send(String to, String raw) throws Exception {
-		Properties p = new Properties();
-		p.put("mail.smtp.host", "127.0.0.1");
-		p.put("mail.smtp.port", env.getRequiredProperty("local.listserv.inbound.smtp.port"));
-		p.put("mail.smtp.from", "neighbour@example.net");
-		Session session = Session.getInstance(p);
-		MimeMessage m = new MimeMessage(session, new ByteArrayInputStream(raw.replace("\n", "\r\n")
-			.getBytes(StandardCharsets.UTF_8)));
-		try (Transport t = session.getTransport("smtp")) {
-			t.connect();
-			t.sendMessage(m, new Address[] { new InternetAddress(to) });
-		}
 	}
 
 }

@@ -1,16 +1,9 @@
 package org.listserv.posting;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 
 import com.icegreen.greenmail.user.GreenMailUser;
-import jakarta.mail.Address;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import org.listserv.IntegrationTest;
@@ -56,18 +49,7 @@ abstract class PostingIntegrationTest extends IntegrationTest {
 
 	/** Sends raw bytes to {@code {slug}@lists.example.org} through the SMTP listener, envelope from {@code from}. */
 	void send(MailingList list, String from, String raw) throws Exception {
-		int port = env.getRequiredProperty("local.listserv.inbound.smtp.port", Integer.class);
-		Properties p = new Properties();
-		p.put("mail.smtp.host", "127.0.0.1");
-		p.put("mail.smtp.port", String.valueOf(port));
-		p.put("mail.smtp.from", from);
-		Session session = Session.getInstance(p);
-		MimeMessage m = new MimeMessage(session, new ByteArrayInputStream(raw.replace("\n", "\r\n")
-			.getBytes(StandardCharsets.UTF_8)));
-		try (Transport t = session.getTransport("smtp")) {
-			t.connect();
-			t.sendMessage(m, new Address[] { new InternetAddress(list.slug() + "@lists.example.org") });
-		}
+		deliverInbound(from, list.slug() + "@lists.example.org", raw);
 	}
 
 	static String postText(String from, String subject, String body, String... headers) {

@@ -147,17 +147,6 @@ class SendConfirmBrowserTests extends BrowserIntegrationTest {
 		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
 	}
 
-	private void addMembers(MailingList list, String prefix, int n) {
-		jdbc.sql("""
-				with s as (
-				  insert into subscribers (email, name)
-				  select :prefix || g || '@' || :domain, 'Member ' || g from generate_series(1, :n) g returning id)
-				insert into memberships (list_id, subscriber_id, status, subscribed_at)
-				select :list, id, 'ACTIVE', now() from s
-				""").param("prefix", prefix).param("domain", list.slug() + ".example.org").param("n", n)
-			.param("list", list.id()).update();
-	}
-
 	private long campaign(MailingList list, String subject) throws Exception {
 		String json = mvc.perform(post("/api/campaigns").with(httpBasic(STAFF, STAFF_PASSWORD))
 			.contentType(MediaType.APPLICATION_JSON)

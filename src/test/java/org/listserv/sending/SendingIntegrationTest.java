@@ -17,7 +17,6 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -30,18 +29,6 @@ abstract class SendingIntegrationTest extends IntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	/** {@code n} ACTIVE members {@code {prefix}{1..n}@{slug}.example.org}, named "Member N". */
-	void addMembers(MailingList list, String prefix, int n) {
-		jdbc.sql("""
-				with s as (
-				  insert into subscribers (email, name)
-				  select :prefix || g || '@' || :domain, 'Member ' || g from generate_series(1, :n) g returning id)
-				insert into memberships (list_id, subscriber_id, status, subscribed_at)
-				select :list, id, 'ACTIVE', now() from s
-				""").param("prefix", prefix).param("domain", list.slug() + ".example.org").param("n", n)
-			.param("list", list.id()).update();
-	}
 
 	long campaign(MailingList list) throws Exception {
 		return campaign(list, "Hello members", "Dear {{subscriber.name}}, read [this](https://example.org/x).");
@@ -76,7 +63,6 @@ abstract class SendingIntegrationTest extends IntegrationTest {
 			throw new AssertionError(ex);
 		}
 	}
-
 
 	@Autowired
 	CampaignSending sending;

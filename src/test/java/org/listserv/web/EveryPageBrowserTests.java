@@ -1,8 +1,6 @@
 package org.listserv.web;
 
-import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -10,17 +8,11 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import jakarta.mail.Address;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -253,10 +245,10 @@ class EveryPageBrowserTests extends BrowserIntegrationTest {
 		listService.update(news.slug(), new ListRequest(null, null, null, null, null, null, null, null, null, null, true,
 				null, null));
 		String longWord = "Solidaridad".repeat(12);
-		member(news, "rosa@" + news.slug() + ".example.org", "Rosa María Quispe Huamán");
-		member(news, "nameless@" + news.slug() + ".example.org", "");
-		member(news, "long@" + news.slug() + ".example.org", longWord);
-		member(alerts, "xena@" + alerts.slug() + ".example.org", "Xena");
+		addMember(news, "rosa@" + news.slug() + ".example.org", "Rosa María Quispe Huamán");
+		addMember(news, "nameless@" + news.slug() + ".example.org", "");
+		addMember(news, "long@" + news.slug() + ".example.org", longWord);
+		addMember(alerts, "xena@" + alerts.slug() + ".example.org", "Xena");
 
 		long draft = campaign(news, "December news", "Dear {{subscriber.name}},\n\nOur [report](https://example.org/r).");
 		long sent = campaign(news, "November news", "Hello {{subscriber.name}}, the vigil is on Friday.");
@@ -265,9 +257,9 @@ class EveryPageBrowserTests extends BrowserIntegrationTest {
 		assertThat(draft).isPositive();
 		this.seeded = new Seeded(news.slug(), draft);
 
-		send(alerts.slug() + "@lists.example.org", "From: Neighbour <neighbour@example.net>\nTo: list\n"
+		deliverInbound("neighbour@example.net", alerts.slug() + "@lists.example.org", "From: Neighbour <neighbour@example.net>\nTo: list\n"
 				+ "Subject: Vigil on Friday\nMessage-ID: <vigil-" + alerts.slug() + "@example.net>\n\nCandles at six.\n");
-		send(news.slug() + "-bounces@lists.example.org", "From: postmaster@example.net\nTo: bounces\n"
+		deliverInbound("postmaster@example.net", news.slug() + "-bounces@lists.example.org", "From: postmaster@example.net\nTo: bounces\n"
 				+ "Subject: Something happened\nMessage-ID: <odd-" + news.slug() + "@example.net>\n\nNot a report we can read.\n");
 		await("the held post").atMost(Duration.ofSeconds(20))
 			.until(() -> jdbc.sql("select count(*) from posts where list_id = :l").param("l", alerts.id())
@@ -306,13 +298,6 @@ class EveryPageBrowserTests extends BrowserIntegrationTest {
 		return url.replaceFirst("^http://[^/]+", "http://localhost:" + port);
 	}
 
-	private void member(MailingList list, String email, String name) {
-		jdbc.sql("""
-				with s as (insert into subscribers (email, name) values (:e, :n) returning id)
-				insert into memberships (list_id, subscriber_id, status, subscribed_at) select :l, id, 'ACTIVE', now() from s
-				""").param("e", email).param("n", name).param("l", list.id()).update();
-	}
-
 	private long campaign(MailingList list, String subject, String body) throws Exception {
 		String json = mvc.perform(post("/api/campaigns").with(httpBasic(STAFF, STAFF_PASSWORD))
 			.contentType(MediaType.APPLICATION_JSON)
@@ -320,20 +305,6 @@ class EveryPageBrowserTests extends BrowserIntegrationTest {
 					+ body.replace("\n", "\\n") + "\"}"))
 			.andReturn().getResponse().getContentAsString();
 		return Long.parseLong(json.replaceAll("(?s)^\\{\"id\":(\\d+).*", "$1"));
-	}
-
-	private void send(String to, String raw) throws Exception {
-		Properties p = new Properties();
-		p.put("mail.smtp.host", "127.0.0.1");
-		p.put("mail.smtp.port", env.getRequiredProperty("local.listserv.inbound.smtp.port"));
-		p.put("mail.smtp.from", "neighbour@example.net");
-		Session session = Session.getInstance(p);
-		MimeMessage m = new MimeMessage(session,
-				new ByteArrayInputStream(raw.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)));
-		try (Transport t = session.getTransport("smtp")) {
-			t.connect();
-			t.sendMessage(m, new Address[] { new InternetAddress(to) });
-		}
 	}
 
 }
