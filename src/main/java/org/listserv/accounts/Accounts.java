@@ -66,4 +66,20 @@ class Accounts {
 			.update();
 	}
 
+	/** The language an account chose, empty when it follows the browser's (or there is no such account). */
+	Optional<String> language(String email) {
+		return jdbc.sql("select language from users where lower(email) = lower(:email) and language is not null")
+			.param("email", email)
+			.query(String.class)
+			.optional();
+	}
+
+	/** Sets (or with null clears) an account's language. */
+	void setLanguage(String email, String language) {
+		jdbc.sql("update users set language = :language where lower(email) = lower(:email)")
+			.param("language", language)
+			.param("email", email)
+			.update();
+	}
+
 }

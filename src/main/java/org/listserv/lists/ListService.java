@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.listserv.shared.ConflictException;
+import org.listserv.shared.Languages;
 import org.listserv.shared.NotFoundException;
 
 import org.springframework.stereotype.Service;
@@ -15,8 +16,11 @@ public class ListService {
 
 	private final Lists lists;
 
-	ListService(Lists lists) {
+	private final Languages languages;
+
+	ListService(Lists lists, Languages languages) {
 		this.lists = lists;
+		this.languages = languages;
 	}
 
 	public List<MailingList> all() {
@@ -39,7 +43,7 @@ public class ListService {
 
 	@Transactional
 	public MailingList create(ListRequest request) {
-		ListSettings settings = ListSettings.forCreate(request);
+		ListSettings settings = ListSettings.forCreate(request, languages);
 		if (lists.findBySlug(settings.slug()).isPresent()) {
 			throw new ConflictException("A list with the slug '" + settings.slug() + "' exists already");
 		}
@@ -49,7 +53,7 @@ public class ListService {
 	@Transactional
 	public MailingList update(String slug, ListRequest request) {
 		MailingList current = get(slug);
-		return lists.update(current.id(), ListSettings.forUpdate(current, request));
+		return lists.update(current.id(), ListSettings.forUpdate(current, request, languages));
 	}
 
 	/**

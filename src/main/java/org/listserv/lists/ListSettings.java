@@ -10,12 +10,13 @@ import com.google.re2j.Pattern;
 
 import org.listserv.mail.EmailAddress;
 import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.Languages;
 
 /** Validated settings of a list, made from a request; every error names its field. */
 record ListSettings(String slug, String name, String description, ListKind kind,
 		SubscriptionPolicy subscriptionPolicy, PostingPolicy postingPolicy, String fromName, String fromAddress,
 		String replyTo, String footer, boolean publicList, String consentText, boolean goodbyeNotice,
-		BigDecimal bounceThreshold, String greetingFallback) {
+		BigDecimal bounceThreshold, String greetingFallback, String language) {
 
 	/** What a greeting says when a list has not chosen its own word. */
 	static final String DEFAULT_GREETING_FALLBACK = "friend";
@@ -28,7 +29,7 @@ record ListSettings(String slug, String name, String description, ListKind kind,
 	static final List<String> RESERVED_SUFFIXES = List.of("-request", "-subscribe", "-unsubscribe", "-confirm",
 			"-bounces", "-owner", "-join", "-leave");
 
-	static ListSettings forCreate(ListRequest r) {
+	static ListSettings forCreate(ListRequest r, Languages languages) {
 		String slug = slug(r.slug());
 		ListKind kind = required("kind", r.kind(), ListKind.class);
 		return new ListSettings(slug, name(r.name()), text("description", r.description(), 2000), kind,
@@ -40,10 +41,11 @@ record ListSettings(String slug, String name, String description, ListKind kind,
 				address("replyTo", r.replyTo()), text("footer", r.footer(), 10_000),
 				r.publicList() == null || r.publicList(), text("consentText", r.consentText(), 2000),
 				r.goodbyeNotice() == null || r.goodbyeNotice(), bounceThreshold(r.bounceThreshold()),
-				greetingFallback(r.greetingFallback()));
+				greetingFallback(r.greetingFallback()),
+				languages.parse("language", r.language()).orElse(languages.fallback().toLanguageTag()));
 	}
 
-	static ListSettings forUpdate(MailingList current, ListRequest r) {
+	static ListSettings forUpdate(MailingList current, ListRequest r, Languages languages) {
 		if (r.slug() != null && !r.slug().equals(current.slug())) {
 			throw new InvalidInputException("slug", "The slug cannot change: it is part of the list's addresses");
 		}
@@ -62,7 +64,9 @@ record ListSettings(String slug, String name, String description, ListKind kind,
 				r.consentText() == null ? current.consentText() : text("consentText", r.consentText(), 2000),
 				r.goodbyeNotice() == null ? current.goodbyeNotice() : r.goodbyeNotice(),
 				r.bounceThreshold() == null ? current.bounceThreshold() : bounceThreshold(r.bounceThreshold()),
-				r.greetingFallback() == null ? current.greetingFallback() : greetingFallback(r.greetingFallback()));
+				r.greetingFallback() == null ? current.greetingFallback() : greetingFallback(r.greetingFallback()),
+				r.language() == null ? current.language()
+						: languages.parse("language", r.language()).orElse(current.language()));
 	}
 
 	Map<String, Object> asParams() {
@@ -82,6 +86,7 @@ record ListSettings(String slug, String name, String description, ListKind kind,
 		p.put("goodbyeNotice", goodbyeNotice);
 		p.put("bounceThreshold", bounceThreshold);
 		p.put("greetingFallback", greetingFallback);
+		p.put("language", language);
 		return p;
 	}
 

@@ -13,7 +13,7 @@ class Lists {
 	private static final String COLUMNS = """
 			id, slug, name, description, kind, subscription_policy, posting_policy,
 			from_name, from_address, reply_to, footer, public as public_list, consent_text, goodbye_notice,
-			bounce_threshold, greeting_fallback,
+			bounce_threshold, greeting_fallback, language,
 			created_at, updated_at
 			""";
 
@@ -47,10 +47,10 @@ class Lists {
 		return jdbc.sql("""
 				insert into lists (slug, name, description, kind, subscription_policy, posting_policy,
 				                   from_name, from_address, reply_to, footer, public, consent_text, goodbye_notice,
-				                   bounce_threshold, greeting_fallback)
+				                   bounce_threshold, greeting_fallback, language)
 				values (:slug, :name, :description, :kind, :subscriptionPolicy, :postingPolicy,
 				        :fromName, :fromAddress, :replyTo, :footer, :publicList, :consentText, :goodbyeNotice,
-				        :bounceThreshold, :greetingFallback)
+				        :bounceThreshold, :greetingFallback, :language)
 				""" + " returning " + COLUMNS)
 			.params(s.asParams())
 			.query(MailingList.class)
@@ -64,7 +64,7 @@ class Lists {
 				       from_name = :fromName, from_address = :fromAddress, reply_to = :replyTo,
 				       footer = :footer, public = :publicList, consent_text = :consentText,
 				       goodbye_notice = :goodbyeNotice, bounce_threshold = :bounceThreshold,
-				       greeting_fallback = :greetingFallback,
+				       greeting_fallback = :greetingFallback, language = :language,
 				       updated_at = now()
 				where id = :id and deleted_at is null
 				""" + " returning " + COLUMNS)

@@ -11,11 +11,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param bounceThreshold the bounce score at which a member is disabled, or null for
  * {@code listserv.bounces.threshold}
  * @param greetingFallback what {@code {{subscriber.name}}} shows for a member without a name ("Dear friend,")
+ * @param language the list's default language (BCP 47, e.g. {@code es}): its pages, and the mail of members
+ *        without a language of their own
  */
 public record MailingList(long id, String slug, String name, String description, ListKind kind,
 		SubscriptionPolicy subscriptionPolicy, PostingPolicy postingPolicy, String fromName, String fromAddress,
 		String replyTo, String footer, @JsonProperty("public") boolean publicList, String consentText,
-		boolean goodbyeNotice, BigDecimal bounceThreshold, String greetingFallback, OffsetDateTime createdAt,
+		boolean goodbyeNotice, BigDecimal bounceThreshold, String greetingFallback, String language, OffsetDateTime createdAt,
 		OffsetDateTime updatedAt) {
 
 	/** The text a person agrees to when joining: the list's own, or one made from its name. */

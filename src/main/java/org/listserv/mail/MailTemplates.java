@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,12 +26,15 @@ import org.springframework.stereotype.Component;
  * line {@code Subject: ...}, a blank line, then the text) and, if present, {@code notices/NAME.html} as the
  * HTML alternative, whose merge values are HTML-escaped. Files are read from
  * {@code listserv.templates-dir} (re-read when changed), else from the jar. Templates see only the map
- * they are given: Mustache is logic-less, no code runs from a template.
+ * they are given: Mustache is logic-less, no code runs from a template. Each language other than the
+ * default has its own folder, {@code notices/es/NAME.txt}; a notice missing there comes in the default's.
  */
 @Component
 public class MailTemplates {
 
 	private static final Pattern LEADING_LINE_END = Pattern.compile("^\r?\n");
+
+	private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
 
 	private static final Pattern SUBJECT_BREAKS = Pattern.compile("[\\r\\n\\t\\x00]+");
 
@@ -58,14 +62,38 @@ public class MailTemplates {
 		this.dir = properties.templatesDir();
 	}
 
+	/** A notice in the default language ({@code notices/NAME.txt}). */
 	public Rendered render(String name, Map<String, Object> model) {
-		Template text = template(name + ".txt", TEXT)
+		return render(name, null, model);
+	}
+
+	/**
+	 * A notice in {@code language}: {@code notices/<language>/NAME.txt} (and its {@code .html}) when that
+	 * language has the notice, else the default language's {@code notices/NAME.txt}. The language is
+	 * its subtag only ({@code es}), so no tag can name a file outside {@code notices/}.
+	 */
+	public Rendered render(String name, Locale language, Map<String, Object> model) {
+		String folder = folderFor(name, language);
+		Template text = template(folder + name + ".txt", TEXT)
 			.orElseThrow(() -> new IllegalStateException("No mail template " + name + ".txt"));
-		Template subject = template(name + ".txt#subject", TEXT).orElseThrow();
-		String html = template(name + ".html", HTML).map(t -> t.execute(model)).orElse(null);
+		Template subject = template(folder + name + ".txt#subject", TEXT).orElseThrow();
+		String html = template(folder + name + ".html", HTML).map(t -> t.execute(model)).orElse(null);
 		// merged values must not break the subject into several header lines
 		return new Rendered(SUBJECT_BREAKS.matcher(subject.execute(model)).replaceAll(" ").strip(), text.execute(model),
 				html);
+	}
+
+	/** Whether {@code language} has its own {@code notices/<language>/NAME.txt}. */
+	public boolean has(String name, Locale language) {
+		return !folderFor(name, language).isEmpty();
+	}
+
+	private String folderFor(String name, Locale language) {
+		String lang = language == null ? "" : language.getLanguage();
+		if (!LANGUAGE.matches(lang)) {
+			return "";
+		}
+		return template(lang + "/" + name + ".txt", TEXT).isPresent() ? lang + "/" : "";
 	}
 
 	/**

@@ -38,6 +38,22 @@ class Subscribers {
 			.optional();
 	}
 
+	/** The language a subscriber chose (a stored tag), empty when they have none or there is no such address. */
+	Optional<String> language(String email) {
+		return jdbc.sql("select language from subscribers where lower(email) = lower(:email) and language is not null")
+			.param("email", email)
+			.query(String.class)
+			.optional();
+	}
+
+	/** Sets (or with null clears) a subscriber's language. */
+	void setLanguage(long id, String language) {
+		jdbc.sql("update subscribers set language = :language, updated_at = now() where id = :id")
+			.param("id", id)
+			.param("language", language)
+			.update();
+	}
+
 	void rename(long id, String name) {
 		jdbc.sql("update subscribers set name = :name, updated_at = now() where id = :id")
 			.param("id", id)

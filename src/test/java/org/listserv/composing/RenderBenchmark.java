@@ -31,7 +31,7 @@ public final class RenderBenchmark {
 		OffsetDateTime now = OffsetDateTime.now();
 		MailingList list = new MailingList(1, "news", "Peace Network News", "", ListKind.INFORMATIONAL,
 				SubscriptionPolicy.CONFIRM, PostingPolicy.ANNOUNCE, "Peace Network", "news@lists.example.org", "",
-				"Peace Network, 1 Main Street, Springfield", true, "", true, null, "friend", now, now);
+				"Peace Network, 1 Main Street, Springfield", true, "", true, null, "friend", "en", now, now);
 		String body = Files.readString(Path.of("bench/newsletter-body.md"));
 		Campaign c = new Campaign(1, 1, "news", CampaignStatus.DRAFT, "Peace Network News: June", "What happened",
 				body, CampaignFormat.MARKDOWN, "newsletter", "Peace Network", "news@lists.example.org", null, null, null,

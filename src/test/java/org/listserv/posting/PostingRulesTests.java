@@ -23,7 +23,7 @@ class PostingRulesTests {
 
 	static MailingList list(PostingPolicy policy) {
 		return new MailingList(7, "peace", "Peace Network", "", ListKind.ACTION, SubscriptionPolicy.CONFIRM, policy, "",
-				"", "", "", true, "", false, null, "friend", OffsetDateTime.now(), OffsetDateTime.now());
+				"", "", "", true, "", false, null, "friend", "en", OffsetDateTime.now(), OffsetDateTime.now());
 	}
 
 	static PostContext context(MailingList list, PostSettings settings, String raw) {

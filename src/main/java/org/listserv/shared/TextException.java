@@ -1,0 +1,30 @@
+package org.listserv.shared;
+
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
+/**
+ * What the domain's exceptions have in common: a text for the person who caused them, in their language.
+ * An exception made with a {@link Text} is resolved through the bundles; one made with a plain message (the
+ * older way, English only) shows that message as it is.
+ */
+public abstract class TextException extends RuntimeException {
+
+	private final MessageSourceResolvable text;
+
+	protected TextException(String message) {
+		super(message);
+		this.text = new DefaultMessageSourceResolvable(null, null, message);
+	}
+
+	protected TextException(Text text) {
+		super(text.toString());
+		this.text = text;
+	}
+
+	/** What to show the person, resolved with {@link Texts#get(MessageSourceResolvable)}. */
+	public MessageSourceResolvable text() {
+		return text;
+	}
+
+}
