@@ -20,9 +20,5 @@ public record MailingList(long id, String slug, String name, String description,
 		boolean goodbyeNotice, BigDecimal bounceThreshold, String greetingFallback, String language, OffsetDateTime createdAt,
 		OffsetDateTime updatedAt) {
 
-	/** The text a person agrees to when joining: the list's own, or one made from its name. */
-	public String effectiveConsentText() {
-		return consentText.isBlank() ? "I want to receive " + name + " by email. I can leave at any time." : consentText;
-	}
-
+	// the text a person agrees to when joining, in the language shown, is subscriptions.SubscriptionNotices#consentText
 }

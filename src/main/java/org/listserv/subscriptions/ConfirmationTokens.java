@@ -27,8 +27,9 @@ class ConfirmationTokens {
 
 	private static final Pattern TOKEN = Pattern.compile("[a-zA-Z2-7]{32}");
 
+	/** {@code language}: the language the request asked for (a stored tag), null when it named none. */
 	record Token(long id, TokenPurpose purpose, long subscriberId, long listId, OffsetDateTime expiresAt,
-			OffsetDateTime usedAt) {
+			OffsetDateTime usedAt, String language) {
 
 		boolean expired() {
 			return expiresAt.isBefore(OffsetDateTime.now());
@@ -45,13 +46,18 @@ class ConfirmationTokens {
 	}
 
 	String create(TokenPurpose purpose, long subscriberId, long listId, Duration validity) {
+		return create(purpose, subscriberId, listId, validity, null);
+	}
+
+	String create(TokenPurpose purpose, long subscriberId, long listId, Duration validity, String language) {
 		byte[] bytes = new byte[20];
 		random.nextBytes(bytes);
 		String token = new Base32().encodeAsString(bytes).toLowerCase(Locale.ROOT).replace("=", "");
 		jdbc.sql("""
-				insert into confirmation_tokens (token_hash, purpose, subscriber_id, list_id, expires_at)
-				values (:hash, :purpose, :subscriber, :list, now() + make_interval(secs => :seconds))
+				insert into confirmation_tokens (token_hash, purpose, subscriber_id, list_id, expires_at, language)
+				values (:hash, :purpose, :subscriber, :list, now() + make_interval(secs => :seconds), :language)
 				""")
+			.param("language", language)
 			.param("hash", hash(token))
 			.param("purpose", purpose.name())
 			.param("subscriber", subscriberId)
@@ -66,7 +72,7 @@ class ConfirmationTokens {
 			return Optional.empty();
 		}
 		return jdbc.sql("""
-				select id, purpose, subscriber_id, list_id, expires_at, used_at
+				select id, purpose, subscriber_id, list_id, expires_at, used_at, language
 				from confirmation_tokens where token_hash = :hash
 				""").param("hash", hash(token.toLowerCase(Locale.ROOT))).query(Token.class).optional();
 	}

@@ -20,6 +20,8 @@ import org.listserv.mail.ListAddress;
 import org.listserv.mail.MailProperties;
 import org.listserv.mail.ReadingBudget;
 import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.Languages;
+import org.listserv.shared.Texts;
 
 import org.springframework.stereotype.Component;
 
@@ -29,6 +31,11 @@ import org.springframework.stereotype.Component;
  * (commands in the subject or body, one reply listing each result). Mail from machines is never
  * answered (null sender, RFC 3834 auto-replies, bulk and list mail, our own domain), and replies to one
  * address are rate-limited, so no loop can start here.
+ * <p>
+ * Commands in English and Spanish ({@link #COMMANDS}; case and accents do not matter: {@code Suscribir},
+ * {@code BAJA}, {@code suscríbir}). The first command found tells the language the person writes in: the
+ * reply comes in it, and a join asks for it (see {@link SubscriptionService#requestSubscription}); with no
+ * command word the reply is in the sender's own language, else the list's.
  */
 @Component
 class EmailCommandHandler implements InboundHandler {
@@ -39,6 +46,26 @@ class EmailCommandHandler implements InboundHandler {
 
 	private static final int MAX_LINES = 30;
 
+	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+	/** A command word as written (lower case, accents dropped): the command, and the language it is in. */
+	record Word(String command, String language) {
+	}
+
+	static final Map<String, Word> COMMANDS = Map.ofEntries(Map.entry("subscribe", new Word("subscribe", "en")),
+			Map.entry("join", new Word("subscribe", "en")), Map.entry("unsubscribe", new Word("unsubscribe", "en")),
+			Map.entry("leave", new Word("unsubscribe", "en")), Map.entry("remove", new Word("unsubscribe", "en")),
+			Map.entry("help", new Word("help", "en")), Map.entry("info", new Word("help", "en")),
+			Map.entry("lists", new Word("lists", "en")), Map.entry("confirm", new Word("confirm", "en")),
+			Map.entry("suscribir", new Word("subscribe", "es")), Map.entry("suscribirse", new Word("subscribe", "es")),
+			Map.entry("suscribirme", new Word("subscribe", "es")), Map.entry("alta", new Word("subscribe", "es")),
+			Map.entry("baja", new Word("unsubscribe", "es")), Map.entry("cancelar", new Word("unsubscribe", "es")),
+			Map.entry("ayuda", new Word("help", "es")), Map.entry("listas", new Word("lists", "es")),
+			Map.entry("confirmar", new Word("confirm", "es")));
+
+	/** Words that end the commands, as {@code --} does. */
+	private static final java.util.Set<String> END = java.util.Set.of("end", "stop", "fin");
+
 	private final ListService lists;
 
 	private final SubscriptionService subscriptions;
@@ -47,8 +74,17 @@ class EmailCommandHandler implements InboundHandler {
 
 	private final MailProperties mail;
 
+	private final Languages languages;
+
+	private final MemberLanguages memberLanguages;
+
+	private final Texts texts;
+
 	EmailCommandHandler(ListService lists, SubscriptionService subscriptions, SubscriptionNotices notices,
-			MailProperties mail) {
+			MailProperties mail, Languages languages, MemberLanguages memberLanguages, Texts texts) {
+		this.languages = languages;
+		this.memberLanguages = memberLanguages;
+		this.texts = texts;
 		this.lists = lists;
 		this.subscriptions = subscriptions;
 		this.notices = notices;
@@ -87,47 +123,57 @@ class EmailCommandHandler implements InboundHandler {
 		// (so a forged From only ever reaches its real owner), and the difference is noted.
 		String checked = envelope.mailFrom().equalsIgnoreCase(sender.value()) ? ""
 				: " (envelope sender " + envelope.mailFrom() + " differs from From)";
+		String written = writtenIn(lines(message));
 		return switch (to.role()) {
-			case SUBSCRIBE -> Disposition.handled(subscribe(list.get(), sender, message.fromName(), actor) + checked);
-			case UNSUBSCRIBE -> Disposition.handled(unsubscribe(list.get(), sender) + checked);
-			case CONFIRM -> Disposition.handled(confirm(list.get(), sender, to.token(), actor) + checked);
-			case REQUEST -> Disposition.handled(commands(list.get(), sender, message, actor) + checked);
+			case SUBSCRIBE -> Disposition
+				.handled(subscribe(list.get(), sender, message.fromName(), actor, written) + checked);
+			case UNSUBSCRIBE -> Disposition.handled(unsubscribe(list.get(), sender, written) + checked);
+			case CONFIRM -> Disposition.handled(confirm(list.get(), sender, to.token(), actor, written) + checked);
+			case REQUEST -> Disposition.handled(commands(list.get(), sender, message, actor, written) + checked);
 			default -> Disposition.held("not a command address");
 		};
 	}
 
-	private String subscribe(MailingList list, EmailAddress sender, String fromName, Actor actor) {
+	private String subscribe(MailingList list, EmailAddress sender, String fromName, Actor actor, String written) {
 		if (!list.publicList()) {
-			reply(list, sender, "", List.of(result("subscribe", "This list does not take subscriptions by email.")));
+			Locale language = replyLanguage(list, sender, written);
+			reply(list, sender, "", List.of(result(language, "subscribe",
+					texts.get(language, "subscriptions.command.no-email"))), language);
 			return "refused: the list is not public";
 		}
+		// the consent text is shown in the confirmation mail, in the language of the request
 		try {
-			subscriptions.requestSubscription(list.slug(), sender.value(), cleanName(fromName), actor);
+			subscriptions.requestSubscription(list.slug(), sender.value(), cleanName(fromName), written, null, actor);
 		}
 		catch (InvalidInputException ex) {
-			subscriptions.requestSubscription(list.slug(), sender.value(), "", actor);
+			subscriptions.requestSubscription(list.slug(), sender.value(), "", written, null, actor);
 		}
 		return "subscription requested for " + sender;
 	}
 
-	private String unsubscribe(MailingList list, EmailAddress sender) {
-		if (subscriptions.requestUnsubscribe(list.slug(), sender)) {
+	private String unsubscribe(MailingList list, EmailAddress sender, String written) {
+		if (subscriptions.requestUnsubscribe(list.slug(), sender, written)) {
 			return "confirmation of leaving sent to " + sender;
 		}
-		reply(list, sender, "", List.of(result("unsubscribe", sender + " is not on this list.")));
+		Locale language = replyLanguage(list, sender, written);
+		reply(list, sender, "", List.of(result(language, "unsubscribe",
+				texts.get(language, "subscriptions.command.not-on-list", sender.value()))), language);
 		return sender + " is not on the list";
 	}
 
-	private String confirm(MailingList list, EmailAddress sender, String token, Actor actor) {
-		SubscriptionService.ConfirmResult result = subscriptions.confirm(token, actor);
+	private String confirm(MailingList list, EmailAddress sender, String token, Actor actor, String written) {
+		// a reply to the confirmation mail: the consent was shown in that mail's language
+		SubscriptionService.ConfirmResult result = subscriptions.confirm(token, actor, null);
+		Locale language = replyLanguage(list, sender, written);
 		switch (result.outcome()) {
 			case JOINED, LEFT -> {
 				return "confirmed by reply: " + result.outcome().name().toLowerCase(Locale.ROOT);
 			}
-			case EXPIRED -> reply(list, sender, "", List.of(result("confirm",
-					"This confirmation has expired. Write to " + list.slug() + "-subscribe@" + mail.domain()
-							+ " to start again.")));
-			case INVALID -> reply(list, sender, "", List.of(result("confirm", "This confirmation is not valid.")));
+			case EXPIRED -> reply(list, sender, "", List.of(result(language, "confirm", texts.get(language,
+					"subscriptions.command.expired", list.slug() + "-subscribe@" + mail.domain()))), language);
+			case INVALID -> reply(list, sender, "",
+					List.of(result(language, "confirm", texts.get(language, "subscriptions.command.invalid"))),
+					language);
 			default -> {
 				// already done: nothing to say
 			}
@@ -135,58 +181,122 @@ class EmailCommandHandler implements InboundHandler {
 		return "confirmation " + result.outcome().name().toLowerCase(Locale.ROOT);
 	}
 
-	private String commands(MailingList list, EmailAddress sender, InboundMessage message, Actor actor) {
-		List<Map<String, String>> results = new ArrayList<>();
-		Map<String, Boolean> seen = new LinkedHashMap<>();
+	/** The subject (without Re:) and the first lines of the body. */
+	private static List<String> lines(InboundMessage message) {
 		List<String> lines = new ArrayList<>();
 		lines.add(REPLY_PREFIX.matcher(message.subject()).replaceFirst(""));
 		message.textBody().lines().limit(MAX_LINES).forEach(lines::add);
+		return lines;
+	}
+
+	/** The command word a line starts with, if it does (null at the end of the commands: "--", "end"). */
+	private static Optional<Word> word(String raw) {
+		String line = raw.strip();
+		if (line.isEmpty() || line.startsWith(">")) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable(COMMANDS.get(normalise(firstWord(line))));
+	}
+
+	private static boolean ends(String raw) {
+		String line = raw.strip();
+		return line.equals("--") || END.contains(normalise(line));
+	}
+
+	/** Lower case without accents: "Suscríbir" → "suscribir". */
+	static String normalise(String word) {
+		return MARKS.matcher(java.text.Normalizer.normalize(word, java.text.Normalizer.Form.NFD))
+			.replaceAll("")
+			.toLowerCase(Locale.ROOT);
+	}
+
+	/** The language of the first command word in the lines, if any (a tag). */
+	private String writtenIn(List<String> lines) {
 		for (String raw : lines) {
 			ReadingBudget.check();
-			String line = raw.strip();
-			if (line.equals("--") || line.equalsIgnoreCase("end") || line.equalsIgnoreCase("stop")) {
+			if (ends(raw)) {
 				break;
 			}
-			String word = line.isEmpty() || line.startsWith(">") ? "" : firstWord(line).toLowerCase(Locale.ROOT);
-			String command = switch (word) {
-				case "subscribe", "join" -> "subscribe";
-				case "unsubscribe", "leave", "remove" -> "unsubscribe";
-				case "help", "info" -> "help";
-				case "lists" -> "lists";
-				default -> null;
-			};
-			if (command == null || seen.putIfAbsent(command, true) != null) {
+			Optional<Word> w = word(raw);
+			if (w.isPresent()) {
+				return languages.find(w.get().language()).map(Locale::toLanguageTag).orElse(null);
+			}
+		}
+		return null;
+	}
+
+	/** The reply's language: the command's, else the sender's own, else the list's. */
+	private Locale replyLanguage(MailingList list, EmailAddress sender, String written) {
+		return languages.find(written).orElseGet(() -> memberLanguages.of(sender.value(), list));
+	}
+
+	private String commands(MailingList list, EmailAddress sender, InboundMessage message, Actor actor,
+			String written) {
+		Locale language = replyLanguage(list, sender, written);
+		List<Map<String, String>> results = new ArrayList<>();
+		Map<String, Boolean> seen = new LinkedHashMap<>();
+		for (String raw : lines(message)) {
+			ReadingBudget.check();
+			if (ends(raw)) {
+				break;
+			}
+			Optional<Word> w = word(raw);
+			if (w.isEmpty() || seen.putIfAbsent(w.get().command(), true) != null) {
 				continue;
 			}
-			results.add(result(command, run(command, list, sender, message, actor)));
+			String command = w.get().command();
+			results.add(result(language, command, run(command, raw.strip(), list, sender, message, actor, written,
+					language)));
 		}
-		reply(list, sender, message.subject(), results);
+		reply(list, sender, message.subject(), results, language);
 		return results.isEmpty() ? "no command found" : "commands: " + String.join(", ", seen.keySet());
 	}
 
-	private String run(String command, MailingList list, EmailAddress sender, InboundMessage message, Actor actor) {
+	private String run(String command, String line, MailingList list, EmailAddress sender, InboundMessage message,
+			Actor actor, String written, Locale language) {
 		return switch (command) {
 			case "subscribe" -> {
-				subscribe(list, sender, message.fromName(), actor);
-				yield list.publicList() ? "A message to confirm has been sent to " + sender + "."
-						: "This list does not take subscriptions by email.";
+				subscribe(list, sender, message.fromName(), actor, written);
+				yield list.publicList() ? texts.get(language, "subscriptions.command.confirm-sent", sender.value())
+						: texts.get(language, "subscriptions.command.no-email");
 			}
-			case "unsubscribe" -> subscriptions.requestUnsubscribe(list.slug(), sender)
-					? "A message to confirm leaving has been sent to " + sender + "." : sender + " is not on this list.";
+			case "unsubscribe" -> subscriptions.requestUnsubscribe(list.slug(), sender, written)
+					? texts.get(language, "subscriptions.command.leave-sent", sender.value())
+					: texts.get(language, "subscriptions.command.not-on-list", sender.value());
 			case "lists" -> String.join("\n", lists.all().stream().filter(MailingList::publicList)
 				.map(l -> "  " + l.slug() + "@" + mail.domain() + "  " + l.name()).toList());
-			default -> notices.help(list, sender);
+			case "confirm" -> confirmCommand(line, list, actor, language);
+			default -> notices.help(list, sender, language);
 		};
 	}
 
-	private void reply(MailingList list, EmailAddress to, String subject, List<Map<String, String>> results) {
+	/** {@code confirm TOKEN}: the token of a confirmation mail, for someone whose reply cannot keep its address. */
+	private String confirmCommand(String line, MailingList list, Actor actor, Locale language) {
+		String rest = line.substring(firstWord(line).length()).strip();
+		String token = rest.isEmpty() ? "" : firstWord(rest);
+		if (token.isEmpty()) {
+			return texts.get(language, "subscriptions.command.confirm-how");
+		}
+		return switch (subscriptions.confirm(token, actor, null).outcome()) {
+			case JOINED -> texts.get(language, "subscriptions.command.joined", list.name());
+			case LEFT -> texts.get(language, "subscriptions.command.left", list.name());
+			case ALREADY_DONE -> texts.get(language, "subscriptions.command.already");
+			case EXPIRED -> texts.get(language, "subscriptions.command.expired",
+					list.slug() + "-subscribe@" + mail.domain());
+			default -> texts.get(language, "subscriptions.command.invalid");
+		};
+	}
+
+	private void reply(MailingList list, EmailAddress to, String subject, List<Map<String, String>> results,
+			Locale language) {
 		if (notices.mayNotify(to)) {
-			notices.commandReply(list, to, subject, results);
+			notices.commandReply(list, to, subject, results, language);
 		}
 	}
 
-	private static Map<String, String> result(String command, String text) {
-		return Map.of("command", command, "result", text);
+	/** A (command, result) pair of the reply, the command named in the reply's language. */
+	private Map<String, String> result(Locale language, String command, String text) {
+		return Map.of("command", texts.get(language, "subscriptions.command.name." + command), "result", text);
 	}
 
 	/** The line up to its first white space. */

@@ -42,10 +42,11 @@ class MemberApiController {
 
 	/** A member as the API shows it. */
 	record MemberJson(String email, String name, MembershipStatus status, DeliveryMode mode,
-			java.time.OffsetDateTime subscribedAt, Map<String, Object> attributes) {
+			java.time.OffsetDateTime subscribedAt, Map<String, Object> attributes, String language) {
 
 		static MemberJson of(Member m) {
-			return new MemberJson(m.email(), m.name(), m.status(), m.mode(), m.subscribedAt(), m.attributes());
+			return new MemberJson(m.email(), m.name(), m.status(), m.mode(), m.subscribedAt(), m.attributes(),
+					m.language());
 		}
 
 	}
@@ -53,7 +54,8 @@ class MemberApiController {
 	record PageJson(java.util.List<MemberJson> content, int page, int size, long totalElements, int totalPages) {
 	}
 
-	record NewMember(String email, String name, Map<String, Object> attributes) {
+	/** {@code language}: a BCP 47 tag; absent or blank leaves the subscriber's language as it is. */
+	record NewMember(String email, String name, Map<String, Object> attributes, String language) {
 	}
 
 	@GetMapping("/api/lists/{slug}/members")
@@ -76,7 +78,7 @@ class MemberApiController {
 		if (body == null) {
 			throw new InvalidInputException("email", "The body must be JSON with an email");
 		}
-		var added = members.add(slug, body.email(), body.name(), body.attributes(),
+		var added = members.add(slug, body.email(), body.name(), body.attributes(), body.language(),
 				Actor.staff(ConsentSource.API, me.getName(), request.getRemoteAddr()));
 		MemberJson json = MemberJson.of(added.member());
 		return added.created()

@@ -30,7 +30,11 @@ public class MemberService {
 
 	private final ConsentLedger ledger;
 
-	MemberService(ListService lists, Subscribers subscribers, Memberships memberships, ConsentLedger ledger) {
+	private final org.listserv.shared.Languages languages;
+
+	MemberService(ListService lists, Subscribers subscribers, Memberships memberships, ConsentLedger ledger,
+			org.listserv.shared.Languages languages) {
+		this.languages = languages;
 		this.lists = lists;
 		this.subscribers = subscribers;
 		this.memberships = memberships;
@@ -47,6 +51,17 @@ public class MemberService {
 	 */
 	@Transactional
 	public Added add(String slug, String email, String name, Map<String, Object> attributes, Actor actor) {
+		return add(slug, email, name, attributes, null, actor);
+	}
+
+	/**
+	 * Adds or updates a member; {@code language} (a BCP 47 tag) sets the subscriber's own language, blank or
+	 * null leaves it as it is; an unknown tag is refused before anything changes.
+	 */
+	@Transactional
+	public Added add(String slug, String email, String name, Map<String, Object> attributes, String language,
+			Actor actor) {
+		String tag = languages.parse("language", language).orElse(null);
 		MailingList list = lists.get(slug);
 		EmailAddress address = address(email);
 		String cleanName = name(name);
@@ -60,6 +75,9 @@ public class MemberService {
 					+ " unsubscribed from this list; only they can subscribe again");
 		}
 		long subscriberId = subscribers.upsert(address.value(), cleanName, attributes);
+		if (tag != null) {
+			subscribers.setLanguage(subscriberId, tag);
+		}
 		if (existing.isEmpty()) {
 			memberships.insert(list.id(), subscriberId, MembershipStatus.ACTIVE);
 			ledger.append(subscriberId, list.id(), null, MembershipStatus.ACTIVE, actor);

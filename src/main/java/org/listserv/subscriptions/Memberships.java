@@ -23,7 +23,7 @@ class Memberships implements MemberCounts {
 
 	private static final String MEMBER = """
 			select s.id as subscriber_id, s.email, s.name, m.status, m.delivery_mode, m.subscribed_at,
-			       m.status_changed_at, s.attributes::text as attributes, m.awaiting
+			       m.status_changed_at, s.attributes::text as attributes, m.awaiting, s.language
 			from memberships m join subscribers s on s.id = m.subscriber_id
 			""";
 
@@ -183,7 +183,8 @@ class Memberships implements MemberCounts {
 				rs.getObject("subscribed_at", OffsetDateTime.class),
 				rs.getObject("status_changed_at", OffsetDateTime.class),
 				json.readValue(rs.getString("attributes"), new TypeReference<Map<String, Object>>() {
-				}), rs.getString("awaiting") == null ? null : PendingReason.valueOf(rs.getString("awaiting")));
+				}), rs.getString("awaiting") == null ? null : PendingReason.valueOf(rs.getString("awaiting")),
+				rs.getString("language"));
 	}
 
 	/** Memberships waiting for an admin's approval, per list id (the home page). */

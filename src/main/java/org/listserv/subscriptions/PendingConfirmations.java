@@ -134,7 +134,9 @@ public class PendingConfirmations {
 
 	private void send(MailingList list, ConfirmationRequests.Due d) {
 		String token = tokens.create(TokenPurpose.SUBSCRIBE, d.subscriberId(), list.id(), properties.confirmExpiry());
-		notices.confirm(list, d.subscriberId(), EmailAddress.parse(d.email()), d.name(), token, TokenPurpose.SUBSCRIBE);
+		EmailAddress to = EmailAddress.parse(d.email());
+		notices.confirm(list, d.subscriberId(), to, d.name(), token, TokenPurpose.SUBSCRIBE,
+				notices.language(list, to, null));
 		requests.done(list.id(), d.subscriberId());
 	}
 

@@ -6,6 +6,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.Text;
+import org.listserv.shared.Texts;
+import org.listserv.web.PageLanguage;
 import org.listserv.web.RateLimits;
 import org.listserv.web.Confirmation;
 import org.listserv.web.SignedTokens;
@@ -20,7 +23,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * {@code /preferences}: asks for an address and mails its link (the same answer whatever the address);
- * {@code /preferences/{token}}: one subscriber's lists, name and delivery modes.
+ * {@code /preferences/{token}}: one subscriber's lists, name, language and delivery modes, in the
+ * subscriber's own language (after an explicit choice).
  */
 @Controller
 class PreferencesController {
@@ -35,8 +39,11 @@ class PreferencesController {
 
 	private final SubscriptionsProperties properties;
 
+	private final Texts texts;
+
 	PreferencesController(SignedTokens signed, PreferencesService preferences, SubscriptionService subscriptions,
-			RateLimits limits, SubscriptionsProperties properties) {
+			RateLimits limits, SubscriptionsProperties properties, Texts texts) {
+		this.texts = texts;
 		this.signed = signed;
 		this.preferences = preferences;
 		this.subscriptions = subscriptions;
@@ -55,7 +62,7 @@ class PreferencesController {
 		if (!limits.tryAcquire("preferences:" + request.getRemoteAddr(), properties.subscribePerClientPerMinute(),
 				Duration.ofMinutes(1))) {
 			response.setStatus(429);
-			model.addAttribute("error", "Too many requests from your network. Please wait a minute and try again.");
+			model.addAttribute("error", texts.get("subscriptions.error.too-many"));
 			return "public/preferences-ask";
 		}
 		preferences.sendLink(email);
@@ -69,7 +76,9 @@ class PreferencesController {
 		if (subscriber < 0) {
 			return "public/preferences-invalid";
 		}
-		model.addAttribute("prefs", preferences.load(subscriber));
+		var prefs = preferences.load(subscriber);
+		PageLanguage.member(prefs.language());
+		model.addAttribute("prefs", prefs);
 		model.addAttribute("token", token);
 		model.addAttribute("modes", DeliveryMode.values());
 		return "public/preferences";
@@ -79,12 +88,14 @@ class PreferencesController {
 	String change(@PathVariable String token, @PathVariable String action,
 			@RequestParam(defaultValue = "") String slug, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "REGULAR") DeliveryMode mode,
-			@RequestParam(defaultValue = "false") boolean ownPosts, HttpServletRequest request,
+			@RequestParam(defaultValue = "false") boolean ownPosts, @RequestParam(defaultValue = "") String language,
+			HttpServletRequest request,
 			HttpServletResponse response, Model model, RedirectAttributes flash) {
 		long subscriber = subscriber(token);
 		if (subscriber < 0) {
 			return "public/preferences-invalid";
 		}
+		PageLanguage.member(preferences.language(subscriber));
 		if (action.equals("leave-all")) {
 			Confirmation confirmation = leaveAllConfirmation(token, subscriber);
 			if (!confirmation.givenIn(request)) {
@@ -101,14 +112,17 @@ class PreferencesController {
 				case "leave" -> preferences.leave(subscriber, slug, actor);
 				case "leave-all" -> subscriptions.leaveAll(subscriber, actor);
 				case "name" -> preferences.rename(subscriber, name);
+				case "language" -> preferences.setLanguage(subscriber, language);
 				case "mode" -> preferences.setMode(subscriber, slug, mode);
 				case "own-posts" -> preferences.setOwnPosts(subscriber, slug, ownPosts);
-				default -> throw new InvalidInputException("action", "Unknown action");
+				default -> throw new InvalidInputException("action", new Text("subscriptions.error.action"));
 			}
-			flash.addFlashAttribute("notice", "Saved");
+			// after a change of language, "Saved" in the language now chosen (unless the reader chose one here)
+			PageLanguage.member(preferences.language(subscriber));
+			flash.addFlashAttribute("notice", texts.get("subscriptions.preferences.saved"));
 		}
-		catch (InvalidInputException ex) {
-			flash.addFlashAttribute("error", ex.getMessage());
+		catch (InvalidInputException | org.listserv.shared.NotFoundException ex) {
+			flash.addFlashAttribute("error", texts.of(ex));
 		}
 		return "redirect:/preferences/" + token;
 	}
@@ -118,12 +132,13 @@ class PreferencesController {
 		var prefs = preferences.load(subscriber);
 		var names = prefs.rows().stream().filter(PreferencesService.Row::member).map(r -> r.list().name()).toList();
 		Confirmation confirmation = Confirmation
-			.of("Leave all lists?", "/preferences/" + token + "/leave-all", "/preferences/" + token)
-			.detail("Address", prefs.email())
-			.detail(names.isEmpty() ? "You are on no list at the moment."
-					: "You will get no more mail from: " + String.join(", ", names) + ".")
-			.detail("You can join again at any time.")
-			.button("Leave all lists")
+			.of(texts.get("subscriptions.preferences.leave-all.title"), "/preferences/" + token + "/leave-all",
+					"/preferences/" + token)
+			.detail(texts.get("subscriptions.preferences.leave-all.address"), prefs.email())
+			.detail(names.isEmpty() ? texts.get("subscriptions.preferences.leave-all.none")
+					: texts.get("subscriptions.preferences.leave-all.from", String.join(", ", names)))
+			.detail(texts.get("subscriptions.preferences.leave-all.again"))
+			.button(texts.get("subscriptions.preferences.leave-all"))
 			.publicPage();
 		return confirmation;
 	}

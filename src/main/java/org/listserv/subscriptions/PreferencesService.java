@@ -41,7 +41,7 @@ public class PreferencesService {
 	}
 
 	/** The page: who, and their lists. */
-	public record Preferences(long subscriberId, String email, String name, List<Row> rows) {
+	public record Preferences(long subscriberId, String email, String name, String language, List<Row> rows) {
 	}
 
 	private final ListService lists;
@@ -54,8 +54,11 @@ public class PreferencesService {
 
 	private final SubscriptionNotices notices;
 
+	private final org.listserv.shared.Languages languages;
+
 	PreferencesService(ListService lists, Subscribers subscribers, Memberships memberships,
-			SubscriptionService subscriptions, SubscriptionNotices notices) {
+			SubscriptionService subscriptions, SubscriptionNotices notices, org.listserv.shared.Languages languages) {
+		this.languages = languages;
 		this.lists = lists;
 		this.subscribers = subscribers;
 		this.memberships = memberships;
@@ -73,7 +76,7 @@ public class PreferencesService {
 						m.isPresent() && memberships.receivesOwnPosts(list.id(), subscriberId)));
 			}
 		}
-		return new Preferences(subscriberId, s.email(), s.name(), rows);
+		return new Preferences(subscriberId, s.email(), s.name(), subscribers.language(s.email()).orElse(null), rows);
 	}
 
 	@Transactional
@@ -82,14 +85,16 @@ public class PreferencesService {
 		Subscribers.Subscriber s = subscriber(subscriberId);
 		Optional<Member> m = memberships.find(list.id(), subscriberId);
 		if (!list.publicList() && m.isEmpty()) {
-			throw new NotFoundException("No public list '" + slug + "'");
+			throw new NotFoundException(new org.listserv.shared.Text("subscriptions.error.no-list", slug));
 		}
 		MembershipStatus was = m.map(Member::status).orElse(null);
 		if (was == MembershipStatus.ACTIVE || (was == MembershipStatus.PENDING
 				&& m.get().awaiting() == PendingReason.APPROVAL)) {
 			return;
 		}
-		Actor withConsent = actor.withConsentText(list.effectiveConsentText());
+		// the preference page showed the list in the request's language
+		Actor withConsent = actor.withConsentText(
+				notices.consentText(list, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
 		EmailAddress address = EmailAddress.parse(s.email());
 		if (list.subscriptionPolicy() == SubscriptionPolicy.APPROVE) {
 			subscriptions.setStatus(list, subscriberId, was, MembershipStatus.PENDING, PendingReason.APPROVAL,
@@ -108,6 +113,18 @@ public class PreferencesService {
 		memberships.find(list.id(), subscriberId).ifPresent(m -> subscriptions.leave(list, m, actor));
 	}
 
+	/** Sets the subscriber's own language (a tag; blank: none, each list's). */
+	@Transactional
+	public void setLanguage(long subscriberId, String language) {
+		Subscribers.Subscriber s = subscriber(subscriberId);
+		subscribers.setLanguage(s.id(), languages.parse("language", language).orElse(null));
+	}
+
+	/** The subscriber's own language (a stored tag), or null. */
+	public String language(long subscriberId) {
+		return subscribers.findById(subscriberId).flatMap(s -> subscribers.language(s.email())).orElse(null);
+	}
+
 	@Transactional
 	public void rename(long subscriberId, String name) {
 		Subscribers.Subscriber s = subscriber(subscriberId);
@@ -118,7 +135,7 @@ public class PreferencesService {
 	public void setMode(long subscriberId, String slug, DeliveryMode mode) {
 		MailingList list = lists.get(slug);
 		memberships.find(list.id(), subscriberId)
-			.orElseThrow(() -> new NotFoundException("You are not on the list '" + slug + "'"));
+			.orElseThrow(() -> new NotFoundException(new org.listserv.shared.Text("subscriptions.error.not-on-list", slug)));
 		memberships.updateMode(list.id(), subscriberId, mode);
 	}
 
@@ -127,7 +144,7 @@ public class PreferencesService {
 	public void setOwnPosts(long subscriberId, String slug, boolean ownPosts) {
 		MailingList list = lists.get(slug);
 		memberships.find(list.id(), subscriberId)
-			.orElseThrow(() -> new NotFoundException("You are not on the list '" + slug + "'"));
+			.orElseThrow(() -> new NotFoundException(new org.listserv.shared.Text("subscriptions.error.not-on-list", slug)));
 		memberships.updateOwnPosts(list.id(), subscriberId, ownPosts);
 	}
 

@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
+import org.listserv.shared.Texts;
+import org.listserv.web.PageLanguage;
 import org.listserv.web.SignedTokens;
 
 import org.springframework.http.MediaType;
@@ -20,7 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * {@code /unsubscribe/{token}}: a GET shows the buttons (leave this list, leave all); a POST leaves. A POST
  * whose body is {@code List-Unsubscribe=One-Click} (RFC 8058, sent by mail providers with no cookie and
- * no CSRF token) leaves and answers 200 in plain text. The signed token is the only credential.
+ * no CSRF token) leaves and answers 200 in plain text. The signed token is the only credential. Pages speak
+ * the member's own language, else the list's (after an explicit choice).
  */
 @Controller
 class UnsubscribeController {
@@ -31,7 +34,14 @@ class UnsubscribeController {
 
 	private final SubscriptionService subscriptions;
 
-	UnsubscribeController(SignedTokens signed, ListService lists, SubscriptionService subscriptions) {
+	private final PreferencesService preferences;
+
+	private final Texts texts;
+
+	UnsubscribeController(SignedTokens signed, ListService lists, SubscriptionService subscriptions,
+			PreferencesService preferences, Texts texts) {
+		this.preferences = preferences;
+		this.texts = texts;
 		this.signed = signed;
 		this.lists = lists;
 		this.subscriptions = subscriptions;
@@ -40,6 +50,7 @@ class UnsubscribeController {
 	@GetMapping("/unsubscribe/{token}")
 	String page(@PathVariable String token, Model model) {
 		Optional<long[]> ids = signed.verify(token, SubscriptionNotices.UNSUBSCRIBE);
+		language(ids);
 		model.addAttribute("valid", ids.isPresent());
 		ids.flatMap(i -> lists.findById(i[1])).ifPresent(l -> model.addAttribute("list", l));
 		model.addAttribute("token", token);
@@ -50,17 +61,20 @@ class UnsubscribeController {
 	ResponseEntity<String> oneClick(@PathVariable String token,
 			@RequestParam("List-Unsubscribe") String value, HttpServletRequest request) {
 		Optional<long[]> ids = signed.verify(token, SubscriptionNotices.UNSUBSCRIBE);
+		language(ids);
 		if (!"One-Click".equals(value) || ids.isEmpty()) {
-			return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body("Invalid unsubscribe request\n");
+			return ResponseEntity.badRequest().contentType(PLAIN)
+				.body(texts.get("subscriptions.unsubscribe.one-click-invalid") + "\n");
 		}
 		subscriptions.unsubscribe(ids.get()[0], ids.get()[1], actor(ids.get()[0], request));
-		return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body("Unsubscribed\n");
+		return ResponseEntity.ok().contentType(PLAIN).body(texts.get("subscriptions.unsubscribe.one-click") + "\n");
 	}
 
 	@PostMapping("/unsubscribe/{token}")
 	String leave(@PathVariable String token, @RequestParam(defaultValue = "false") boolean all,
 			HttpServletRequest request, Model model) {
 		Optional<long[]> ids = signed.verify(token, SubscriptionNotices.UNSUBSCRIBE);
+		language(ids);
 		model.addAttribute("valid", ids.isPresent());
 		model.addAttribute("token", token);
 		if (ids.isPresent()) {
@@ -75,6 +89,16 @@ class UnsubscribeController {
 			model.addAttribute("done", all ? "all" : "one");
 		}
 		return "public/unsubscribe";
+	}
+
+	private static final MediaType PLAIN = new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8);
+
+	/** The member's language, else the list's. */
+	private void language(Optional<long[]> ids) {
+		ids.ifPresent(i -> {
+			PageLanguage.member(preferences.language(i[0]));
+			lists.findById(i[1]).ifPresent(l -> PageLanguage.list(l.language()));
+		});
 	}
 
 	/** The signed link was mailed to this subscriber: they act. */

@@ -38,6 +38,19 @@ class MemberApiIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aMembersLanguageIsSetByTheApiShownInItsJsonAndAnUnknownTagIsRefused() throws Exception {
+		MailingList list = newList("ACTION");
+		String email = "idioma@" + list.slug() + ".example.org";
+		add(list, "{\"email\":\"" + email + "\",\"language\":\"es-MX\"}", 201);
+		mvc.perform(get("/api/lists/" + list.slug() + "/members/" + email).with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+			.andExpect(jsonPath("$.language").value("es"));
+		add(list, "{\"email\":\"" + email + "\",\"language\":\"xx\"}", 400);
+		add(list, "{\"email\":\"" + email + "\",\"language\":\"\"}", 200);
+		mvc.perform(get("/api/lists/" + list.slug() + "/members/" + email).with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+			.andExpect(jsonPath("$.language").value("es"));
+	}
+
+	@Test
 	void addsAMemberOnceAndRecordsConsent() throws Exception {
 		MailingList list = newList("ACTION");
 		mvc.perform(post("/api/lists/" + list.slug() + "/members").with(httpBasic(STAFF, STAFF_PASSWORD))
