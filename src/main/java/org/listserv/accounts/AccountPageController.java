@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.listserv.shared.ConflictException;
 import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.Languages;
+import org.listserv.shared.Texts;
 import org.listserv.web.Confirmation;
 import org.listserv.web.FormErrors;
 
@@ -30,9 +32,19 @@ class AccountPageController {
 
 	private final AccountTimeZones zones;
 
-	AccountPageController(AccountService service, AccountTimeZones zones) {
+	private final Texts texts;
+
+	private final Languages languages;
+
+	AccountPageController(AccountService service, AccountTimeZones zones, Texts texts, Languages languages) {
 		this.service = service;
 		this.zones = zones;
+		this.texts = texts;
+		this.languages = languages;
+	}
+
+	/** A language offered on the account page, named in itself ("Español"). */
+	record LanguageOption(String tag, String name) {
 	}
 
 	@GetMapping("/admin/account")
@@ -41,6 +53,9 @@ class AccountPageController {
 		model.addAttribute("zones", AccountTimeZones.CHOICES);
 		model.addAttribute("organisationZone", zones.organisation().getId());
 		model.addAttribute("timeZone", zones.account(me.getName()).map(java.time.ZoneId::getId).orElse(""));
+		model.addAttribute("languages", languages.supported().stream()
+			.map(l -> new LanguageOption(l.toLanguageTag(), Languages.nameOf(l))).toList());
+		model.addAttribute("language", service.language(me.getName()).orElse(""));
 		return "account";
 	}
 
@@ -49,14 +64,32 @@ class AccountPageController {
 			RedirectAttributes flash) {
 		try {
 			zones.setAccount(me.getName(), timeZone);
-			flash.addFlashAttribute("notice", timeZone.isBlank() ? "Times are now shown in the organisation's time zone"
-					: "Times are now shown in " + timeZone.strip());
+			flash.addFlashAttribute("notice", timeZone.isBlank() ? texts.get("accounts.account.zone-organisation")
+					: texts.get("accounts.account.zone-saved", timeZone.strip()));
 			return "redirect:/admin/account";
 		}
 		catch (InvalidInputException ex) {
-			model.addAttribute("timeZoneError", ex.getMessage());
+			model.addAttribute("timeZoneError", texts.of(ex));
 			String page = account(model, me);
 			model.addAttribute("timeZone", timeZone);
+			return page;
+		}
+	}
+
+	@PostMapping("/admin/account/language")
+	String saveLanguage(@RequestParam(defaultValue = "") String language, Principal me, Model model,
+			RedirectAttributes flash) {
+		try {
+			service.setLanguage(me.getName(), language);
+			// the notice is read after the redirect, in the language just chosen
+			flash.addFlashAttribute("notice", language.isBlank() ? texts.get("accounts.account.language-browser-saved")
+					: texts.get(languages.of(language), "accounts.account.language-saved"));
+			return "redirect:/admin/account";
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("languageError", texts.of(ex));
+			String page = account(model, me);
+			model.addAttribute("language", language);
 			return page;
 		}
 	}

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.listserv.shared.ConflictException;
 import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.Texts;
 import org.listserv.web.Confirmation;
 import org.listserv.web.FormErrors;
 
@@ -28,21 +29,25 @@ class ListPageController {
 
 	/** The labels of the new-list form's fields, for its errors. */
 	static final Map<String, String> CREATE_LABELS = Map.of("name", "Name", "slug", "Short name", "description",
-			"Description");
+			"Description", "language", "Language");
 
 	/** The labels of the settings form's fields (on the list page), for its errors. */
 	static final Map<String, String> SETTINGS_LABELS = Map.ofEntries(Map.entry("name", "Name"),
 			Map.entry("description", "Description"), Map.entry("fromName", "From name"),
 			Map.entry("fromAddress", "From address"), Map.entry("replyTo", "Reply-To"), Map.entry("footer", "Footer"),
-			Map.entry("consentText", "Consent text"), Map.entry("bounceThreshold", "Bounce threshold"));
+			Map.entry("consentText", "Consent text"), Map.entry("bounceThreshold", "Bounce threshold"),
+			Map.entry("language", "Language"));
 
 	private final ListService service;
 
 	private final MemberCounts counts;
 
-	ListPageController(ListService service, MemberCounts counts) {
+	private final Texts texts;
+
+	ListPageController(ListService service, MemberCounts counts, Texts texts) {
 		this.service = service;
 		this.counts = counts;
+		this.texts = texts;
 	}
 
 	@GetMapping("/admin/lists")
@@ -61,18 +66,18 @@ class ListPageController {
 	String create(@ModelAttribute("form") ListRequest form, Model model, RedirectAttributes flash) {
 		try {
 			MailingList list = service.create(form);
-			flash.addFlashAttribute("notice", "List " + list.name() + " created");
+			flash.addFlashAttribute("notice", texts.get("lists.new.created", list.name()));
 			return "redirect:/admin/lists/" + list.slug();
 		}
 		catch (InvalidInputException ex) {
-			FormErrors errors = FormErrors.of("new-list", ex, CREATE_LABELS, typed(form));
+			FormErrors errors = FormErrors.of("new-list", ex, createLabels(), typed(form));
 			model.addAttribute("createErrors", errors);
 			model.addAttribute("error", errors.summary());
 			return overview(model);
 		}
 		catch (ConflictException ex) {
 			FormErrors errors = FormErrors.of("new-list", new InvalidInputException("slug", ex.getMessage()),
-					CREATE_LABELS, typed(form));
+					createLabels(), typed(form));
 			model.addAttribute("createErrors", errors);
 			model.addAttribute("error", errors.summary());
 			return overview(model);
@@ -84,7 +89,7 @@ class ListPageController {
 	String update(@PathVariable String slug, @ModelAttribute ListRequest form, RedirectAttributes flash) {
 		try {
 			service.update(slug, form);
-			flash.addFlashAttribute("notice", "Settings saved");
+			flash.addFlashAttribute("notice", texts.get("lists.settings.saved"));
 		}
 		catch (InvalidInputException ex) {
 			FormErrors errors = FormErrors.of("settings", ex, SETTINGS_LABELS, typed(form));
@@ -93,6 +98,13 @@ class ListPageController {
 			return "redirect:/admin/lists/" + slug + "#settings-h";
 		}
 		return "redirect:/admin/lists/" + slug;
+	}
+
+	/** The labels of the new-list form's fields in the reader's language, for its errors. */
+	private Map<String, String> createLabels() {
+		Map<String, String> labels = new HashMap<>();
+		CREATE_LABELS.keySet().forEach(field -> labels.put(field, texts.get("lists.field." + field)));
+		return labels;
 	}
 
 	/** The text fields of a list form as typed, to show them again with its errors. */
@@ -106,6 +118,7 @@ class ListPageController {
 		values.put("replyTo", f.replyTo());
 		values.put("footer", f.footer());
 		values.put("consentText", f.consentText());
+		values.put("language", f.language());
 		values.put("bounceThreshold", f.bounceThreshold() == null ? null : f.bounceThreshold().toPlainString());
 		return values;
 	}
@@ -126,7 +139,7 @@ class ListPageController {
 			return confirmation.page(model);
 		}
 		service.delete(slug);
-		flash.addFlashAttribute("notice", "List " + name + " deleted");
+		flash.addFlashAttribute("notice", texts.get("lists.delete.done", name));
 		return "redirect:/admin/lists";
 	}
 

@@ -7,6 +7,12 @@ import java.util.Map;
 import com.google.re2j.Pattern;
 
 import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.Texts;
+
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * What was wrong with a submitted form, field by field, in the words of the form's labels (never an internal
@@ -47,7 +53,7 @@ public final class FormErrors implements Serializable {
 				errors.values.put(k, v);
 			}
 		});
-		errors.reject(ex.field(), ex.getMessage());
+		errors.reject(ex.field(), texts().map(t -> t.of(ex)).orElseGet(ex::getMessage));
 		return errors;
 	}
 
@@ -88,6 +94,11 @@ public final class FormErrors implements Serializable {
 		return has(field) ? id(field) : null;
 	}
 
+	/** {@link #describedBy} followed by the id of the field's help text, or that id alone. */
+	public String describedBy(String field, String help) {
+		return has(field) ? id(field) + " " + help : help;
+	}
+
 	/** The id of the error text of {@code field}. */
 	public String id(String field) {
 		return form + "-" + field + "-error";
@@ -101,8 +112,23 @@ public final class FormErrors implements Serializable {
 		if (messages.containsKey("")) {
 			return messages.get("");
 		}
-		return "Please correct " + String.join(", ", messages.keySet().stream().map(labels::get).toList())
-				+ " below; nothing was saved.";
+		String fields = String.join(", ", messages.keySet().stream().map(labels::get).toList());
+		return texts().map(t -> t.get("web.form.correct", fields))
+			.orElse("Please correct " + fields + " below; nothing was saved.");
+	}
+
+	/**
+	 * The bundles, in the language of the request being answered: an exception's text and the summary are
+	 * resolved when the errors are made (they outlive a redirect as plain strings). Empty outside a request.
+	 */
+	private static java.util.Optional<Texts> texts() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+			WebApplicationContext context = RequestContextUtils.findWebApplicationContext(request.getRequest());
+			if (context != null) {
+				return java.util.Optional.of(context.getBean(Texts.class));
+			}
+		}
+		return java.util.Optional.empty();
 	}
 
 	public String form() {
