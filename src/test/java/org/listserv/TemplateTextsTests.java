@@ -48,7 +48,6 @@ class TemplateTextsTests {
 		"campaign.html",
 		"campaigns-all.html",
 		"campaigns.html",
-		"confirm.html",
 		"fragments/outbox.html",
 		"home.html",
 		"inbound-message.html",

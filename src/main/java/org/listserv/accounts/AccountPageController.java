@@ -6,6 +6,7 @@ import java.util.Map;
 import org.listserv.shared.ConflictException;
 import org.listserv.shared.InvalidInputException;
 import org.listserv.shared.Languages;
+import org.listserv.shared.Text;
 import org.listserv.shared.Texts;
 import org.listserv.web.Confirmation;
 import org.listserv.web.FormErrors;
@@ -137,7 +138,7 @@ class AccountPageController {
 			RedirectAttributes flash, Model model, Principal me) {
 		try {
 			service.create(email, name, password, role);
-			flash.addFlashAttribute("notice", "Account " + email.strip() + " created");
+			flash.addFlashAttribute("notice", texts.get("accounts.users.created", email.strip()));
 			return "redirect:/admin/users";
 		}
 		catch (InvalidInputException | ConflictException ex) {
@@ -161,16 +162,16 @@ class AccountPageController {
 		if (!enabled) {
 			String who = service.all().stream().filter(a -> a.id() == id).map(Account::email).findFirst().orElse("this account");
 			Confirmation confirmation = Confirmation
-				.of("Disable the account " + who + "?", "/admin/users/" + id + "/enabled", "/admin/users")
+				.of(new Text("accounts.users.disable-question", who), "/admin/users/" + id + "/enabled", "/admin/users")
 				.field("enabled", "false")
-				.detail("They cannot log in until an admin enables the account again.")
-				.button("Disable");
+				.detail(new Text("accounts.users.disable-detail"))
+				.button(new Text("accounts.users.disable"));
 			if (!confirmation.givenIn(request)) {
 				return confirmation.page(model);
 			}
 		}
 		service.setEnabled(id, enabled, me.getName());
-		flash.addFlashAttribute("notice", enabled ? "Account enabled" : "Account disabled");
+		flash.addFlashAttribute("notice", texts.get(enabled ? "accounts.users.enabled" : "accounts.users.disabled"));
 		return "redirect:/admin/users";
 	}
 

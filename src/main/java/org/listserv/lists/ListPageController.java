@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.listserv.shared.ConflictException;
 import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.Text;
 import org.listserv.shared.Texts;
 import org.listserv.web.Confirmation;
 import org.listserv.web.FormErrors;
@@ -130,11 +131,12 @@ class ListPageController {
 		String name = list.name();
 		long active = counts.countsByList().getOrDefault(list.id(), java.util.Map.of()).getOrDefault("ACTIVE", 0L);
 		Confirmation confirmation = Confirmation
-			.of("Delete the list " + name + "?", "/admin/lists/" + slug + "/delete", "/admin/lists/" + slug)
-			.detail("List", name + " (" + slug + ")")
-			.detail("Active members", java.text.NumberFormat.getIntegerInstance(java.util.Locale.ENGLISH).format(active))
-			.detail("Nobody gets its mail any more and it disappears from the pages; members and their consent history are kept, and the short name becomes free.")
-			.button("Delete the list");
+			.of(new Text("lists.delete.question", name), "/admin/lists/" + slug + "/delete", "/admin/lists/" + slug)
+			.detail(new Text("lists.delete.list"), name + " (" + slug + ")")
+			.detail(new Text("lists.delete.active"),
+					java.text.NumberFormat.getIntegerInstance(org.springframework.context.i18n.LocaleContextHolder.getLocale()).format(active))
+			.detail(new Text("lists.delete.detail"))
+			.button(new Text("lists.delete.button"));
 		if (!confirmation.givenIn(request)) {
 			return confirmation.page(model);
 		}

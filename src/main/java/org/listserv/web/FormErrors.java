@@ -9,10 +9,6 @@ import com.google.re2j.Pattern;
 import org.listserv.shared.InvalidInputException;
 import org.listserv.shared.Texts;
 
-import org.springframework.web.context.WebApplicationContext;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
-import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * What was wrong with a submitted form, field by field, in the words of the form's labels (never an internal
@@ -117,18 +113,8 @@ public final class FormErrors implements Serializable {
 			.orElse("Please correct " + fields + " below; nothing was saved.");
 	}
 
-	/**
-	 * The bundles, in the language of the request being answered: an exception's text and the summary are
-	 * resolved when the errors are made (they outlive a redirect as plain strings). Empty outside a request.
-	 */
 	private static java.util.Optional<Texts> texts() {
-		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
-			WebApplicationContext context = RequestContextUtils.findWebApplicationContext(request.getRequest());
-			if (context != null) {
-				return java.util.Optional.of(context.getBean(Texts.class));
-			}
-		}
-		return java.util.Optional.empty();
+		return RequestTexts.find();
 	}
 
 	public String form() {

@@ -40,6 +40,10 @@ class AdminPagesInSpanishIntegrationTests extends IntegrationTest {
 		String missing = mvc.perform(get("/admin/lists/no-such-list").with(user(ADMIN).roles("ADMIN"))
 			.header("Accept-Language", "es")).andReturn().getResponse().getContentAsString();
 		assertThat(missing).contains("404", "No encontrado", "Volver a las listas");
+		String delete = mvc.perform(post("/admin/lists/" + list.slug() + "/delete").with(user(ADMIN).roles("ADMIN")).with(csrf())
+			.header("Accept-Language", "es")).andReturn().getResponse().getContentAsString();
+		assertThat(delete).contains("<html lang=\"es\"", "Por favor, confirme", "¿Eliminar la lista " + list.name() + "?",
+				"Miembros activos", ">Eliminar la lista</button>", ">Cancelar</a>");
 		String lists = mvc.perform(get("/admin/lists").with(user(ADMIN).roles("ADMIN")).header("Accept-Language", "es"))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(lists).contains("<h1>Listas</h1>", "Informativa", "Crear la lista").doesNotContain(">INFORMATIONAL<");
