@@ -5,6 +5,9 @@ import java.util.Map;
 
 import org.listserv.shared.ConflictException;
 import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.Languages;
+import org.listserv.shared.Text;
+import org.listserv.shared.Texts;
 import org.listserv.web.Confirmation;
 import org.listserv.web.FormErrors;
 
@@ -30,9 +33,19 @@ class AccountPageController {
 
 	private final AccountTimeZones zones;
 
-	AccountPageController(AccountService service, AccountTimeZones zones) {
+	private final Texts texts;
+
+	private final Languages languages;
+
+	AccountPageController(AccountService service, AccountTimeZones zones, Texts texts, Languages languages) {
 		this.service = service;
 		this.zones = zones;
+		this.texts = texts;
+		this.languages = languages;
+	}
+
+	/** A language offered on the account page, named in itself ("Español"). */
+	record LanguageOption(String tag, String name) {
 	}
 
 	@GetMapping("/admin/account")
@@ -41,6 +54,9 @@ class AccountPageController {
 		model.addAttribute("zones", AccountTimeZones.CHOICES);
 		model.addAttribute("organisationZone", zones.organisation().getId());
 		model.addAttribute("timeZone", zones.account(me.getName()).map(java.time.ZoneId::getId).orElse(""));
+		model.addAttribute("languages", languages.supported().stream()
+			.map(l -> new LanguageOption(l.toLanguageTag(), Languages.nameOf(l))).toList());
+		model.addAttribute("language", service.language(me.getName()).orElse(""));
 		return "account";
 	}
 
@@ -49,14 +65,32 @@ class AccountPageController {
 			RedirectAttributes flash) {
 		try {
 			zones.setAccount(me.getName(), timeZone);
-			flash.addFlashAttribute("notice", timeZone.isBlank() ? "Times are now shown in the organisation's time zone"
-					: "Times are now shown in " + timeZone.strip());
+			flash.addFlashAttribute("notice", timeZone.isBlank() ? texts.get("accounts.account.zone-organisation")
+					: texts.get("accounts.account.zone-saved", timeZone.strip()));
 			return "redirect:/admin/account";
 		}
 		catch (InvalidInputException ex) {
-			model.addAttribute("timeZoneError", ex.getMessage());
+			model.addAttribute("timeZoneError", texts.of(ex));
 			String page = account(model, me);
 			model.addAttribute("timeZone", timeZone);
+			return page;
+		}
+	}
+
+	@PostMapping("/admin/account/language")
+	String saveLanguage(@RequestParam(defaultValue = "") String language, Principal me, Model model,
+			RedirectAttributes flash) {
+		try {
+			service.setLanguage(me.getName(), language);
+			// the notice is read after the redirect, in the language just chosen
+			flash.addFlashAttribute("notice", language.isBlank() ? texts.get("accounts.account.language-browser-saved")
+					: texts.get(languages.of(language), "accounts.account.language-saved"));
+			return "redirect:/admin/account";
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("languageError", texts.of(ex));
+			String page = account(model, me);
+			model.addAttribute("language", language);
 			return page;
 		}
 	}
@@ -104,7 +138,7 @@ class AccountPageController {
 			RedirectAttributes flash, Model model, Principal me) {
 		try {
 			service.create(email, name, password, role);
-			flash.addFlashAttribute("notice", "Account " + email.strip() + " created");
+			flash.addFlashAttribute("notice", texts.get("accounts.users.created", email.strip()));
 			return "redirect:/admin/users";
 		}
 		catch (InvalidInputException | ConflictException ex) {
@@ -128,16 +162,16 @@ class AccountPageController {
 		if (!enabled) {
 			String who = service.all().stream().filter(a -> a.id() == id).map(Account::email).findFirst().orElse("this account");
 			Confirmation confirmation = Confirmation
-				.of("Disable the account " + who + "?", "/admin/users/" + id + "/enabled", "/admin/users")
+				.of(new Text("accounts.users.disable-question", who), "/admin/users/" + id + "/enabled", "/admin/users")
 				.field("enabled", "false")
-				.detail("They cannot log in until an admin enables the account again.")
-				.button("Disable");
+				.detail(new Text("accounts.users.disable-detail"))
+				.button(new Text("accounts.users.disable"));
 			if (!confirmation.givenIn(request)) {
 				return confirmation.page(model);
 			}
 		}
 		service.setEnabled(id, enabled, me.getName());
-		flash.addFlashAttribute("notice", enabled ? "Account enabled" : "Account disabled");
+		flash.addFlashAttribute("notice", texts.get(enabled ? "accounts.users.enabled" : "accounts.users.disabled"));
 		return "redirect:/admin/users";
 	}
 

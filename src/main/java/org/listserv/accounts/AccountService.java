@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.listserv.mail.EmailAddress;
 import org.listserv.shared.ConflictException;
 import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.Languages;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -37,8 +38,11 @@ public class AccountService implements UserDetailsService, ApplicationRunner {
 
 	private final AccountsProperties properties;
 
-	AccountService(Accounts accounts, PasswordEncoder encoder, AccountsProperties properties) {
+	private final Languages languages;
+
+	AccountService(Accounts accounts, PasswordEncoder encoder, AccountsProperties properties, Languages languages) {
 		this.accounts = accounts;
+		this.languages = languages;
 		this.encoder = encoder;
 		this.properties = properties;
 	}
@@ -135,6 +139,20 @@ public class AccountService implements UserDetailsService, ApplicationRunner {
 	/** Whether an enabled account (ADMIN or STAFF) has this address, in any case. */
 	public boolean isStaff(String email) {
 		return email != null && accounts.findByEmail(email).map(Account::enabled).orElse(false);
+	}
+
+	/** The language the account chose (a stored tag such as {@code es}); empty: the browser's. */
+	public java.util.Optional<String> language(String email) {
+		return accounts.language(email);
+	}
+
+	/**
+	 * Sets the account's language; blank follows the browser's again.
+	 * @throws InvalidInputException on {@code language} for a language not offered
+	 */
+	@Transactional
+	public void setLanguage(String email, String language) {
+		accounts.setLanguage(email, languages.parse("language", language).orElse(null));
 	}
 
 }

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.listserv.shared.ConflictException;
 import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.Text;
+import org.listserv.shared.Texts;
 import org.listserv.web.Confirmation;
 import org.listserv.web.FormErrors;
 
@@ -28,21 +30,25 @@ class ListPageController {
 
 	/** The labels of the new-list form's fields, for its errors. */
 	static final Map<String, String> CREATE_LABELS = Map.of("name", "Name", "slug", "Short name", "description",
-			"Description");
+			"Description", "language", "Language");
 
 	/** The labels of the settings form's fields (on the list page), for its errors. */
 	static final Map<String, String> SETTINGS_LABELS = Map.ofEntries(Map.entry("name", "Name"),
 			Map.entry("description", "Description"), Map.entry("fromName", "From name"),
 			Map.entry("fromAddress", "From address"), Map.entry("replyTo", "Reply-To"), Map.entry("footer", "Footer"),
-			Map.entry("consentText", "Consent text"), Map.entry("bounceThreshold", "Bounce threshold"));
+			Map.entry("consentText", "Consent text"), Map.entry("bounceThreshold", "Bounce threshold"),
+			Map.entry("language", "Language"));
 
 	private final ListService service;
 
 	private final MemberCounts counts;
 
-	ListPageController(ListService service, MemberCounts counts) {
+	private final Texts texts;
+
+	ListPageController(ListService service, MemberCounts counts, Texts texts) {
 		this.service = service;
 		this.counts = counts;
+		this.texts = texts;
 	}
 
 	@GetMapping("/admin/lists")
@@ -61,18 +67,18 @@ class ListPageController {
 	String create(@ModelAttribute("form") ListRequest form, Model model, RedirectAttributes flash) {
 		try {
 			MailingList list = service.create(form);
-			flash.addFlashAttribute("notice", "List " + list.name() + " created");
+			flash.addFlashAttribute("notice", texts.get("lists.new.created", list.name()));
 			return "redirect:/admin/lists/" + list.slug();
 		}
 		catch (InvalidInputException ex) {
-			FormErrors errors = FormErrors.of("new-list", ex, CREATE_LABELS, typed(form));
+			FormErrors errors = FormErrors.of("new-list", ex, createLabels(), typed(form));
 			model.addAttribute("createErrors", errors);
 			model.addAttribute("error", errors.summary());
 			return overview(model);
 		}
 		catch (ConflictException ex) {
 			FormErrors errors = FormErrors.of("new-list", new InvalidInputException("slug", ex.getMessage()),
-					CREATE_LABELS, typed(form));
+					createLabels(), typed(form));
 			model.addAttribute("createErrors", errors);
 			model.addAttribute("error", errors.summary());
 			return overview(model);
@@ -84,7 +90,7 @@ class ListPageController {
 	String update(@PathVariable String slug, @ModelAttribute ListRequest form, RedirectAttributes flash) {
 		try {
 			service.update(slug, form);
-			flash.addFlashAttribute("notice", "Settings saved");
+			flash.addFlashAttribute("notice", texts.get("lists.settings.saved"));
 		}
 		catch (InvalidInputException ex) {
 			FormErrors errors = FormErrors.of("settings", ex, SETTINGS_LABELS, typed(form));
@@ -93,6 +99,13 @@ class ListPageController {
 			return "redirect:/admin/lists/" + slug + "#settings-h";
 		}
 		return "redirect:/admin/lists/" + slug;
+	}
+
+	/** The labels of the new-list form's fields in the reader's language, for its errors. */
+	private Map<String, String> createLabels() {
+		Map<String, String> labels = new HashMap<>();
+		CREATE_LABELS.keySet().forEach(field -> labels.put(field, texts.get("lists.field." + field)));
+		return labels;
 	}
 
 	/** The text fields of a list form as typed, to show them again with its errors. */
@@ -106,6 +119,7 @@ class ListPageController {
 		values.put("replyTo", f.replyTo());
 		values.put("footer", f.footer());
 		values.put("consentText", f.consentText());
+		values.put("language", f.language());
 		values.put("bounceThreshold", f.bounceThreshold() == null ? null : f.bounceThreshold().toPlainString());
 		return values;
 	}
@@ -117,16 +131,17 @@ class ListPageController {
 		String name = list.name();
 		long active = counts.countsByList().getOrDefault(list.id(), java.util.Map.of()).getOrDefault("ACTIVE", 0L);
 		Confirmation confirmation = Confirmation
-			.of("Delete the list " + name + "?", "/admin/lists/" + slug + "/delete", "/admin/lists/" + slug)
-			.detail("List", name + " (" + slug + ")")
-			.detail("Active members", java.text.NumberFormat.getIntegerInstance(java.util.Locale.ENGLISH).format(active))
-			.detail("Nobody gets its mail any more and it disappears from the pages; members and their consent history are kept, and the short name becomes free.")
-			.button("Delete the list");
+			.of(new Text("lists.delete.question", name), "/admin/lists/" + slug + "/delete", "/admin/lists/" + slug)
+			.detail(new Text("lists.delete.list"), name + " (" + slug + ")")
+			.detail(new Text("lists.delete.active"),
+					java.text.NumberFormat.getIntegerInstance(org.springframework.context.i18n.LocaleContextHolder.getLocale()).format(active))
+			.detail(new Text("lists.delete.detail"))
+			.button(new Text("lists.delete.button"));
 		if (!confirmation.givenIn(request)) {
 			return confirmation.page(model);
 		}
 		service.delete(slug);
-		flash.addFlashAttribute("notice", "List " + name + " deleted");
+		flash.addFlashAttribute("notice", texts.get("lists.delete.done", name));
 		return "redirect:/admin/lists";
 	}
 

@@ -14,7 +14,15 @@ public abstract class TextException extends RuntimeException {
 
 	protected TextException(String message) {
 		super(message);
-		this.text = new DefaultMessageSourceResolvable(null, null, message);
+		// shown as it is: not a MessageFormat pattern (with always-use-message-format, "list's" lost its quote)
+		this.text = new DefaultMessageSourceResolvable(null, null, message) {
+
+			@Override
+			public boolean shouldRenderDefaultMessage() {
+				return false;
+			}
+
+		};
 	}
 
 	protected TextException(Text text) {

@@ -9,6 +9,7 @@ import org.listserv.shared.ConflictException;
 import org.listserv.shared.InvalidInputException;
 import org.listserv.shared.NotFoundException;
 import org.listserv.shared.PayloadTooLargeException;
+import org.listserv.shared.Texts;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
@@ -24,32 +25,41 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Errors of the JSON API as RFC 9457 problem details, each saying what was wrong and where. */
+/**
+ * Errors of the JSON API as RFC 9457 problem details, each saying what was wrong and where. The detail of a
+ * domain exception is its text in the request's language ({@code Accept-Language}, else the default).
+ */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblemAdvice.class);
 
+	private final Texts texts;
+
+	ApiProblemAdvice(Texts texts) {
+		this.texts = texts;
+	}
+
 	@ExceptionHandler
 	ProblemDetail invalid(InvalidInputException ex) {
-		ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "Invalid input", ex.getMessage());
+		ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "Invalid input", texts.of(ex));
 		pd.setProperty("field", ex.field());
 		return pd;
 	}
 
 	@ExceptionHandler
 	ProblemDetail notFound(NotFoundException ex) {
-		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
+		return problem(HttpStatus.NOT_FOUND, "Not found", texts.of(ex));
 	}
 
 	@ExceptionHandler
 	ProblemDetail conflict(ConflictException ex) {
-		return problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage());
+		return problem(HttpStatus.CONFLICT, "Conflict", texts.of(ex));
 	}
 
 	@ExceptionHandler
 	ProblemDetail tooLarge(PayloadTooLargeException ex) {
-		return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", ex.getMessage());
+		return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", texts.of(ex));
 	}
 
 	@ExceptionHandler

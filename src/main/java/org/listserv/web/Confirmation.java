@@ -7,6 +7,8 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.listserv.shared.Text;
+
 import org.springframework.ui.Model;
 
 /**
@@ -45,7 +47,7 @@ public final class Confirmation {
 
 	private final Map<String, String> fields = new LinkedHashMap<>();
 
-	private String button = "Confirm";
+	private String button;
 
 	private String typed;
 
@@ -72,6 +74,31 @@ public final class Confirmation {
 	 */
 	public static Confirmation of(String question, String action, String cancel) {
 		return new Confirmation(question, action, cancel);
+	}
+
+	/** {@link #of(String, String, String)} with the question from the bundles, in the request's language. */
+	public static Confirmation of(Text question, String action, String cancel) {
+		return new Confirmation(RequestTexts.get(question), action, cancel);
+	}
+
+	/** A sentence from the bundles shown under the question. */
+	public Confirmation detail(Text sentence) {
+		return detail(RequestTexts.get(sentence));
+	}
+
+	/** A labelled fact whose label comes from the bundles. */
+	public Confirmation detail(Text label, String value) {
+		return detail(RequestTexts.get(label), value);
+	}
+
+	/** The label of the confirm button, from the bundles. */
+	public Confirmation button(Text label) {
+		return button(RequestTexts.get(label));
+	}
+
+	/** {@link #typing(String, String)} with the label from the bundles. */
+	public Confirmation typing(String word, Text label) {
+		return typing(word, RequestTexts.get(label));
 	}
 
 	/** A sentence shown under the question. */
@@ -172,8 +199,9 @@ public final class Confirmation {
 		return List.copyOf(fields.entrySet());
 	}
 
+	/** The confirm button's label: as given, else "Confirm" in the request's language. */
 	public String button() {
-		return button;
+		return button != null ? button : RequestTexts.find().map(t -> t.get("web.confirm.yes")).orElse("Confirm");
 	}
 
 	/** The word to type, or null when a click is enough. */

@@ -84,7 +84,8 @@ class DatabaseOutage implements ErrorViewResolver {
 		mv.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
 		mv.addObject("status", 503);
 		mv.addObject("error", "Service unavailable");
-		mv.addObject("message", DETAIL);
+		mv.addObject("message", null);
+		mv.addObject("messageKey", "web.error.database");
 		return LayoutModel.addTo(mv);
 	}
 

@@ -21,7 +21,12 @@ class ErrorPageLayout implements ErrorViewResolver, Ordered {
 
 	@Override
 	public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
-		return LayoutModel.addTo(new ModelAndView("error", new HashMap<>(model), status));
+		Map<String, Object> shown = new HashMap<>(model);
+		// Boot's placeholder is English: the page says it in its own words instead
+		if ("No message available".equals(shown.get("message"))) {
+			shown.remove("message");
+		}
+		return LayoutModel.addTo(new ModelAndView("error", shown, status));
 	}
 
 	@Override

@@ -7,6 +7,8 @@ import java.util.Map;
 import com.google.re2j.Pattern;
 
 import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.Texts;
+
 
 /**
  * What was wrong with a submitted form, field by field, in the words of the form's labels (never an internal
@@ -47,7 +49,7 @@ public final class FormErrors implements Serializable {
 				errors.values.put(k, v);
 			}
 		});
-		errors.reject(ex.field(), ex.getMessage());
+		errors.reject(ex.field(), texts().map(t -> t.of(ex)).orElseGet(ex::getMessage));
 		return errors;
 	}
 
@@ -88,6 +90,11 @@ public final class FormErrors implements Serializable {
 		return has(field) ? id(field) : null;
 	}
 
+	/** {@link #describedBy} followed by the id of the field's help text, or that id alone. */
+	public String describedBy(String field, String help) {
+		return has(field) ? id(field) + " " + help : help;
+	}
+
 	/** The id of the error text of {@code field}. */
 	public String id(String field) {
 		return form + "-" + field + "-error";
@@ -101,8 +108,13 @@ public final class FormErrors implements Serializable {
 		if (messages.containsKey("")) {
 			return messages.get("");
 		}
-		return "Please correct " + String.join(", ", messages.keySet().stream().map(labels::get).toList())
-				+ " below; nothing was saved.";
+		String fields = String.join(", ", messages.keySet().stream().map(labels::get).toList());
+		return texts().map(t -> t.get("web.form.correct", fields))
+			.orElse("Please correct " + fields + " below; nothing was saved.");
+	}
+
+	private static java.util.Optional<Texts> texts() {
+		return RequestTexts.find();
 	}
 
 	public String form() {

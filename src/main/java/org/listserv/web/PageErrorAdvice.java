@@ -4,6 +4,7 @@ import org.listserv.shared.ConflictException;
 import org.listserv.shared.InvalidInputException;
 import org.listserv.shared.NotFoundException;
 import org.listserv.shared.PayloadTooLargeException;
+import org.listserv.shared.Texts;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -11,36 +12,42 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
-/** Errors on HTML pages as a plain page that says what went wrong, never a stack trace. */
+/** Errors on HTML pages as a plain page that says what went wrong (in the page's language), never a stack trace. */
 @ControllerAdvice(annotations = Controller.class)
 class PageErrorAdvice {
 
+	private final Texts texts;
+
+	PageErrorAdvice(Texts texts) {
+		this.texts = texts;
+	}
+
 	@ExceptionHandler
 	ModelAndView notFound(NotFoundException ex) {
-		return page(HttpStatus.NOT_FOUND, ex.getMessage());
+		return page(HttpStatus.NOT_FOUND, texts.of(ex));
 	}
 
 	@ExceptionHandler
 	ModelAndView conflict(ConflictException ex) {
-		return page(HttpStatus.CONFLICT, ex.getMessage());
+		return page(HttpStatus.CONFLICT, texts.of(ex));
 	}
 
 	@ExceptionHandler
 	ModelAndView invalid(InvalidInputException ex) {
-		return page(HttpStatus.BAD_REQUEST, ex.getMessage());
+		return page(HttpStatus.BAD_REQUEST, texts.of(ex));
 	}
 
 	@ExceptionHandler
 	ModelAndView clash(org.springframework.dao.DataIntegrityViolationException ex) {
-		return page(HttpStatus.CONFLICT, "This clashed with another change made at the same moment. Please try again.");
+		return page(HttpStatus.CONFLICT, texts.get("web.error.clash"));
 	}
 
 	@ExceptionHandler
 	ModelAndView tooLarge(PayloadTooLargeException ex) {
-		return page(HttpStatus.PAYLOAD_TOO_LARGE, ex.getMessage());
+		return page(HttpStatus.PAYLOAD_TOO_LARGE, texts.of(ex));
 	}
 
-	private static ModelAndView page(HttpStatus status, String message) {
+	private ModelAndView page(HttpStatus status, String message) {
 		ModelAndView mv = new ModelAndView("error");
 		mv.setStatus(status);
 		mv.addObject("status", status.value());

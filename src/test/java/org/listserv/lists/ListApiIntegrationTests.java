@@ -153,4 +153,40 @@ class ListApiIntegrationTests extends IntegrationTest {
 			.andExpect(status().isCreated());
 	}
 
+	@Test
+	void aListsLanguageIsSetOnCreateChangedByPatchAndAnUnknownTagRefusedNamingTheField() throws Exception {
+		mvc.perform(post("/api/lists").with(httpBasic(ADMIN, ADMIN_PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"slug\":\"noticias\",\"name\":\"Noticias\",\"kind\":\"INFORMATIONAL\",\"language\":\"es\"}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.language").value("es"));
+		mvc.perform(patch("/api/lists/noticias").with(httpBasic(ADMIN, ADMIN_PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"language\":\"en\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.language").value("en"));
+		mvc.perform(patch("/api/lists/noticias").with(httpBasic(ADMIN, ADMIN_PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"language\":\"xx\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("language"))
+			.andExpect(jsonPath("$.detail").value("The language xx is not offered here; the languages are en, es."));
+		assertThat(listService.get("noticias").language()).isEqualTo("en");
+	}
+
+	@Test
+	void problemDetailsFollowTheRequestsLanguageAndKeepTodaysEnglishByDefault() throws Exception {
+		MailingList list = newList("INFORMATIONAL");
+		mvc.perform(patch("/api/lists/" + list.slug()).with(httpBasic(ADMIN, ADMIN_PASSWORD))
+			.header("Accept-Language", "es")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"language\":\"xx\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("El idioma xx no se ofrece aquí; los idiomas son en, es."));
+		// a text not yet in the bundles is shown as written, quotes and all
+		mvc.perform(get("/api/lists/no-such-list").with(httpBasic(ADMIN, ADMIN_PASSWORD)).header("Accept-Language", "es"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail").value("No list with the slug 'no-such-list'"));
+	}
+
 }

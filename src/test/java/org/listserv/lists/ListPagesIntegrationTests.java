@@ -79,4 +79,29 @@ class ListPagesIntegrationTests extends IntegrationTest {
 		assertThat(listService.find(list.slug())).isPresent();
 	}
 
+	@Test
+	void aNewListTakesTheLanguageChosenOnTheFormAndItsSettingsChangeIt() throws Exception {
+		mvc.perform(post("/admin/lists").param("slug", "boletin-es").param("name", "Boletín").param("kind", "INFORMATIONAL")
+			.param("language", "es").with(user(ADMIN).roles("ADMIN")).with(csrf()))
+			.andExpect(redirectedUrl("/admin/lists/boletin-es"));
+		assertThat(listService.get("boletin-es").language()).isEqualTo("es");
+		mvc.perform(get("/admin/lists").with(user(ADMIN).roles("ADMIN")))
+			.andExpect(content().string(allOf(containsString("<td lang=\"es\">Español</td>"),
+					containsString("<select name=\"language\""))));
+		mvc.perform(get("/admin/lists/boletin-es").with(user(ADMIN).roles("ADMIN")))
+			.andExpect(content().string(containsString("<option value=\"es\" lang=\"es\" selected=\"selected\">Español</option>")));
+
+		mvc.perform(post("/admin/lists/boletin-es/settings").param("language", "en")
+			.with(user(ADMIN).roles("ADMIN")).with(csrf())).andExpect(redirectedUrl("/admin/lists/boletin-es"));
+		assertThat(listService.get("boletin-es").language()).isEqualTo("en");
+		mvc.perform(post("/admin/lists/boletin-es/settings").param("language", "xx")
+			.with(user(ADMIN).roles("ADMIN")).with(csrf())).andExpect(redirectedUrl("/admin/lists/boletin-es#settings-h"));
+		assertThat(listService.get("boletin-es").language()).as("an unknown language changes nothing").isEqualTo("en");
+		mvc.perform(post("/admin/lists").param("slug", "boletin-xx").param("name", "X").param("kind", "INFORMATIONAL")
+			.param("language", "xx").with(user(ADMIN).roles("ADMIN")).with(csrf()).header("Accept-Language", "es"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("El idioma xx no se ofrece aquí"),
+					containsString("Por favor, corrija Idioma"), not(containsString("languages.error")))));
+	}
+
 }
