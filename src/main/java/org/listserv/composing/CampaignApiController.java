@@ -38,16 +38,20 @@ class CampaignApiController {
 
 	private final ObjectProvider<CampaignProgress> progress;
 
-	CampaignApiController(CampaignService service, CampaignPreviews previews, ObjectProvider<CampaignProgress> progress) {
+	private final org.listserv.shared.Languages languages;
+
+	CampaignApiController(CampaignService service, CampaignPreviews previews, ObjectProvider<CampaignProgress> progress,
+			org.listserv.shared.Languages languages) {
+		this.languages = languages;
 		this.service = service;
 		this.previews = previews;
 		this.progress = progress;
 	}
 
 	@PostMapping("/api/campaigns")
-	ResponseEntity<Campaign> create(@RequestBody CampaignRequest request, Principal user) {
+	ResponseEntity<CampaignView> create(@RequestBody CampaignRequest request, Principal user) {
 		Campaign c = service.create(request, user.getName());
-		return ResponseEntity.created(URI.create("/api/campaigns/" + c.id())).body(c);
+		return ResponseEntity.created(URI.create("/api/campaigns/" + c.id())).body(view(c));
 	}
 
 	@GetMapping("/api/campaigns")
@@ -55,20 +59,53 @@ class CampaignApiController {
 		return service.search(list, status);
 	}
 
-	/** A campaign with {@code progress} (deliveries per state, rate, ETA) once its send has started. */
-	record CampaignView(@JsonUnwrapped Campaign campaign, CampaignProgress.Progress progress) {
+	/**
+	 * A campaign with its {@code language} (its list's default: the language of its own texts), its
+	 * {@code versions} in other languages, and once its send has started {@code progress} (deliveries per
+	 * state, rate, ETA) and {@code recipientsPerVersion} (how many members got each version).
+	 */
+	record CampaignView(@JsonUnwrapped Campaign campaign, String language, List<CampaignVersion> versions,
+			CampaignProgress.Progress progress, List<VersionRecipients> recipientsPerVersion) {
+	}
+
+	/** One version's recipients: {@code name} is the language's own name ("Español"). */
+	record VersionRecipients(String language, String name, long recipients, long sent) {
+	}
+
+	private CampaignView view(Campaign c) {
+		String language = service.defaultLanguage(c);
+		List<CampaignVersion> versions = service.versions(c.id());
+		CampaignProgress p = progress.getIfAvailable();
+		CampaignProgress.Progress now = p == null ? null : p.progress(c.id()).orElse(null);
+		List<VersionRecipients> per = null;
+		if (now != null) {
+			per = new java.util.ArrayList<>();
+			Map<String, CampaignProgress.VersionCount> counts = new java.util.HashMap<>(p.perVersion(c.id()));
+			CampaignProgress.VersionCount own = counts.remove(null);
+			per.add(recipients(language, own));
+			for (CampaignVersion v : versions) {
+				per.add(recipients(v.language(), counts.remove(v.language())));
+			}
+			for (Map.Entry<String, CampaignProgress.VersionCount> e : counts.entrySet()) {
+				per.add(recipients(e.getKey(), e.getValue()));
+			}
+		}
+		return new CampaignView(c, language, versions, now, per);
+	}
+
+	private VersionRecipients recipients(String tag, CampaignProgress.VersionCount n) {
+		return new VersionRecipients(tag, org.listserv.shared.Languages.nameOf(languages.of(tag)),
+				n == null ? 0 : n.recipients(), n == null ? 0 : n.sent());
 	}
 
 	@GetMapping("/api/campaigns/{id}")
 	CampaignView one(@PathVariable long id) {
-		Campaign c = service.get(id);
-		CampaignProgress p = progress.getIfAvailable();
-		return new CampaignView(c, p == null ? null : p.progress(id).orElse(null));
+		return view(service.get(id));
 	}
 
 	@PatchMapping("/api/campaigns/{id}")
-	Campaign update(@PathVariable long id, @RequestBody CampaignRequest request) {
-		return service.update(id, request);
+	CampaignView update(@PathVariable long id, @RequestBody CampaignRequest request) {
+		return view(service.update(id, request));
 	}
 
 	@DeleteMapping("/api/campaigns/{id}")
