@@ -25,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CampaignApiController {
 
-	record PreviewRequest(String email) {
+	/** {@code language}: the version to preview (blank: the campaign's own texts). */
+	record PreviewRequest(String email, String language) {
 	}
 
 	/** {@code as}: the member whose name and attributes the test shows (optional). */
@@ -38,11 +39,11 @@ class CampaignApiController {
 
 	private final ObjectProvider<CampaignProgress> progress;
 
-	private final org.listserv.shared.Languages languages;
+	private final VersionCounts counts;
 
 	CampaignApiController(CampaignService service, CampaignPreviews previews, ObjectProvider<CampaignProgress> progress,
-			org.listserv.shared.Languages languages) {
-		this.languages = languages;
+			VersionCounts counts) {
+		this.counts = counts;
 		this.service = service;
 		this.previews = previews;
 		this.progress = progress;
@@ -65,37 +66,14 @@ class CampaignApiController {
 	 * state, rate, ETA) and {@code recipientsPerVersion} (how many members got each version).
 	 */
 	record CampaignView(@JsonUnwrapped Campaign campaign, String language, List<CampaignVersion> versions,
-			CampaignProgress.Progress progress, List<VersionRecipients> recipientsPerVersion) {
-	}
-
-	/** One version's recipients: {@code name} is the language's own name ("Español"). */
-	record VersionRecipients(String language, String name, long recipients, long sent) {
+			CampaignProgress.Progress progress, List<VersionCounts.VersionRecipients> recipientsPerVersion) {
 	}
 
 	private CampaignView view(Campaign c) {
-		String language = service.defaultLanguage(c);
-		List<CampaignVersion> versions = service.versions(c.id());
 		CampaignProgress p = progress.getIfAvailable();
 		CampaignProgress.Progress now = p == null ? null : p.progress(c.id()).orElse(null);
-		List<VersionRecipients> per = null;
-		if (now != null) {
-			per = new java.util.ArrayList<>();
-			Map<String, CampaignProgress.VersionCount> counts = new java.util.HashMap<>(p.perVersion(c.id()));
-			CampaignProgress.VersionCount own = counts.remove(null);
-			per.add(recipients(language, own));
-			for (CampaignVersion v : versions) {
-				per.add(recipients(v.language(), counts.remove(v.language())));
-			}
-			for (Map.Entry<String, CampaignProgress.VersionCount> e : counts.entrySet()) {
-				per.add(recipients(e.getKey(), e.getValue()));
-			}
-		}
-		return new CampaignView(c, language, versions, now, per);
-	}
-
-	private VersionRecipients recipients(String tag, CampaignProgress.VersionCount n) {
-		return new VersionRecipients(tag, org.listserv.shared.Languages.nameOf(languages.of(tag)),
-				n == null ? 0 : n.recipients(), n == null ? 0 : n.sent());
+		return new CampaignView(c, service.defaultLanguage(c), service.versions(c.id()), now,
+				now == null ? null : counts.of(c));
 	}
 
 	@GetMapping("/api/campaigns/{id}")
@@ -116,7 +94,8 @@ class CampaignApiController {
 
 	@PostMapping("/api/campaigns/{id}/preview")
 	CampaignPreviews.Preview preview(@PathVariable long id, @RequestBody(required = false) PreviewRequest request) {
-		return previews.preview(service.get(id), request == null ? null : request.email());
+		return previews.preview(service.get(id), request == null ? null : request.email(),
+				request == null ? null : request.language());
 	}
 
 	@PostMapping("/api/campaigns/{id}/test")

@@ -114,6 +114,15 @@ public class CampaignService {
 		return campaigns.versions(id).stream().map(CampaignVersion::language).toList();
 	}
 
+	/** The offered languages the campaign may still get a version in (not its list's, not one it has). */
+	public List<Locale> languagesWithoutVersion(Campaign c) {
+		String own = languages.of(defaultLanguage(c)).toLanguageTag();
+		List<String> have = versionLanguages(c.id());
+		return languages.supported().stream()
+			.filter(l -> !l.toLanguageTag().equals(own) && !have.contains(l.toLanguageTag()))
+			.toList();
+	}
+
 	/** The language of the campaign's own texts: its list's default language. */
 	public String defaultLanguage(Campaign c) {
 		return lists.findById(c.listId()).map(MailingList::language).orElse(languages.fallback().toLanguageTag());

@@ -13,6 +13,8 @@ import org.springframework.http.MediaType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -78,6 +80,39 @@ class MultilingualSendIntegrationTests extends SendingIntegrationTest {
 			.andExpect(jsonPath("$.recipientsPerVersion[1].language").value("es"))
 			.andExpect(jsonPath("$.recipientsPerVersion[1].name").value("Español"))
 			.andExpect(jsonPath("$.recipientsPerVersion[1].recipients").value(2));
+		mvc.perform(get("/admin/campaigns/" + id).with(user(STAFF).roles("STAFF")).header("Accept-Language", "es"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Destinatarios por versión:")))
+			.andExpect(content().string(containsString("English: 2</span>")))
+			.andExpect(content().string(containsString("Español: 2</span>")));
+		mvc.perform(get("/archive/" + list.slug() + "/" + id).param("lang", "es"))
+			.andExpect(content().string(containsString("Estimado")))
+			.andExpect(content().string(containsString("Ver en el navegador")))
+			.andExpect(content().string(containsString("href=\"?lang=en\"")));
+		mvc.perform(get("/archive/" + list.slug() + "/" + id))
+			.andExpect(content().string(containsString("Dear ")))
+			.andExpect(content().string(containsString("href=\"?lang=es\"")));
+	}
+
+	@Test
+	void theChecklistWarnsWhenActiveMembersReadALanguageWithoutAVersion() throws Exception {
+		MailingList list = newList("INFORMATIONAL");
+		String domain = list.slug() + ".example.org";
+		addMember(list, "one@" + domain, "One");
+		addMember(list, "two@" + domain, "Two");
+		language("one@" + domain, "es");
+		language("two@" + domain, "es-MX");
+		long id = created(list, "{\"list\":\"" + list.slug() + "\",\"subject\":\"S\",\"body\":\"B\"}");
+		mvc.perform(post("/api/campaigns/" + id + "/preview").with(httpBasic(STAFF, STAFF_PASSWORD))
+			.header("Accept-Language", "en"))
+			.andExpect(jsonPath("$.checklist.items[?(@.rule == 'version-missing:es')].message")
+				.value("2 members read Español; they will get the English version"));
+		mvc.perform(patch("/api/campaigns/" + id).with(httpBasic(STAFF, STAFF_PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON).content("{" + VERSIONS + "}"))
+			.andExpect(status().isOk());
+		mvc.perform(post("/api/campaigns/" + id + "/preview").with(httpBasic(STAFF, STAFF_PASSWORD)))
+			.andExpect(jsonPath("$.checklist.items[?(@.rule == 'version-missing:es')]").isEmpty())
+			.andExpect(jsonPath("$.checklist.items[?(@.rule == 'es:subject')].passed").value(true));
 	}
 
 	@Test
