@@ -29,8 +29,11 @@ class CampaignApiController {
 	record PreviewRequest(String email, String language) {
 	}
 
-	/** {@code as}: the member whose name and attributes the test shows (optional). */
-	record TestRequest(List<String> to, String as) {
+	/**
+	 * {@code as}: the member whose name and attributes the test shows (optional); {@code language}: the
+	 * version to send (optional: the campaign's own texts).
+	 */
+	record TestRequest(List<String> to, String as, String language) {
 	}
 
 	private final CampaignService service;
@@ -100,7 +103,8 @@ class CampaignApiController {
 
 	@PostMapping("/api/campaigns/{id}/test")
 	ResponseEntity<Map<String, Object>> test(@PathVariable long id, @RequestBody TestRequest request, Principal user) {
-		CampaignPreviews.TestSend sent = previews.testSend(service.get(id), request.to(), request.as(), user.getName());
+		CampaignPreviews.TestSend sent = previews.testSend(service.get(id), request.to(), request.as(), user.getName(),
+				request.language());
 		Map<String, Object> body = new java.util.LinkedHashMap<>();
 		body.put("queued", sent.outboxIds().size());
 		body.put("state", "queued");

@@ -202,10 +202,10 @@ class CampaignPageController {
 
 	@PostMapping("/admin/campaigns/{id}/test")
 	String test(@PathVariable long id, @RequestParam String to, @RequestParam(required = false) String as,
-			Principal user, RedirectAttributes flash) {
+			@RequestParam(required = false) String language, Principal user, RedirectAttributes flash) {
 		try {
 			List<String> addresses = Arrays.stream(ADDRESS_SEPARATORS.split(to)).filter(s -> !s.isBlank()).toList();
-			CampaignPreviews.TestSend sent = previews.testSend(service.get(id), addresses, as, user.getName());
+			CampaignPreviews.TestSend sent = previews.testSend(service.get(id), addresses, as, user.getName(), language);
 			// queued, not sent: the outbox hands it to the relay after the commit, and may have to retry
 			flash.addFlashAttribute("notice", "Test queued for " + String.join(", ", sent.to())
 					+ (sent.renderedAs() == null ? ", with sample values" : ", as " + sent.renderedAs())

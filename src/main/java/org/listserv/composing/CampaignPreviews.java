@@ -140,10 +140,7 @@ class CampaignPreviews {
 	/** The same for the version in {@code language} (blank: the campaign's own texts). */
 	Preview preview(Campaign c, String email, String language) {
 		MailingList list = list(c);
-		CampaignVersion chosen = language == null || language.isBlank() ? null
-				: campaigns.versions(c.id()).stream().filter(v -> v.language().equalsIgnoreCase(language.strip()))
-					.findFirst().orElseThrow(() -> new InvalidInputException("language",
-							new org.listserv.shared.Text("composing.error.no-version", language.strip())));
+		CampaignVersion chosen = version(c, language);
 		Campaign own = c;
 		c = chosen == null ? c : chosen.applyTo(c);
 		CompiledCampaign compiled = chosen == null ? messages.compile(c, list)
@@ -226,6 +223,12 @@ class CampaignPreviews {
 	 */
 	@Transactional
 	TestSend testSend(Campaign c, List<String> to, String as, String sender) {
+		return testSend(c, to, as, sender, null);
+	}
+
+	/** The same for the version in {@code language} (blank: the campaign's own texts). */
+	@Transactional
+	TestSend testSend(Campaign c, List<String> to, String as, String sender, String language) {
 		if (to == null || to.isEmpty()) {
 			throw new InvalidInputException("to", "Give at least one address");
 		}
@@ -242,7 +245,10 @@ class CampaignPreviews {
 			}
 		}
 		MailingList list = list(c);
-		CompiledCampaign compiled = messages.compile(c, list);
+		CampaignVersion chosen = version(c, language);
+		c = chosen == null ? c : chosen.applyTo(c);
+		CompiledCampaign compiled = chosen == null ? messages.compile(c, list)
+				: messages.compile(c, list, languages.of(chosen.language()));
 		Member member = renderAs(list, as, sender);
 		List<Long> ids = new ArrayList<>();
 		for (EmailAddress a : addresses) {
@@ -255,6 +261,17 @@ class CampaignPreviews {
 		}
 		return new TestSend(member != null ? member.email() : null, addresses.stream().map(EmailAddress::value).toList(),
 				ids);
+	}
+
+	/** The campaign's version in {@code language}; null for blank or the list's own language. */
+	private CampaignVersion version(Campaign c, String language) {
+		if (language == null || language.isBlank()
+				|| languages.find(language).map(l -> l.toLanguageTag().equals(list(c).language())).orElse(false)) {
+			return null;
+		}
+		return campaigns.versions(c.id()).stream().filter(v -> v.language().equalsIgnoreCase(language.strip()))
+			.findFirst().orElseThrow(() -> new InvalidInputException("language",
+					new org.listserv.shared.Text("composing.error.no-version", language.strip())));
 	}
 
 	/** The member a test renders as, or null for sample values. */

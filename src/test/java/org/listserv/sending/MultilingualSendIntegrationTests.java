@@ -110,7 +110,16 @@ class MultilingualSendIntegrationTests extends SendingIntegrationTest {
 		mvc.perform(patch("/api/campaigns/" + id).with(httpBasic(STAFF, STAFF_PASSWORD))
 			.contentType(MediaType.APPLICATION_JSON).content("{" + VERSIONS + "}"))
 			.andExpect(status().isOk());
-		mvc.perform(post("/api/campaigns/" + id + "/preview").with(httpBasic(STAFF, STAFF_PASSWORD)))
+		String tester = "tester@" + domain;
+		mvc.perform(post("/api/campaigns/" + id + "/test").with(httpBasic(STAFF, STAFF_PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"to\":[\"" + tester + "\"],\"language\":\"es\"}"))
+			.andExpect(status().isAccepted());
+		MimeMessage test = awaitMail(tester, 1).get(0);
+		assertThat(test.getSubject()).isEqualTo("[TEST] Hola miembros");
+		assertThat(body(test)).contains("Estimado").contains("Darse de baja");
+		mvc.perform(post("/api/campaigns/" + id + "/preview").with(httpBasic(STAFF, STAFF_PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"language\":\"es\"}"))
+			.andExpect(jsonPath("$.subject").value("Hola miembros"))
 			.andExpect(jsonPath("$.checklist.items[?(@.rule == 'version-missing:es')]").isEmpty())
 			.andExpect(jsonPath("$.checklist.items[?(@.rule == 'es:subject')].passed").value(true));
 	}
