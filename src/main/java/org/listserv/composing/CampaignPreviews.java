@@ -113,7 +113,7 @@ class CampaignPreviews {
 		Map<String, Long> missing = new java.util.TreeMap<>();
 		languageCounts.activeByLanguage(list.id()).forEach((tag, n) -> {
 			if (tag != null) {
-				String primary = tag.split("-")[0];
+				String primary = tag.indexOf('-') < 0 ? tag : tag.substring(0, tag.indexOf('-'));
 				if (!covered.contains(tag) && !covered.contains(primary)) {
 					missing.merge(languages.find(primary).map(java.util.Locale::toLanguageTag).orElse(tag), n, Long::sum);
 				}
