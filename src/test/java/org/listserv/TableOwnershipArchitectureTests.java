@@ -32,7 +32,7 @@ class TableOwnershipArchitectureTests {
 			Map.entry("import_rows", "subscriptions"), Map.entry("import_matched", "subscriptions"),
 			Map.entry("import_members", "subscriptions"), Map.entry("users", "accounts"),
 			Map.entry("organisation_settings", "accounts"),
-			Map.entry("inbound_messages", "inbound"), Map.entry("outbox", "mail"), Map.entry("campaigns", "composing"),
+			Map.entry("inbound_messages", "inbound"), Map.entry("outbox", "mail"), Map.entry("campaigns", "composing"), Map.entry("campaign_versions", "composing"),
 			Map.entry("campaign_templates", "composing"),
 			Map.entry("deliveries", "sending"), Map.entry("send_partitions", "sending"),
 			Map.entry("send_rate_limits", "sending"), Map.entry("bounce_messages", "bounces"),

@@ -25,11 +25,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CampaignApiController {
 
-	record PreviewRequest(String email) {
+	/** {@code language}: the version to preview (blank: the campaign's own texts). */
+	record PreviewRequest(String email, String language) {
 	}
 
-	/** {@code as}: the member whose name and attributes the test shows (optional). */
-	record TestRequest(List<String> to, String as) {
+	/**
+	 * {@code as}: the member whose name and attributes the test shows (optional); {@code language}: the
+	 * version to send (optional: the campaign's own texts).
+	 */
+	record TestRequest(List<String> to, String as, String language) {
 	}
 
 	private final CampaignService service;
@@ -38,16 +42,20 @@ class CampaignApiController {
 
 	private final ObjectProvider<CampaignProgress> progress;
 
-	CampaignApiController(CampaignService service, CampaignPreviews previews, ObjectProvider<CampaignProgress> progress) {
+	private final VersionCounts counts;
+
+	CampaignApiController(CampaignService service, CampaignPreviews previews, ObjectProvider<CampaignProgress> progress,
+			VersionCounts counts) {
+		this.counts = counts;
 		this.service = service;
 		this.previews = previews;
 		this.progress = progress;
 	}
 
 	@PostMapping("/api/campaigns")
-	ResponseEntity<Campaign> create(@RequestBody CampaignRequest request, Principal user) {
+	ResponseEntity<CampaignView> create(@RequestBody CampaignRequest request, Principal user) {
 		Campaign c = service.create(request, user.getName());
-		return ResponseEntity.created(URI.create("/api/campaigns/" + c.id())).body(c);
+		return ResponseEntity.created(URI.create("/api/campaigns/" + c.id())).body(view(c));
 	}
 
 	@GetMapping("/api/campaigns")
@@ -55,20 +63,30 @@ class CampaignApiController {
 		return service.search(list, status);
 	}
 
-	/** A campaign with {@code progress} (deliveries per state, rate, ETA) once its send has started. */
-	record CampaignView(@JsonUnwrapped Campaign campaign, CampaignProgress.Progress progress) {
+	/**
+	 * A campaign with its {@code language} (its list's default: the language of its own texts), its
+	 * {@code versions} in other languages, and once its send has started {@code progress} (deliveries per
+	 * state, rate, ETA) and {@code recipientsPerVersion} (how many members got each version).
+	 */
+	record CampaignView(@JsonUnwrapped Campaign campaign, String language, List<CampaignVersion> versions,
+			CampaignProgress.Progress progress, List<VersionCounts.VersionRecipients> recipientsPerVersion) {
+	}
+
+	private CampaignView view(Campaign c) {
+		CampaignProgress p = progress.getIfAvailable();
+		CampaignProgress.Progress now = p == null ? null : p.progress(c.id()).orElse(null);
+		return new CampaignView(c, service.defaultLanguage(c), service.versions(c.id()), now,
+				now == null ? null : counts.of(c));
 	}
 
 	@GetMapping("/api/campaigns/{id}")
 	CampaignView one(@PathVariable long id) {
-		Campaign c = service.get(id);
-		CampaignProgress p = progress.getIfAvailable();
-		return new CampaignView(c, p == null ? null : p.progress(id).orElse(null));
+		return view(service.get(id));
 	}
 
 	@PatchMapping("/api/campaigns/{id}")
-	Campaign update(@PathVariable long id, @RequestBody CampaignRequest request) {
-		return service.update(id, request);
+	CampaignView update(@PathVariable long id, @RequestBody CampaignRequest request) {
+		return view(service.update(id, request));
 	}
 
 	@DeleteMapping("/api/campaigns/{id}")
@@ -79,12 +97,14 @@ class CampaignApiController {
 
 	@PostMapping("/api/campaigns/{id}/preview")
 	CampaignPreviews.Preview preview(@PathVariable long id, @RequestBody(required = false) PreviewRequest request) {
-		return previews.preview(service.get(id), request == null ? null : request.email());
+		return previews.preview(service.get(id), request == null ? null : request.email(),
+				request == null ? null : request.language());
 	}
 
 	@PostMapping("/api/campaigns/{id}/test")
 	ResponseEntity<Map<String, Object>> test(@PathVariable long id, @RequestBody TestRequest request, Principal user) {
-		CampaignPreviews.TestSend sent = previews.testSend(service.get(id), request.to(), request.as(), user.getName());
+		CampaignPreviews.TestSend sent = previews.testSend(service.get(id), request.to(), request.as(), user.getName(),
+				request.language());
 		Map<String, Object> body = new java.util.LinkedHashMap<>();
 		body.put("queued", sent.outboxIds().size());
 		body.put("state", "queued");

@@ -52,7 +52,8 @@ class CampaignFrameController {
 
 	@GetMapping("/archive/{slug}/{id}")
 	@ResponseBody
-	ResponseEntity<String> archive(@PathVariable String slug, @PathVariable long id, Principal user) {
+	ResponseEntity<String> archive(@PathVariable String slug, @PathVariable long id,
+			@RequestParam(required = false) String lang, Principal user) {
 		Campaign c;
 		try {
 			c = service.get(id);
@@ -63,19 +64,21 @@ class CampaignFrameController {
 		if (!c.list().equals(slug) || (user == null && !PUBLISHED.contains(c.status())) || !service.isStaffCampaign(id)) {
 			throw new NotFoundException("No such message in the archive");
 		}
-		return framed(MediaType.TEXT_HTML, previews.webVersion(c));
+		return framed(MediaType.TEXT_HTML, previews.webVersion(c, lang));
 	}
 
 	@GetMapping("/admin/campaigns/{id}/preview.html")
 	@ResponseBody
-	ResponseEntity<String> html(@PathVariable long id, @RequestParam(required = false) String email) {
-		return framed(MediaType.TEXT_HTML, previews.preview(service.get(id), email).html());
+	ResponseEntity<String> html(@PathVariable long id, @RequestParam(required = false) String email,
+			@RequestParam(required = false) String lang) {
+		return framed(MediaType.TEXT_HTML, previews.preview(service.get(id), email, lang).html());
 	}
 
 	@GetMapping("/admin/campaigns/{id}/preview.txt")
 	@ResponseBody
-	ResponseEntity<String> text(@PathVariable long id, @RequestParam(required = false) String email) {
-		return framed(MediaType.TEXT_PLAIN, previews.preview(service.get(id), email).text());
+	ResponseEntity<String> text(@PathVariable long id, @RequestParam(required = false) String email,
+			@RequestParam(required = false) String lang) {
+		return framed(MediaType.TEXT_PLAIN, previews.preview(service.get(id), email, lang).text());
 	}
 
 	/**

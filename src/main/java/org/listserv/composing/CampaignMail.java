@@ -79,7 +79,17 @@ public class CampaignMail {
 		if (campaigns.source(campaign.id()) != CampaignSource.CAMPAIGN) {
 			return prepareStored(campaign, list);
 		}
-		return new Prepared(campaign, list, messages.compile(campaign, list), null);
+		Prepared prepared = new Prepared(campaign, list, messages.compile(campaign, list), null);
+		for (CampaignVersion v : campaigns.versions(campaign.id())) {
+			Campaign version = v.applyTo(campaign);
+			prepared.versions.put(v.language(), new Version(version,
+					messages.compile(version, list, java.util.Locale.forLanguageTag(v.language()))));
+		}
+		return prepared;
+	}
+
+	/** One other-language version, compiled once for the whole send. */
+	private record Version(Campaign campaign, CompiledCampaign compiled) {
 	}
 
 	/** A post or digest: the message was written and stored when it was accepted; only headers are added. */
@@ -105,6 +115,8 @@ public class CampaignMail {
 
 		private final byte[] stored;
 
+		private final Map<String, Version> versions = new HashMap<>();
+
 		Prepared(Campaign campaign, MailingList list, CompiledCampaign compiled, byte[] stored) {
 			this.stored = stored;
 			this.campaign = campaign;
@@ -119,14 +131,25 @@ public class CampaignMail {
 			return list.slug();
 		}
 
-		/** One member's message as bytes (CRLF line ends), with a new Message-ID. */
+		/** One member's message as bytes (CRLF line ends), with a new Message-ID, in the default version. */
 		public byte[] write(long subscriberId, String email, String name, Map<String, Object> attributes) {
+			return write(subscriberId, email, name, attributes, null);
+		}
+
+		/**
+		 * The same in the version of {@code language} (as the deliveries ledger names it); null, or a language
+		 * the campaign has no version in, is the default version.
+		 */
+		public byte[] write(long subscriberId, String email, String name, Map<String, Object> attributes,
+				String language) {
 			if (stored != null) {
 				return PostMessage.withHeaders(stored, ListHeaders.unsubscribeHeaders(list.slug(), mail.domain(),
 						links.unsubscribeUrl(subscriberId, list.id())));
 			}
 			Recipient r = new Recipient(subscriberId, email, name, attributes, signed.of(list, subscriberId));
-			OutboundMessage m = CampaignMessages.message(campaign, list, mail.domain(), compiled, r, "campaign");
+			Version v = language == null ? null : versions.get(language);
+			OutboundMessage m = CampaignMessages.message(v == null ? campaign : v.campaign(), list, mail.domain(),
+					v == null ? compiled : v.compiled(), r, "campaign");
 			Map<String, String> headers = new HashMap<>(m.headers());
 			headers.putAll(extraHeaders);
 			return MimeMessages.write(new OutboundMessage(m.kind(), m.from(), m.fromName(), m.to(), m.replyTo(),

@@ -31,10 +31,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CampaignMessages {
 
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
-
-	private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'",
-			Locale.ENGLISH);
+	/** The layouts' fixed words, {@code {{t.NAME}}} in a layout: key {@code composing.layout.NAME}. */
+	static final java.util.List<String> LAYOUT_WORDS = java.util.List.of("view_in_browser", "unsubscribe",
+			"preferences", "action_alert", "act_by");
 
 	private final Layouts layouts;
 
@@ -44,7 +43,18 @@ class CampaignMessages {
 
 	private final WebProperties web;
 
-	CampaignMessages(Layouts layouts, SampleLinks samples, MailProperties mail, WebProperties web) {
+	private final org.listserv.shared.Texts texts;
+
+	private final org.listserv.shared.Languages languages;
+
+	private final org.springframework.beans.factory.ObjectProvider<org.listserv.web.TimeZones> zones;
+
+	CampaignMessages(Layouts layouts, SampleLinks samples, MailProperties mail, WebProperties web,
+			org.listserv.shared.Texts texts, org.listserv.shared.Languages languages,
+			org.springframework.beans.factory.ObjectProvider<org.listserv.web.TimeZones> zones) {
+		this.texts = texts;
+		this.languages = languages;
+		this.zones = zones;
 		this.layouts = layouts;
 		this.samples = samples;
 		this.mail = mail;
@@ -54,6 +64,16 @@ class CampaignMessages {
 	/** @throws TemplateSyntaxException if the body or the layout does not compile */
 	CompiledCampaign compile(MailingList list, String subject, String preheader, String body, CampaignFormat format,
 			String layout, OffsetDateTime scheduledAt, OffsetDateTime expiresAt, long campaignId) {
+		return compile(list, subject, preheader, body, format, layout, scheduledAt, expiresAt, campaignId,
+				languages.of(list.language()));
+	}
+
+	/**
+	 * The same in a language: the layout's fixed words ({@code {{t.*}}}, {@code {{lang}}}) and the dates
+	 * (written in the organisation's time zone) in that language.
+	 */
+	CompiledCampaign compile(MailingList list, String subject, String preheader, String body, CampaignFormat format,
+			String layout, OffsetDateTime scheduledAt, OffsetDateTime expiresAt, long campaignId, Locale language) {
 		String layoutSource = layouts.source(layout)
 			.orElseThrow(() -> new InvalidInputException("layout", "There is no layout '" + layout + "'"));
 		Map<String, Object> base = new HashMap<>();
@@ -62,21 +82,44 @@ class CampaignMessages {
 		base.put("campaign", Map.of("subject", subject, "preheader", preheader));
 		base.put("preheader", preheader);
 		base.put("web_version_url", webVersionUrl(list.slug(), campaignId));
-		base.put("date", DATE.format(scheduledAt != null ? scheduledAt : OffsetDateTime.now(ZoneOffset.UTC)));
+		java.time.ZoneId zone = zone();
+		DateTimeFormatter date = DateTimeFormatter.ofPattern(texts.get(language, "format.date-long"), language);
+		base.put("date", date.format((scheduledAt != null ? scheduledAt : OffsetDateTime.now(ZoneOffset.UTC))
+			.atZoneSameInstant(zone)));
 		if (expiresAt != null) {
-			base.put("deadline", DEADLINE.format(expiresAt.withOffsetSameInstant(ZoneOffset.UTC)));
+			java.time.ZonedDateTime at = expiresAt.atZoneSameInstant(zone);
+			base.put("deadline", texts.get(language, "composing.layout.deadline", date.format(at),
+					DateTimeFormatter.ofPattern("HH:mm", language).format(at),
+					zone.getDisplayName(java.time.format.TextStyle.SHORT, language)));
 		}
+		Map<String, Object> words = new HashMap<>();
+		for (String w : LAYOUT_WORDS) {
+			words.put(w, texts.get(language, "composing.layout." + w));
+		}
+		words.put("joined", texts.get(language, "composing.layout.joined", list.name()));
+		base.put("t", words);
+		base.put("lang", language.toLanguageTag());
 		Element action = Jsoup.parseBodyFragment(BodyHtml.toHtml(body, format)).selectFirst("a[href^=http]");
 		if (action != null && !action.attr("href").contains("{{")) {
 			base.put("action", Map.of("url", action.attr("href"), "label",
-					action.text().isBlank() ? "Take action" : action.text()));
+					action.text().isBlank() ? texts.get(language, "composing.layout.take_action") : action.text()));
 		}
 		return CompiledCampaign.compile(body, format, layoutSource, base);
 	}
 
 	CompiledCampaign compile(Campaign c, MailingList list) {
+		return compile(c, list, languages.of(list.language()));
+	}
+
+	/** The campaign (one of its versions applied) compiled with the layout's words in {@code language}. */
+	CompiledCampaign compile(Campaign c, MailingList list, Locale language) {
 		return compile(list, c.subject(), c.preheader(), c.body(), c.format(), c.layout(), c.scheduledAt(),
-				c.expiresAt(), c.id());
+				c.expiresAt(), c.id(), language);
+	}
+
+	private java.time.ZoneId zone() {
+		org.listserv.web.TimeZones z = zones.getIfAvailable();
+		return z == null ? ZoneOffset.UTC : z.organisation();
 	}
 
 	String webVersionUrl(String slug, long campaignId) {

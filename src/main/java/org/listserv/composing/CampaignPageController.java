@@ -55,9 +55,12 @@ class CampaignPageController {
 
 	private final CampaignReuse reuse;
 
+	private final VersionCounts versionCounts;
+
 	CampaignPageController(CampaignService service, CampaignPreviews previews, ListService lists, Layouts layouts,
 			ObjectProvider<CampaignProgress> progress, ObjectProvider<SendConfirmations> sendConfirmations, Times times,
-			CampaignReuse reuse) {
+			CampaignReuse reuse, VersionCounts versionCounts) {
+		this.versionCounts = versionCounts;
 		this.service = service;
 		this.sendConfirmations = sendConfirmations;
 		this.times = times;
@@ -120,6 +123,11 @@ class CampaignPageController {
 		Campaign c = service.get(id);
 		CampaignProgress p = progress.getIfAvailable();
 		model.addAttribute("progress", p == null ? null : p.progress(id).orElse(null));
+		model.addAttribute("perVersion", versionCounts.of(c));
+		model.addAttribute("versions", service.versions(id));
+		model.addAttribute("versionLanguages", service.languagesWithoutVersion(c));
+		model.addAttribute("ownLanguage", org.listserv.shared.Languages.nameOf(
+				java.util.Locale.forLanguageTag(service.defaultLanguage(c))));
 		if (c.status() == CampaignStatus.SENDING && response != null) {
 			// the progress bar follows the send without a script (strict CSP): the page reloads itself
 			response.setHeader("Refresh", "5");
@@ -194,10 +202,10 @@ class CampaignPageController {
 
 	@PostMapping("/admin/campaigns/{id}/test")
 	String test(@PathVariable long id, @RequestParam String to, @RequestParam(required = false) String as,
-			Principal user, RedirectAttributes flash) {
+			@RequestParam(required = false) String language, Principal user, RedirectAttributes flash) {
 		try {
 			List<String> addresses = Arrays.stream(ADDRESS_SEPARATORS.split(to)).filter(s -> !s.isBlank()).toList();
-			CampaignPreviews.TestSend sent = previews.testSend(service.get(id), addresses, as, user.getName());
+			CampaignPreviews.TestSend sent = previews.testSend(service.get(id), addresses, as, user.getName(), language);
 			// queued, not sent: the outbox hands it to the relay after the commit, and may have to retry
 			flash.addFlashAttribute("notice", "Test queued for " + String.join(", ", sent.to())
 					+ (sent.renderedAs() == null ? ", with sample values" : ", as " + sent.renderedAs())

@@ -52,8 +52,21 @@ class CampaignPreviews {
 
 	private final AccountService accounts;
 
+	private final Campaigns campaigns;
+
+	private final org.listserv.subscriptions.MemberLanguageCounts languageCounts;
+
+	private final org.listserv.shared.Languages languages;
+
+	private final org.listserv.shared.Texts texts;
+
 	CampaignPreviews(CampaignMessages messages, ListService lists, MemberService members, Outbox outbox,
-			AccountService accounts) {
+			AccountService accounts, Campaigns campaigns, org.listserv.subscriptions.MemberLanguageCounts languageCounts,
+			org.listserv.shared.Languages languages, org.listserv.shared.Texts texts) {
+		this.campaigns = campaigns;
+		this.languageCounts = languageCounts;
+		this.languages = languages;
+		this.texts = texts;
 		this.accounts = accounts;
 		this.messages = messages;
 		this.lists = lists;
@@ -72,9 +85,45 @@ class CampaignPreviews {
 		}
 	}
 
+	/**
+	 * The checklist of a stored campaign and of each of its versions (their items' {@code rule} is
+	 * {@code LANG:rule}, their messages start with the language's name), with a warning for each language
+	 * that active members read and that has no version: they get the default one.
+	 */
 	Checklist checklist(Campaign c) {
 		MailingList list = list(c);
-		return checklist(c, list, messages.compile(c, list));
+		Checklist own = checklist(c, list, messages.compile(c, list));
+		List<CampaignVersion> versions = campaigns.versions(c.id());
+		List<Checklist.Item> items = new ArrayList<>(own.items());
+		for (CampaignVersion v : versions) {
+			java.util.Locale language = languages.of(v.language());
+			Campaign version = v.applyTo(c);
+			String name = org.listserv.shared.Languages.nameOf(language);
+			for (Checklist.Item i : checklist(version, list, messages.compile(version, list, language)).items()) {
+				if (!i.rule().equals("active-members") && !i.rule().equals("from-domain")) {
+					items.add(new Checklist.Item(v.language() + ":" + i.rule(), i.severity(), i.passed(),
+							texts.get("composing.checklist.version-item", name, i.message())));
+				}
+			}
+		}
+		String own_ = languages.of(list.language()).toLanguageTag();
+		java.util.Set<String> covered = new java.util.HashSet<>();
+		covered.add(own_);
+		versions.forEach(v -> covered.add(v.language()));
+		Map<String, Long> missing = new java.util.TreeMap<>();
+		languageCounts.activeByLanguage(list.id()).forEach((tag, n) -> {
+			if (tag != null) {
+				String primary = tag.indexOf('-') < 0 ? tag : tag.substring(0, tag.indexOf('-'));
+				if (!covered.contains(tag) && !covered.contains(primary)) {
+					missing.merge(languages.find(primary).map(java.util.Locale::toLanguageTag).orElse(tag), n, Long::sum);
+				}
+			}
+		});
+		String defaultName = org.listserv.shared.Languages.nameOf(languages.of(own_));
+		missing.forEach((tag, n) -> items.add(new Checklist.Item("version-missing:" + tag, Checklist.Severity.WARNING,
+				false, texts.get("composing.checklist.version-missing", n,
+						org.listserv.shared.Languages.nameOf(java.util.Locale.forLanguageTag(tag)), defaultName))));
+		return Checklist.of(items);
 	}
 
 	private Checklist checklist(Campaign c, MailingList list, CompiledCampaign compiled) {
@@ -85,13 +134,22 @@ class CampaignPreviews {
 
 	/** As the member with this address gets it, or as a sample subscriber when {@code email} is blank. */
 	Preview preview(Campaign c, String email) {
+		return preview(c, email, null);
+	}
+
+	/** The same for the version in {@code language} (blank: the campaign's own texts). */
+	Preview preview(Campaign c, String email, String language) {
 		MailingList list = list(c);
-		CompiledCampaign compiled = messages.compile(c, list);
+		CampaignVersion chosen = version(c, language);
+		Campaign own = c;
+		c = chosen == null ? c : chosen.applyTo(c);
+		CompiledCampaign compiled = chosen == null ? messages.compile(c, list)
+				: messages.compile(c, list, languages.of(chosen.language()));
 		Recipient r = email == null || email.isBlank()
 				? withSampleAttributes(messages.sample(list, "sample@example.org", "Sample Subscriber"), compiled)
 				: messages.lookingLike(list, members.get(list.slug(), email));
 		CompiledCampaign.Rendered rendered = compiled.render(r);
-		return new Preview(c.subject(), rendered.html(), rendered.text(), checklist(c, list, compiled));
+		return new Preview(c.subject(), rendered.html(), rendered.text(), checklist(own));
 	}
 
 	/**
@@ -100,9 +158,44 @@ class CampaignPreviews {
 	 * reads "your city"): a reader never sees an empty merge field.
 	 */
 	String webVersion(Campaign c) {
+		return webVersion(c, null);
+	}
+
+	/**
+	 * The web version in the version of {@code language} (blank or a language without a version: the
+	 * campaign's own); a campaign with versions gets a language switch at the top, links to {@code ?lang=xx}.
+	 */
+	String webVersion(Campaign c, String language) {
 		MailingList list = list(c);
-		CompiledCampaign compiled = messages.compile(c, list);
-		return compiled.render(withSampleAttributes(messages.sample(list, "", ""), compiled)).html();
+		List<CampaignVersion> versions = campaigns.versions(c.id());
+		CampaignVersion chosen = versions.stream().filter(v -> v.language().equalsIgnoreCase(String.valueOf(language)))
+			.findFirst().orElse(null);
+		Campaign shown = chosen == null ? c : chosen.applyTo(c);
+		CompiledCampaign compiled = messages.compile(shown, list,
+				chosen == null ? languages.of(list.language()) : languages.of(chosen.language()));
+		String html = compiled.render(withSampleAttributes(messages.sample(list, "", ""), compiled)).html();
+		if (versions.isEmpty()) {
+			return html;
+		}
+		org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(html);
+		org.jsoup.nodes.Element nav = doc.body().prependElement("nav").attr("class", "languages")
+			.attr("style", "text-align:center;padding:8px;font:14px sans-serif");
+		List<String> tags = new ArrayList<>();
+		tags.add(languages.of(list.language()).toLanguageTag());
+		versions.forEach(v -> tags.add(v.language()));
+		String current = chosen == null ? tags.get(0) : chosen.language();
+		for (String tag : tags) {
+			if (nav.childrenSize() > 0) {
+				nav.appendText(" · ");
+			}
+			java.util.Locale l = languages.of(tag);
+			org.jsoup.nodes.Element a = nav.appendElement("a").attr("href", "?lang=" + tag).attr("hreflang", tag)
+				.attr("lang", tag).text(org.listserv.shared.Languages.nameOf(l));
+			if (tag.equals(current)) {
+				a.attr("aria-current", "page");
+			}
+		}
+		return doc.outerHtml();
 	}
 
 	private static final String ATTRIBUTES = "subscriber.attributes.";
@@ -130,6 +223,12 @@ class CampaignPreviews {
 	 */
 	@Transactional
 	TestSend testSend(Campaign c, List<String> to, String as, String sender) {
+		return testSend(c, to, as, sender, null);
+	}
+
+	/** The same for the version in {@code language} (blank: the campaign's own texts). */
+	@Transactional
+	TestSend testSend(Campaign c, List<String> to, String as, String sender, String language) {
 		if (to == null || to.isEmpty()) {
 			throw new InvalidInputException("to", "Give at least one address");
 		}
@@ -146,7 +245,10 @@ class CampaignPreviews {
 			}
 		}
 		MailingList list = list(c);
-		CompiledCampaign compiled = messages.compile(c, list);
+		CampaignVersion chosen = version(c, language);
+		c = chosen == null ? c : chosen.applyTo(c);
+		CompiledCampaign compiled = chosen == null ? messages.compile(c, list)
+				: messages.compile(c, list, languages.of(chosen.language()));
 		Member member = renderAs(list, as, sender);
 		List<Long> ids = new ArrayList<>();
 		for (EmailAddress a : addresses) {
@@ -159,6 +261,17 @@ class CampaignPreviews {
 		}
 		return new TestSend(member != null ? member.email() : null, addresses.stream().map(EmailAddress::value).toList(),
 				ids);
+	}
+
+	/** The campaign's version in {@code language}; null for blank or the list's own language. */
+	private CampaignVersion version(Campaign c, String language) {
+		if (language == null || language.isBlank()
+				|| languages.find(language).map(l -> l.toLanguageTag().equals(list(c).language())).orElse(false)) {
+			return null;
+		}
+		return campaigns.versions(c.id()).stream().filter(v -> v.language().equalsIgnoreCase(language.strip()))
+			.findFirst().orElseThrow(() -> new InvalidInputException("language",
+					new org.listserv.shared.Text("composing.error.no-version", language.strip())));
 	}
 
 	/** The member a test renders as, or null for sample values. */

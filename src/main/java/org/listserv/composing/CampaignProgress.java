@@ -14,6 +14,18 @@ public interface CampaignProgress {
 	Optional<Progress> progress(long campaignId);
 
 	/**
+	 * How many recipients got each version, by language tag (null: the list's default version); empty before
+	 * the send has started.
+	 */
+	default java.util.Map<String, VersionCount> perVersion(long campaignId) {
+		return java.util.Map.of();
+	}
+
+	/** One version's recipients in the ledger, and how many of them it was already sent to. */
+	record VersionCount(long recipients, long sent) {
+	}
+
+	/**
 	 * One send's progress. Only primitives are computed with: "nothing sent in the last minute" is a state of
 	 * its own (paused, waiting for a retry round, the first seconds of a send), not a rate to divide by.
 	 *

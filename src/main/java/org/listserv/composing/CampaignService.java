@@ -8,6 +8,8 @@ import org.listserv.lists.ListKind;
 import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
 import org.listserv.shared.ConflictException;
+import org.listserv.shared.Languages;
+import org.listserv.shared.Text;
 import org.listserv.shared.InvalidInputException;
 import org.listserv.shared.NotFoundException;
 import org.listserv.web.WebProperties;
@@ -32,8 +34,11 @@ public class CampaignService {
 
 	private final String baseUrl;
 
+	private final Languages languages;
+
 	CampaignService(Campaigns campaigns, ListService lists, CampaignMessages messages, CampaignPreviews previews,
-			WebProperties web) {
+			WebProperties web, Languages languages) {
+		this.languages = languages;
 		this.campaigns = campaigns;
 		this.lists = lists;
 		this.messages = messages;
@@ -92,8 +97,70 @@ public class CampaignService {
 						: CampaignRules.address(r.fromAddress()),
 				null, null, null, user, null, null);
 		Campaign c = CampaignRules.apply(draft, list, r, true);
+		List<CampaignVersion> versions = versions(r.versions() == null ? List.of() : r.versions(), list, format);
+		validate(c, versions, list);
+		long id = campaigns.insert(c);
+		campaigns.replaceVersions(id, versions);
+		return get(id);
+	}
+
+	/** The campaign's versions in languages other than its list's default (the campaign's own texts). */
+	public List<CampaignVersion> versions(long id) {
+		return campaigns.versions(id);
+	}
+
+	/** The languages of the campaign's other versions (what the send's snapshot chooses among). */
+	public List<String> versionLanguages(long id) {
+		return campaigns.versions(id).stream().map(CampaignVersion::language).toList();
+	}
+
+	/** The offered languages the campaign may still get a version in (not its list's, not one it has). */
+	public List<Locale> languagesWithoutVersion(Campaign c) {
+		String own = languages.of(defaultLanguage(c)).toLanguageTag();
+		List<String> have = versionLanguages(c.id());
+		return languages.supported().stream()
+			.filter(l -> !l.toLanguageTag().equals(own) && !have.contains(l.toLanguageTag()))
+			.toList();
+	}
+
+	/** The language of the campaign's own texts: its list's default language. */
+	public String defaultLanguage(Campaign c) {
+		return lists.findById(c.listId()).map(MailingList::language).orElse(languages.fallback().toLanguageTag());
+	}
+
+	/** Each version compiles (and, when scheduled, passes the checklist) like the campaign itself. */
+	private void validate(Campaign c, List<CampaignVersion> versions, MailingList list) {
 		previews.validate(c, list);
-		return get(campaigns.insert(c));
+		for (CampaignVersion v : versions) {
+			previews.validate(v.applyTo(c), list);
+		}
+	}
+
+	/**
+	 * The versions of a request, checked and cleaned: an offered language other than the list's, at most one
+	 * per language, the subject and preheader one line each, the body sanitised like the campaign's.
+	 */
+	List<CampaignVersion> versions(List<CampaignVersion> raw, MailingList list, CampaignFormat format) {
+		List<CampaignVersion> clean = new java.util.ArrayList<>();
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		for (int i = 0; i < raw.size(); i++) {
+			CampaignVersion v = raw.get(i);
+			String field = "versions[" + i + "].language";
+			if (v == null || v.language() == null || v.language().isBlank()) {
+				throw new InvalidInputException(field, new Text("composing.error.version-language-missing"));
+			}
+			String tag = languages.parse(field, v.language()).orElseThrow();
+			if (tag.equals(languages.of(list.language()).toLanguageTag())) {
+				throw new InvalidInputException(field,
+						new Text("composing.error.version-default", tag, Languages.nameOf(languages.of(tag))));
+			}
+			if (!seen.add(tag)) {
+				throw new InvalidInputException(field, new Text("composing.error.version-twice", tag));
+			}
+			clean.add(new CampaignVersion(tag, text("versions[" + i + "].subject", v.subject(), 300),
+					text("versions[" + i + "].preheader", v.preheader(), 300), clean(v.body(), format)));
+		}
+		return clean;
 	}
 
 	@Transactional
@@ -103,8 +170,17 @@ public class CampaignService {
 			throw new ConflictException("Only a DRAFT or SCHEDULED campaign can be changed; this one is " + current.status());
 		}
 		Campaign c = unsaved(current, r);
+		MailingList list = lists.get(current.list());
+		List<CampaignVersion> versions = r.versions() == null ? campaigns.versions(id)
+				: versions(r.versions(), list, c.format());
+		for (CampaignVersion v : versions) {
+			previews.validate(v.applyTo(c), list);
+		}
 		if (!campaigns.update(c)) {
 			throw new ConflictException("The campaign moved on meanwhile and can no longer be changed");
+		}
+		if (r.versions() != null) {
+			campaigns.replaceVersions(id, versions);
 		}
 		return get(id);
 	}

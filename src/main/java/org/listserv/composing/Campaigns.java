@@ -147,6 +147,26 @@ class Campaigns {
 		return p;
 	}
 
+	/** The campaign's versions in languages other than its list's default, by language. */
+	List<CampaignVersion> versions(long id) {
+		return jdbc.sql("""
+				select language, subject, preheader, body from campaign_versions where campaign_id = :c
+				order by language
+				""").param("c", id).query(CampaignVersion.class).list();
+	}
+
+	/** Replaces all the campaign's other-language versions with these. */
+	void replaceVersions(long id, List<CampaignVersion> versions) {
+		jdbc.sql("delete from campaign_versions where campaign_id = :c").param("c", id).update();
+		for (CampaignVersion v : versions) {
+			jdbc.sql("""
+					insert into campaign_versions (campaign_id, language, subject, preheader, body)
+					values (:c, :language, :subject, :preheader, :body)
+					""").param("c", id).param("language", v.language()).param("subject", v.subject())
+				.param("preheader", v.preheader() == null ? "" : v.preheader()).param("body", v.body()).update();
+		}
+	}
+
 	/** The send job's round counter (the column sending's migration added); only this class writes it. */
 	long nextSendRound(long id) {
 		return jdbc.sql("update campaigns set send_round = send_round + 1 where id = :c returning send_round")

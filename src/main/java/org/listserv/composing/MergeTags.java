@@ -24,7 +24,7 @@ final class MergeTags {
 	static final Set<String> KNOWN = Set.of("subscriber.name", "subscriber.first_name", "subscriber.has_name",
 			"subscriber.email", "list.name", "list.greeting_fallback", "campaign.subject",
 			"unsubscribe_url", "preferences_url", "web_version_url", "date", "content", "preheader",
-			"campaign.preheader", "list.footer", "deadline", "action", "action.url", "action.label", ".");
+			"campaign.preheader", "list.footer", "deadline", "action", "action.url", "action.label", ".", "lang", "t.joined");
 
 	private static final Pattern NAME = Pattern.compile("\\.|[A-Za-z0-9_][A-Za-z0-9_.-]*");
 
@@ -32,7 +32,7 @@ final class MergeTags {
 	}
 
 	static boolean known(String name) {
-		return KNOWN.contains(name) || name.startsWith("subscriber.attributes.") && name.length() > 22;
+		return KNOWN.contains(name) || name.startsWith("t.") && CampaignMessages.LAYOUT_WORDS.contains(name.substring(2)) || name.startsWith("subscriber.attributes.") && name.length() > 22;
 	}
 
 	static List<Tag> scan(String source, String field, boolean allowUnescaped) {

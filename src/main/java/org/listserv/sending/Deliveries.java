@@ -89,7 +89,7 @@ class Deliveries {
 	List<Delivery> nextDue(long campaignId, long afterId, long lastId, int limit) {
 		return jdbc.sql("""
 				select id, campaign_id, subscriber_id, address, name, attributes::text as attributes, verp_token,
-				       attempts, created_at
+				       attempts, created_at, language
 				from deliveries
 				where campaign_id = :c and id > :after and id <= :last and status in ('QUEUED', 'DEFERRED')
 				  and (status = 'QUEUED' or next_attempt_at <= now())
@@ -120,6 +120,19 @@ class Deliveries {
 		return new Counts(byStatus.getOrDefault("QUEUED", 0L), byStatus.getOrDefault("SENT", 0L),
 				byStatus.getOrDefault("DEFERRED", 0L), byStatus.getOrDefault("FAILED", 0L),
 				byStatus.getOrDefault("EXPIRED", 0L));
+	}
+
+	/** Recipients and sent messages per version language (key null: the default version), from the ledger. */
+	Map<String, org.listserv.composing.CampaignProgress.VersionCount> perLanguage(long campaignId) {
+		Map<String, org.listserv.composing.CampaignProgress.VersionCount> counts = new java.util.HashMap<>();
+		jdbc.sql("""
+				select language, count(*) as n, count(*) filter (where status = 'SENT') as sent
+				from deliveries where campaign_id = :c group by language
+				""").param("c", campaignId)
+			.query((rs, i) -> counts.put(rs.getString("language"),
+					new org.listserv.composing.CampaignProgress.VersionCount(rs.getLong("n"), rs.getLong("sent"))))
+			.list();
+		return counts;
 	}
 
 	/** Campaigns being sent whose deferred deliveries are due again: the retry runs. */

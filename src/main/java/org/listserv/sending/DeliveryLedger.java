@@ -44,6 +44,12 @@ public class DeliveryLedger {
 		return snapshots.active(listId, campaignId);
 	}
 
+	/** The same, each row naming the version (one of {@code versions}, else the default) its member gets. */
+	@Transactional
+	public int snapshotActiveMembers(long listId, long campaignId, java.util.List<String> versions) {
+		return snapshots.active(listId, campaignId, versions);
+	}
+
 	/**
 	 * How many recipients a campaign to this list would have if it were sent now: its ACTIVE members, the
 	 * rows {@link #snapshotActiveMembers} would write.

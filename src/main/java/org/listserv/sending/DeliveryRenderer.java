@@ -38,7 +38,7 @@ class DeliveryRenderer implements ItemProcessor<Delivery, RenderedDelivery> {
 	@Override
 	public RenderedDelivery process(Delivery d) {
 		Map<String, Object> attributes = d.attributes() == null ? Map.of() : json.readValue(d.attributes(), MAP);
-		byte[] message = dkim.sign(prepared.write(d.subscriberId(), d.address(), d.name(), attributes));
+		byte[] message = dkim.sign(prepared.write(d.subscriberId(), d.address(), d.name(), attributes, d.language()));
 		return new RenderedDelivery(d, verp(prepared.listSlug(), d.verpToken(), domain), message);
 	}
 

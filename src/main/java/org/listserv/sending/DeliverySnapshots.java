@@ -20,14 +20,28 @@ class DeliverySnapshots {
 	}
 
 	int active(long listId, long campaignId) {
+		return active(listId, campaignId, java.util.List.of());
+	}
+
+	/**
+	 * The same, each row naming the version its member gets: their language if the campaign has a version in
+	 * it (or in its primary language: {@code es} for {@code es-MX}), else null, the default version. Chosen
+	 * here, in the one statement, so the send renders each message without asking anything per member.
+	 * @param versions the languages of the campaign's other versions
+	 */
+	int active(long listId, long campaignId, java.util.List<String> versions) {
+		String[] tags = versions.toArray(String[]::new);
 		return jdbc.sql("""
-				insert into deliveries (campaign_id, subscriber_id, address, name, attributes)
-				select :campaign, r.subscriber_id, r.email, r.name, r.attributes
+				insert into deliveries (campaign_id, subscriber_id, address, name, attributes, language)
+				select :campaign, r.subscriber_id, r.email, r.name, r.attributes,
+				       case when r.language = any(:versions) then r.language
+				            when split_part(r.language, '-', 1) = any(:versions) then split_part(r.language, '-', 1)
+				       end
 				from member_recipients r
 				where r.list_id = :list and r.status = 'ACTIVE'
 				order by r.subscriber_id
 				on conflict (campaign_id, subscriber_id) do nothing
-				""").param("campaign", campaignId).param("list", listId).update();
+				""").param("campaign", campaignId).param("list", listId).param("versions", tags).update();
 	}
 
 	/** How many rows {@link #active} would write now: the list's ACTIVE members (what Send now asks about). */

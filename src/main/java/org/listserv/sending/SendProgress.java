@@ -16,6 +16,11 @@ class SendProgress implements CampaignProgress {
 		this.deliveries = deliveries;
 	}
 
+	@Override
+	public java.util.Map<String, VersionCount> perVersion(long id) {
+		return deliveries.perLanguage(id);
+	}
+
 	/** Deliveries per state, the rate over the last minute, the time left at that rate, the next retry round. */
 	@Override
 	public Optional<Progress> progress(long id) {

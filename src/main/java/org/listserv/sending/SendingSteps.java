@@ -46,7 +46,7 @@ class SendingSteps implements JobExecutionListener {
 	void snapshot(long campaignId) {
 		Campaign c = campaigns.get(campaignId);
 		if (c.status() == CampaignStatus.SENDING && !deliveries.exist(campaignId)) {
-			int n = ledger.snapshotActiveMembers(c.listId(), campaignId);
+			int n = ledger.snapshotActiveMembers(c.listId(), campaignId, campaigns.versionLanguages(campaignId));
 			log.info("Campaign {}: {} recipients queued", campaignId, n);
 		}
 		int ranges = partitions.create(campaignId, properties.partitionSize());

@@ -13,7 +13,10 @@ class CampaignRenderingTests {
 
 	static final Map<String, Object> BASE = Map.of("list", Map.of("name", "News & Views", "footer", "Peace Org, 1 Main St"),
 			"campaign", Map.of("subject", "June", "preheader", "In short"), "preheader", "In short", "web_version_url",
-			"https://lists.example.org/archive/news/1", "date", "1 June 2026");
+			"https://lists.example.org/archive/news/1", "date", "1 June 2026", "t",
+			Map.of("view_in_browser", "View in your browser", "unsubscribe", "Unsubscribe", "preferences",
+					"Manage your subscriptions", "action_alert", "Action alert", "act_by", "Act by", "joined",
+					"You receive this because you joined News & Views."));
 
 	static final Recipient EVIL = new Recipient(1, "evil@example.org", "<img src=x onerror=alert(1)>",
 			Map.of("city", "<b>Oslo</b>"), new MemberLinks.Links("https://lists.example.org/unsubscribe/TOKEN",
