@@ -193,7 +193,7 @@ class ArchiveController {
 			throw new InvalidInputException("q", "The search is limited to 200 characters");
 		}
 		model.addAttribute("q", query);
-		String result = posts(slug, user, model, "Search", l -> query.isEmpty() ? List.of() : archive.search(l.id(), query));
+		String result = posts(slug, user, model, "Search", l -> query.isEmpty() ? List.of() : archive.search(l.id(), l.language(), query));
 		MailingList list = (MailingList) model.getAttribute("list");
 		model.addAttribute("campaigns", list == null || query.isEmpty() ? List.of() : campaigns.searchSent(list.id(), query));
 		return result;
