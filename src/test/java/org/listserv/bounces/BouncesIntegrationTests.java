@@ -496,7 +496,7 @@ class BouncesIntegrationTests extends IntegrationTest {
 			.startsWith("BOUNCE_JOB:DISABLED>REMOVED:").contains("warned 3 time(s)");
 		String dashboard = mvc.perform(get("/admin/bounces").param("list", list.slug()).with(user(ADMIN).roles("ADMIN")))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(dashboard).contains(email(list, "dead")).contains(">REMOVED<").contains(">DISABLED<")
+		assertThat(dashboard).contains(email(list, "dead")).contains(">Removed<").contains(">Disabled<")
 			.contains("warned 3 time(s)");
 	}
 
