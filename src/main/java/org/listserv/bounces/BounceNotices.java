@@ -1,6 +1,7 @@
 package org.listserv.bounces;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.listserv.lists.ListService;
@@ -12,6 +13,8 @@ import org.listserv.mail.MailProperties;
 import org.listserv.mail.MailTemplates;
 import org.listserv.mail.OutboundMessage;
 import org.listserv.mail.Outbox;
+import org.listserv.shared.Texts;
+import org.listserv.subscriptions.MemberLanguages;
 import org.listserv.web.WebProperties;
 
 import org.springframework.stereotype.Component;
@@ -19,7 +22,7 @@ import org.springframework.stereotype.Component;
 /**
  * The notices of bounce handling, through the outbox (so in the caller's transaction): {@code bounce-disabled}
  * when a member is disabled, {@code bounce-warning} for each further warning. They come from
- * {@code {slug}-owner@}, so a reply reaches a person.
+ * {@code {slug}-owner@}, so a reply reaches a person. Each in the member's language (MemberLanguages).
  */
 @Component
 class BounceNotices {
@@ -34,7 +37,14 @@ class BounceNotices {
 
 	private final WebProperties web;
 
-	BounceNotices(Outbox outbox, MailTemplates templates, ListService lists, MailProperties mail, WebProperties web) {
+	private final MemberLanguages languages;
+
+	private final Texts texts;
+
+	BounceNotices(Outbox outbox, MailTemplates templates, ListService lists, MailProperties mail, WebProperties web,
+			MemberLanguages languages, Texts texts) {
+		this.languages = languages;
+		this.texts = texts;
 		this.outbox = outbox;
 		this.templates = templates;
 		this.lists = lists;
@@ -44,7 +54,9 @@ class BounceNotices {
 
 	void disabled(long listId, String email, String name, Evidence evidence, int warningsLeft) {
 		Map<String, Object> model = model(listId, email, name, warningsLeft);
-		model.put("reason", evidence.reason() == null ? "delivery failed" : evidence.reason());
+		Locale language = languages.of(email, lists.findById(listId).orElseThrow());
+		model.put("reason", evidence.reason() == null ? texts.get(language, "bounces.notice.delivery-failed")
+				: evidence.reason());
 		model.put("status", evidence.status() == null ? "" : evidence.status());
 		send("bounce-disabled", listId, email, model);
 	}
@@ -69,7 +81,7 @@ class BounceNotices {
 
 	private void send(String template, long listId, String email, Map<String, Object> model) {
 		MailingList list = lists.findById(listId).orElseThrow();
-		MailTemplates.Rendered r = templates.render(template, model);
+		MailTemplates.Rendered r = templates.render(template, languages.of(email, list), model);
 		Map<String, String> headers = ListHeaders.of(list.name(), list.slug(), mail.domain());
 		headers.put("Auto-Submitted", "auto-generated");
 		EmailAddress from = EmailAddress.parse(new ListAddress(list.slug(), ListAddress.Role.OWNER, null).localPart()

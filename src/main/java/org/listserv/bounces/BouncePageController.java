@@ -60,7 +60,11 @@ class BouncePageController {
 
 	private final ProcessBounces job;
 
-	BouncePageController(BounceReports reports, BounceAdmin admin, ListService lists, ProcessBounces job) {
+	private final org.listserv.shared.Texts texts;
+
+	BouncePageController(BounceReports reports, BounceAdmin admin, ListService lists, ProcessBounces job,
+			org.listserv.shared.Texts texts) {
+		this.texts = texts;
 		this.reports = reports;
 		this.admin = admin;
 		this.lists = lists;
@@ -86,16 +90,16 @@ class BouncePageController {
 		model.addAttribute("days", span);
 		model.addAttribute("totals", reports.totals(listId, since));
 		model.addAttribute("campaigns", newestFirst);
-		model.addAttribute("campaignBounceChart", SvgBarChart.render("Bounce rate per campaign", campaignLabels,
+		model.addAttribute("campaignBounceChart", SvgBarChart.render(texts.get("bounces.chart.campaign-bounces"), campaignLabels,
 				campaigns.stream().map(BounceReports.CampaignRates::bounceRate).toList(), null, null, "bounces"));
-		model.addAttribute("campaignComplaintChart", SvgBarChart.render("Complaint rate per campaign",
+		model.addAttribute("campaignComplaintChart", SvgBarChart.render(texts.get("bounces.chart.campaign-complaints"),
 				campaignLabels, campaigns.stream().map(BounceReports.CampaignRates::complaintRate).toList(),
-				COMPLAINT_LIMIT, "0.3% Gmail/Yahoo limit", "complaints"));
-		model.addAttribute("dayBounceChart", SvgBarChart.render("Bounce rate per day sent", dayLabels,
+				COMPLAINT_LIMIT, texts.get("bounces.chart.limit"), "complaints"));
+		model.addAttribute("dayBounceChart", SvgBarChart.render(texts.get("bounces.chart.day-bounces"), dayLabels,
 				timeline.stream().map(BounceReports.Day::bounceRate).toList(), null, null, "bounces"));
-		model.addAttribute("dayComplaintChart", SvgBarChart.render("Complaint rate per day", dayLabels,
+		model.addAttribute("dayComplaintChart", SvgBarChart.render(texts.get("bounces.chart.day-complaints"), dayLabels,
 				timeline.stream().map(BounceReports.Day::complaintRate).toList(), COMPLAINT_LIMIT,
-				"0.3% Gmail/Yahoo limit", "complaints"));
+				texts.get("bounces.chart.limit"), "complaints"));
 		model.addAttribute("complaintLimit", COMPLAINT_LIMIT);
 		model.addAttribute("reasons", reports.topReasons(listId, since, 10));
 		model.addAttribute("domains", reports.topDomains(listId, since, 10));
@@ -109,13 +113,13 @@ class BouncePageController {
 	String run(@RequestParam(required = false) String list, RedirectAttributes flash) {
 		BatchStatus status = job.run();
 		if (status == null) {
-			flash.addFlashAttribute("error", "process-bounces is running already; try again in a moment");
+			flash.addFlashAttribute("error", texts.get("bounces.run.busy"));
 		}
 		else if (status == BatchStatus.COMPLETED) {
-			flash.addFlashAttribute("notice", "process-bounces ran: " + status);
+			flash.addFlashAttribute("notice", texts.get("bounces.run.done", status.name()));
 		}
 		else {
-			flash.addFlashAttribute("error", "process-bounces ended " + status + " (see the log); the next run restarts it");
+			flash.addFlashAttribute("error", texts.get("bounces.run.failed", status.name()));
 		}
 		return list == null || list.isBlank() ? "redirect:/admin/bounces" : "redirect:/admin/bounces?list=" + list;
 	}

@@ -42,8 +42,22 @@ class FailureNotices {
 
 	private final WebProperties web;
 
+	private final org.listserv.lists.ListService lists;
+
+	private final org.listserv.web.AccountLanguages accountLanguages;
+
+	private final org.listserv.shared.Languages languages;
+
+	private final org.listserv.shared.Texts texts;
+
 	FailureNotices(Outbox outbox, MailTemplates templates, AccountService accounts, RateLimits limits,
-			MailProperties mail, WebProperties web) {
+			MailProperties mail, WebProperties web, org.listserv.lists.ListService lists,
+			org.listserv.web.AccountLanguages accountLanguages, org.listserv.shared.Languages languages,
+			org.listserv.shared.Texts texts) {
+		this.lists = lists;
+		this.accountLanguages = accountLanguages;
+		this.languages = languages;
+		this.texts = texts;
 		this.outbox = outbox;
 		this.templates = templates;
 		this.accounts = accounts;
@@ -57,7 +71,11 @@ class FailureNotices {
 		String subject = message.map(InboundMessage::subject).orElse("");
 		Map<String, Object> model = new HashMap<>();
 		model.put("address", claimed.recipient());
-		model.put("subject", subject.isEmpty() ? "(no subject)" : subject);
+		java.util.Locale listLanguage = ListAddress.ofRecipient(claimed.recipient())
+			.flatMap(a -> lists.find(a.slug()))
+			.map(l -> languages.of(l.language()))
+			.orElseGet(languages::fallback);
+		model.put("subject", subject.isEmpty() ? texts.get(listLanguage, "inbound.notice.no-subject") : subject);
 		model.put("from", claimed.mailFrom() == null || claimed.mailFrom().isEmpty() ? "<>" : claimed.mailFrom());
 		model.put("error", error);
 		model.put("url", web.base() + "/admin/inbound/" + claimed.id());
@@ -65,13 +83,14 @@ class FailureNotices {
 		if (limits.tryAcquire("inbound-failed-admins:" + claimed.recipient().toLowerCase(java.util.Locale.ROOT), 1,
 				Duration.ofHours(1))) {
 			for (String admin : accounts.adminEmails()) {
-				send("inbound-failed-admin", claimed, EmailAddress.parse(admin), model);
+				send("inbound-failed-admin", accountLanguages.account(admin).flatMap(languages::find).orElse(listLanguage),
+						claimed, EmailAddress.parse(admin), model);
 			}
 		}
 		Optional<EmailAddress> sender = answerable(claimed, message);
 		if (sender.isPresent()
 				&& limits.tryAcquire("inbound-failed:" + sender.get().value(), PER_SENDER_PER_DAY, Duration.ofDays(1))) {
-			send("inbound-failed", claimed, sender.get(), model);
+			send("inbound-failed", listLanguage, claimed, sender.get(), model);
 		}
 	}
 
@@ -98,9 +117,14 @@ class FailureNotices {
 		}
 	}
 
-	/** From the owner address of the list the message was for (replies reach its people), else postmaster. */
-	private void send(String template, InboundMessages.Claimed claimed, EmailAddress to, Map<String, Object> model) {
-		MailTemplates.Rendered r = templates.render(template, model);
+	/**
+	 * In {@code language}: the sender's notice in the list's language (the sender may be no member), an
+	 * admin's in their account's language, else the list's. From the owner address of the list the message
+	 * was for (replies reach its people), else postmaster.
+	 */
+	private void send(String template, java.util.Locale language, InboundMessages.Claimed claimed, EmailAddress to,
+			Map<String, Object> model) {
+		MailTemplates.Rendered r = templates.render(template, language, model);
 		Map<String, String> headers = new HashMap<>();
 		headers.put("Auto-Submitted", "auto-replied");
 		String local = ListAddress.ofRecipient(claimed.recipient())

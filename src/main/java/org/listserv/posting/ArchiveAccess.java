@@ -54,8 +54,12 @@ class ArchiveAccess {
 
 	private final SubscriptionsProperties subscriptions;
 
+	private final org.listserv.subscriptions.MemberLanguages memberLanguages;
+
 	ArchiveAccess(MemberService members, SignedTokens tokens, Outbox outbox, MailTemplates templates, MailProperties mail,
-			WebProperties web, RateLimits limits, SubscriptionsProperties subscriptions) {
+			WebProperties web, RateLimits limits, SubscriptionsProperties subscriptions,
+			org.listserv.subscriptions.MemberLanguages memberLanguages) {
+		this.memberLanguages = memberLanguages;
 		this.members = members;
 		this.tokens = tokens;
 		this.outbox = outbox;
@@ -87,7 +91,7 @@ class ArchiveAccess {
 		model.put("archive_url", web.base() + "/archive/" + list.slug() + "/access/"
 				+ tokens.sign(PURPOSE, VALIDITY, list.id(), member.get().subscriberId()));
 		model.put("expiry_days", VALIDITY.toDays());
-		MailTemplates.Rendered r = templates.render("archive-link", model);
+		MailTemplates.Rendered r = templates.render("archive-link", memberLanguages.of(address.value(), list), model);
 		outbox.enqueue(new OutboundMessage("archive-link", EmailAddress.parse(list.slug() + "-owner@" + mail.domain()),
 				list.name(), address, null, r.subject(), r.text(), r.html(), Map.of("Auto-Submitted", "auto-generated")));
 	}

@@ -75,10 +75,10 @@ class ArchiveController {
 	 * cookie ({@link ArchiveAccess}) for MEMBERS, staff for OFF; null means "show the members-only page".
 	 */
 	private MailingList readable(String slug, Principal user) {
-		MailingList list = lists.find(slug).orElseThrow(() -> new NotFoundException("No list " + slug));
+		MailingList list = lists.find(slug).orElseThrow(() -> new NotFoundException(new org.listserv.shared.Text("posting.archive.error.no-list", slug)));
 		String mode = settings.of(list.id()).archive();
 		if (user == null && "OFF".equals(mode)) {
-			throw new NotFoundException("This list has no public archive");
+			throw new NotFoundException(new org.listserv.shared.Text("posting.archive.error.not-public"));
 		}
 		if (user == null && "MEMBERS".equals(mode)) {
 			return access.admits(list, cookie()) ? list : null;
@@ -101,7 +101,9 @@ class ArchiveController {
 
 	/** The page a visitor of a members-only archive sees: members ask for a link, staff log in. */
 	private String membersOnly(String slug, Model model) {
-		model.addAttribute("list", lists.get(slug));
+		MailingList list = lists.get(slug);
+		org.listserv.web.PageLanguage.list(list.language());
+		model.addAttribute("list", list);
 		return "archive/members-only";
 	}
 
@@ -109,15 +111,16 @@ class ArchiveController {
 	@org.springframework.web.bind.annotation.PostMapping("/archive/{slug}/access")
 	String requestAccess(@PathVariable String slug, @RequestParam(defaultValue = "") String email,
 			jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response, Model model) {
-		MailingList list = lists.find(slug).orElseThrow(() -> new NotFoundException("No list " + slug));
+		MailingList list = lists.find(slug).orElseThrow(() -> new NotFoundException(new org.listserv.shared.Text("posting.archive.error.no-list", slug)));
 		if (!"MEMBERS".equals(settings.of(list.id()).archive())) {
-			throw new NotFoundException("This archive is not for members only");
+			throw new NotFoundException(new org.listserv.shared.Text("posting.archive.error.not-members-only"));
 		}
 		model.addAttribute("list", list);
+		org.listserv.web.PageLanguage.list(list.language());
 		if (!limits.tryAcquire("archive-access:" + request.getRemoteAddr(), subscriptions.subscribePerClientPerMinute(),
 				java.time.Duration.ofMinutes(1))) {
 			response.setStatus(429);
-			model.addAttribute("error", "Too many requests from your network. Please wait a minute and try again.");
+			model.addAttribute("error", "posting.archive.error.too-many");
 			return "archive/members-only";
 		}
 		access.sendLink(list, email.length() > 320 ? "" : email);
@@ -129,12 +132,12 @@ class ArchiveController {
 	@GetMapping("/archive/{slug}/access/{token}")
 	String enter(@PathVariable String slug, @PathVariable String token, jakarta.servlet.http.HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		MailingList list = lists.find(slug).orElseThrow(() -> new NotFoundException("No list " + slug));
+		MailingList list = lists.find(slug).orElseThrow(() -> new NotFoundException(new org.listserv.shared.Text("posting.archive.error.no-list", slug)));
 		if (!access.admits(list, token)) {
 			response.setStatus(400);
 			model.addAttribute("list", list);
-			model.addAttribute("error", "This link does not open the archive: it has expired, was cut short, or its "
-					+ "address is no longer a member. Ask for a new one below.");
+			org.listserv.web.PageLanguage.list(list.language());
+			model.addAttribute("error", "posting.archive.error.bad-link");
 			return "archive/members-only";
 		}
 		org.springframework.http.ResponseCookie cookie = org.springframework.http.ResponseCookie
@@ -149,8 +152,15 @@ class ArchiveController {
 		return "redirect:/archive/" + slug;
 	}
 
+	/** {@code title}: the bundle key of the heading (null: the index), with {@code titleArg} its value. */
 	private String page(String slug, Principal user, Model model, String title) {
+		if (model.getAttribute("list") instanceof MailingList list) {
+			org.listserv.web.PageLanguage.list(list.language());
+		}
 		model.addAttribute("title", title);
+		if (!model.containsAttribute("titleArg")) {
+			model.addAttribute("titleArg", "");
+		}
 		model.addAttribute("obfuscate", user == null);
 		return "archive/" + (title == null ? "index" : "posts");
 	}
@@ -170,17 +180,18 @@ class ArchiveController {
 	@GetMapping("/archive/{slug}/months/{month}")
 	String month(@PathVariable String slug, @PathVariable String month, Principal user, Model model) {
 		if (!MONTH.matcher(month).matches()) {
-			throw new NotFoundException("Not a month: " + month + " (yyyy-MM)");
+			throw new NotFoundException(new org.listserv.shared.Text("posting.archive.error.not-a-month", month));
 		}
-		return posts(slug, user, model, "Posts of " + month, l -> archive.month(l.id(), month));
+		model.addAttribute("titleArg", month);
+		return posts(slug, user, model, "posting.archive.heading.month", l -> archive.month(l.id(), month));
 	}
 
 	@GetMapping("/archive/{slug}/threads/{id}")
 	String thread(@PathVariable String slug, @PathVariable long id, Principal user, Model model) {
-		return posts(slug, user, model, "Thread", l -> {
+		return posts(slug, user, model, "posting.archive.heading.thread", l -> {
 			List<Post> found = archive.thread(l.id(), id);
 			if (found.isEmpty()) {
-				throw new NotFoundException("No such thread in the archive");
+				throw new NotFoundException(new org.listserv.shared.Text("posting.archive.error.no-thread"));
 			}
 			return found;
 		});
@@ -190,10 +201,10 @@ class ArchiveController {
 	String search(@PathVariable String slug, @RequestParam(defaultValue = "") String q, Principal user, Model model) {
 		String query = q.strip();
 		if (query.length() > 200) {
-			throw new InvalidInputException("q", "The search is limited to 200 characters");
+			throw new InvalidInputException("q", new org.listserv.shared.Text("posting.archive.error.search-too-long"));
 		}
 		model.addAttribute("q", query);
-		String result = posts(slug, user, model, "Search", l -> query.isEmpty() ? List.of() : archive.search(l.id(), query));
+		String result = posts(slug, user, model, "posting.archive.heading.search", l -> query.isEmpty() ? List.of() : archive.search(l.id(), l.language(), query));
 		MailingList list = (MailingList) model.getAttribute("list");
 		model.addAttribute("campaigns", list == null || query.isEmpty() ? List.of() : campaigns.searchSent(list.id(), query));
 		return result;
@@ -201,8 +212,8 @@ class ArchiveController {
 
 	@GetMapping("/archive/{slug}/posts/{id}")
 	String post(@PathVariable String slug, @PathVariable long id, Principal user, Model model) {
-		String view = posts(slug, user, model, "Message", l -> List.of(archive.post(l.id(), id)
-			.orElseThrow(() -> new NotFoundException("No such message in the archive"))));
+		String view = posts(slug, user, model, "posting.archive.heading.message", l -> List.of(archive.post(l.id(), id)
+			.orElseThrow(() -> new NotFoundException(new org.listserv.shared.Text("posting.archive.error.no-message")))));
 		if (model.getAttribute("list") != null) {
 			model.addAttribute("attachments", InboundMessage.parse(posts.raw(id)).attachmentNames());
 			model.addAttribute("single", true);

@@ -2,7 +2,6 @@ package org.listserv.posting;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,9 +31,7 @@ class DigestService {
 
 	private static final Logger log = LoggerFactory.getLogger(DigestService.class);
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 
 	private final Digests digests;
 
@@ -50,8 +47,18 @@ class DigestService {
 
 	private final WebProperties web;
 
+	private final org.listserv.shared.Texts texts;
+
+	private final org.listserv.shared.Languages languages;
+
+	private final org.listserv.web.TimeZones zones;
+
 	DigestService(Digests digests, PostingSettings settings, ListService lists, StoredSends sends,
-			DeliveryLedger ledger, MailProperties mail, WebProperties web) {
+			DeliveryLedger ledger, MailProperties mail, WebProperties web, org.listserv.shared.Texts texts,
+			org.listserv.shared.Languages languages, org.listserv.web.TimeZones zones) {
+		this.texts = texts;
+		this.languages = languages;
+		this.zones = zones;
 		this.digests = digests;
 		this.settings = settings;
 		this.lists = lists;
@@ -73,8 +80,11 @@ class DigestService {
 		if (posts.isEmpty()) {
 			return 0;
 		}
-		String subject = list.name() + " digest, " + DAY.format(cutoff.atZoneSameInstant(ZoneOffset.UTC)) + ", "
-				+ posts.size() + (posts.size() == 1 ? " message" : " messages");
+		// one digest per list, stored once and sent to every digest member: in the list's language
+		java.util.Locale language = languages.of(list.language());
+		String subject = texts.get(language, "posting.digest.subject", list.name(), DateTimeFormatter
+			.ofPattern(texts.get(language, "format.date"), language).format(cutoff.atZoneSameInstant(zones.organisation())),
+				posts.size());
 		String address = list.slug() + "@" + mail.domain();
 		Map<String, String> headers = new LinkedHashMap<>();
 		String name = list.name().replace("\"", "").replace("\\", "");
@@ -86,7 +96,7 @@ class DigestService {
 		headers.put("List-Archive", "<" + web.base() + "/archive/" + list.slug() + ">");
 		headers.put("Precedence", "list");
 		headers.put("X-BeenThere", address);
-		byte[] message = DigestWriter.write(headers, mail.domain(), contents(list, posts), posts.stream()
+		byte[] message = DigestWriter.write(headers, mail.domain(), contents(list, language, posts), posts.stream()
 			.map(Digests.DigestPost::decorated).toList());
 		StoredSends.Queued queued = sends.queue(listId, CampaignSource.DIGEST, subject, list.name(), address, "send-digests",
 				campaignId -> {
@@ -99,17 +109,22 @@ class DigestService {
 	}
 
 	/** The plain-text table of contents. */
-	private String contents(MailingList list, List<Digests.DigestPost> posts) {
-		StringBuilder toc = new StringBuilder(list.name() + " digest\n\nToday's topics:\n\n");
+	private String contents(MailingList list, java.util.Locale language, List<Digests.DigestPost> posts) {
+		java.time.ZoneId zone = zones.organisation();
+		DateTimeFormatter time = DateTimeFormatter.ofPattern(texts.get(language, "format.datetime"), language);
+		StringBuilder toc = new StringBuilder(texts.get(language, "posting.digest.heading", list.name()) + "\n\n"
+				+ texts.get(language, "posting.digest.topics") + "\n\n");
 		int i = 1;
 		for (Digests.DigestPost p : posts) {
-			toc.append(String.format("%3d. %s (%s, %s)%n", i++, p.subject().isEmpty() ? "(no subject)" : p.subject(),
+			toc.append(String.format("%3d. %s (%s, %s)%n", i++,
+					p.subject().isEmpty() ? texts.get(language, "posting.digest.no-subject") : p.subject(),
 					p.senderName().isEmpty() ? p.sender() : p.senderName(),
-					TIME.format(p.distributedAt().atZoneSameInstant(ZoneOffset.UTC))));
+					time.format(p.distributedAt().atZoneSameInstant(zone)) + " " + zone.getId()));
 		}
-		toc.append("\nTo post: ").append(list.slug()).append('@').append(mail.domain())
-			.append("\nArchive: ").append(web.base()).append("/archive/").append(list.slug())
-			.append("\nEach message or the digest: ").append(web.base()).append("/preferences\n");
+		toc.append('\n').append(texts.get(language, "posting.digest.to-post", list.slug() + "@" + mail.domain()))
+			.append('\n').append(texts.get(language, "posting.digest.archive", web.base() + "/archive/" + list.slug()))
+			.append('\n').append(texts.get(language, "posting.digest.preferences", web.base() + "/preferences"))
+			.append('\n');
 		return toc.toString();
 	}
 

@@ -34,7 +34,11 @@ class ModerationPageController {
 
 	private final PostingSettings settings;
 
-	ModerationPageController(ListService lists, ModerationService moderation, PostingSettings settings) {
+	private final org.listserv.shared.Texts texts;
+
+	ModerationPageController(ListService lists, ModerationService moderation, PostingSettings settings,
+			org.listserv.shared.Texts texts) {
+		this.texts = texts;
 		this.lists = lists;
 		this.moderation = moderation;
 		this.settings = settings;
@@ -95,7 +99,7 @@ class ModerationPageController {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return queue(slug, model);
 		}
-		flash.addFlashAttribute("notice", "Posting settings saved");
+		flash.addFlashAttribute("notice", texts.get("posting.settings.saved"));
 		return "redirect:/admin/lists/" + slug + "/moderation";
 	}
 
@@ -121,13 +125,14 @@ class ModerationPageController {
 			.filter(p -> p.id() == id)
 			.findFirst()
 			.map(p -> Confirmation
-				.of("Discard this post and ban " + p.sender() + " from posting to " + lists.get(slug).name() + "?",
+				.of(texts.get("posting.moderation.ban-question", p.sender(), lists.get(slug).name()),
 						"/admin/lists/" + slug + "/moderation/" + id, "/admin/lists/" + slug + "/moderation")
 				.field("action", "ban")
-				.detail("Subject", p.subject().isEmpty() ? "(no subject)" : p.subject())
-				.detail("From", p.sender())
-				.detail("The post is not distributed, and every later post from this address is discarded without asking.")
-				.button("Discard and ban"))
+				.detail(texts.get("posting.moderation.subject"),
+						p.subject().isEmpty() ? texts.get("posting.archive.no-subject") : p.subject())
+				.detail(texts.get("posting.moderation.from"), p.sender())
+				.detail(texts.get("posting.moderation.ban-consequence"))
+				.button(texts.get("posting.moderation.ban-button")))
 			.orElse(null);
 	}
 
@@ -143,7 +148,7 @@ class ModerationPageController {
 			throw new InvalidInputException("action", "Unknown action: approve, always, reject, discard or ban");
 		}
 		if (a == ModerationService.Action.REJECT && (reason == null || reason.isBlank())) {
-			flash.addFlashAttribute("error", "Give the author a reason to reject post " + id);
+			flash.addFlashAttribute("error", texts.get("posting.moderation.reason-needed", Long.toString(id)));
 			return "redirect:/admin/lists/" + slug + "/moderation";
 		}
 		if (a == ModerationService.Action.BAN) {
@@ -157,7 +162,7 @@ class ModerationPageController {
 					reason == null ? null : reason.strip(), me.getName()));
 		}
 		catch (ConflictException ex) {
-			flash.addFlashAttribute("error", ex.getMessage());
+			flash.addFlashAttribute("error", texts.of(ex));
 		}
 		return "redirect:/admin/lists/" + slug + "/moderation";
 	}

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * address). Every other token (subscription confirmations) goes on to the next CONFIRM handler, so this one
  * is ordered first. Only a moderator (an enabled ADMIN or STAFF account, by From) decides, and never an
  * automatic reply. The first line of the reply that is not quoted says what to do: {@code reject REASON},
- * {@code discard}, {@code ban}, {@code always}; anything else approves (reply-to-approve).
+ * {@code discard}, {@code ban}, {@code always} (or in Spanish {@code rechazar}, {@code descartar},
+ * {@code bloquear}, {@code siempre}, as the Spanish notice says); anything else approves (reply-to-approve).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -80,10 +81,10 @@ class ModerationReplyHandler implements InboundHandler {
 		String line = firstLine(message);
 		String word = WHITESPACE.split(line, 2)[0].toLowerCase(Locale.ROOT);
 		ModerationService.Action action = switch (word) {
-			case "reject" -> ModerationService.Action.REJECT;
-			case "discard" -> ModerationService.Action.DISCARD;
-			case "always" -> ModerationService.Action.ALWAYS;
-			case "ban" -> ModerationService.Action.BAN;
+			case "reject", "rechazar" -> ModerationService.Action.REJECT;
+			case "discard", "descartar" -> ModerationService.Action.DISCARD;
+			case "always", "siempre" -> ModerationService.Action.ALWAYS;
+			case "ban", "bloquear" -> ModerationService.Action.BAN;
 			default -> ModerationService.Action.APPROVE;
 		};
 		String reason = action == ModerationService.Action.REJECT ? line.substring(word.length()).strip() : null;

@@ -1,6 +1,7 @@
 package org.listserv.posting;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.listserv.accounts.AccountService;
@@ -13,6 +14,10 @@ import org.listserv.mail.MailTemplates;
 import org.listserv.mail.OutboundMessage;
 import org.listserv.mail.Outbox;
 import org.listserv.mail.PersonalTokens;
+import org.listserv.shared.Languages;
+import org.listserv.shared.Texts;
+import org.listserv.subscriptions.MemberLanguages;
+import org.listserv.web.AccountLanguages;
 import org.listserv.web.WebProperties;
 
 import org.springframework.stereotype.Component;
@@ -20,7 +25,9 @@ import org.springframework.stereotype.Component;
 /**
  * The notices of moderation, through the outbox in the caller's transaction: {@code post-held} to every
  * moderator (enabled ADMIN and STAFF accounts) with the reply address {@code {slug}-confirm+{token}@},
- * {@code post-rejected} and {@code post-expired} to the author.
+ * {@code post-rejected} and {@code post-expired} to the author. The author's notices are in their language
+ * (MemberLanguages: their own, else the list's); a moderator's in the language their account chose, else the
+ * list's.
  */
 @Component
 class PostingNotices {
@@ -37,8 +44,21 @@ class PostingNotices {
 
 	private final PostingProperties properties;
 
+	private final MemberLanguages memberLanguages;
+
+	private final AccountLanguages accountLanguages;
+
+	private final Languages languages;
+
+	private final Texts texts;
+
 	PostingNotices(Outbox outbox, MailTemplates templates, AccountService accounts, MailProperties mail,
-			WebProperties web, PostingProperties properties) {
+			WebProperties web, PostingProperties properties, MemberLanguages memberLanguages,
+			AccountLanguages accountLanguages, Languages languages, Texts texts) {
+		this.memberLanguages = memberLanguages;
+		this.accountLanguages = accountLanguages;
+		this.languages = languages;
+		this.texts = texts;
 		this.outbox = outbox;
 		this.templates = templates;
 		this.accounts = accounts;
@@ -53,13 +73,16 @@ class PostingNotices {
 		model.put("confirm_address", confirm);
 		model.put("moderation_url", web.base() + "/admin/lists/" + list.slug() + "/moderation");
 		for (String moderator : accounts.moderatorEmails()) {
-			send("post-held", list, EmailAddress.parse(moderator), model, EmailAddress.parse(confirm));
+			Locale language = accountLanguages.account(moderator).flatMap(languages::find)
+				.orElseGet(() -> languages.of(list.language()));
+			send("post-held", language, list, EmailAddress.parse(moderator), model, EmailAddress.parse(confirm));
 		}
 	}
 
 	void rejected(MailingList list, Post post, String reason) {
 		Map<String, Object> model = model(list, post);
-		model.put("reason", reason == null || reason.isBlank() ? "(no reason given)" : reason);
+		Locale language = memberLanguages.of(post.sender(), list);
+		model.put("reason", reason == null || reason.isBlank() ? texts.get(language, "posting.notice.no-reason") : reason);
 		toAuthor("post-rejected", list, post, model);
 	}
 
@@ -69,7 +92,7 @@ class PostingNotices {
 
 	private void toAuthor(String template, MailingList list, Post post, Map<String, Object> model) {
 		if (EmailAddress.isValid(post.sender())) {
-			send(template, list, EmailAddress.parse(post.sender()), model, null);
+			send(template, memberLanguages.of(post.sender(), list), list, EmailAddress.parse(post.sender()), model, null);
 		}
 	}
 
@@ -85,9 +108,9 @@ class PostingNotices {
 		return model;
 	}
 
-	private void send(String template, MailingList list, EmailAddress to, Map<String, Object> model,
+	private void send(String template, Locale language, MailingList list, EmailAddress to, Map<String, Object> model,
 			EmailAddress replyTo) {
-		MailTemplates.Rendered r = templates.render(template, model);
+		MailTemplates.Rendered r = templates.render(template, language, model);
 		Map<String, String> headers = ListHeaders.of(list.name(), list.slug(), mail.domain());
 		headers.put("Auto-Submitted", "auto-generated");
 		EmailAddress from = EmailAddress.parse(address(new ListAddress(list.slug(), ListAddress.Role.OWNER, null)));

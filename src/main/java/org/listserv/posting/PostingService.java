@@ -102,7 +102,8 @@ class PostingService {
 					post.senderValue(), message.fromName(), message.subject(), message.messageId(),
 					message.firstHeader("In-Reply-To"), threadRoot(list.id(), message), message.textBody(),
 					json.writeValueAsString(verdicts), state == PostStatus.HELD ? decision.reason() : null,
-					message.raw(), token == null ? null : Sha256.hex(token.getBytes(StandardCharsets.US_ASCII))));
+					message.raw(), token == null ? null : Sha256.hex(token.getBytes(StandardCharsets.US_ASCII)),
+					list.language()));
 			if (inboundMessageId != null) {
 				posts.setInboundMessage(id, inboundMessageId);
 			}

@@ -19,7 +19,7 @@ class Posts {
 	/** A new post's row. */
 	record NewPost(long listId, String rawSha256, PostStatus status, String sender, String senderName, String subject,
 			String messageId, String inReplyTo, Long threadRootId, String bodyText, String verdicts, String holdReason,
-			byte[] raw, String moderationToken) {
+			byte[] raw, String moderationToken, String language) {
 	}
 
 	private final JdbcClient jdbc;
@@ -36,15 +36,15 @@ class Posts {
 	long insert(NewPost p) {
 		return jdbc.sql("""
 				insert into posts (list_id, raw_sha256, status, sender, sender_name, subject, message_id, in_reply_to,
-				                   thread_root_id, body_text, verdicts, hold_reason, raw, moderation_token)
+				                   thread_root_id, body_text, verdicts, hold_reason, raw, moderation_token, search_config)
 				values (:listId, :sha, :status, :sender, :senderName, :subject, :messageId, :inReplyTo, :root,
-				        :body, cast(:verdicts as jsonb), :holdReason, :raw, :token)
+				        :body, cast(:verdicts as jsonb), :holdReason, :raw, :token, listserv_search_config(:language))
 				returning id
 				""").param("listId", p.listId()).param("sha", p.rawSha256()).param("status", p.status().name())
 			.param("sender", p.sender()).param("senderName", p.senderName()).param("subject", p.subject())
 			.param("messageId", p.messageId()).param("inReplyTo", p.inReplyTo()).param("root", p.threadRootId())
 			.param("body", p.bodyText()).param("verdicts", p.verdicts()).param("holdReason", p.holdReason())
-			.param("raw", p.raw()).param("token", p.moderationToken())
+			.param("raw", p.raw()).param("token", p.moderationToken()).param("language", p.language())
 			.query(Long.class).single();
 	}
 

@@ -97,7 +97,7 @@ class BounceBrowserTests extends BrowserIntegrationTest {
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("0.3% Gmail/Yahoo limit");
 		assertThat(browser.findElement(By.id("reasons")).getText()).contains("userunknown");
 		assertThat(browser.findElement(By.id("domains")).getText()).contains(list.slug() + ".example.org");
-		assertThat(browser.findElement(By.id("actions")).getText()).contains(member).contains("DISABLED");
+		assertThat(browser.findElement(By.id("actions")).getText()).contains(member).contains("Disabled");
 		assertThat(browser.findElement(By.id("campaigns")).getText()).contains("June news").contains("33.33%");
 		screenshot("bounces-1-dashboard");
 

@@ -434,6 +434,35 @@ class BouncesIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aSpanishMemberGetsTheBounceNoticeAndReminderInSpanishAndAnEnglishMemberInEnglish() throws Exception {
+		MailingList list = newList("INFORMATIONAL");
+		listService.update(list.slug(), new ListRequest(null, null, null, null, null, null, null, null, null, null, null,
+				null, null, new BigDecimal("1")));
+		addMembers(list, "rosa", "sam");
+		jdbc.sql("update subscribers set language = 'es' where email = :e").param("e", email(list, "rosa")).update();
+		long campaign = sendCampaign(list);
+		for (String local : List.of("rosa", "sam")) {
+			String to = bounces(list, token(campaign, list, local));
+			BounceFixtures.deliver(smtpPort(), to, BounceFixtures.dsn(to, email(list, local), "5.1.1", "550 5.1.1 unknown user"));
+			awaitQueued(to);
+		}
+		assertThat(job.run()).isEqualTo(BatchStatus.COMPLETED);
+		jdbc.sql("update memberships set bounce_next_warning_at = now() - interval '1 second' where list_id = :l")
+			.param("l", list.id()).update();
+		assertThat(job.run()).isEqualTo(BatchStatus.COMPLETED);
+		Duration within = Duration.ofSeconds(30);
+		assertThat(body(awaitMail(email(list, "rosa"), "Pausamos sus mensajes de " + list.name(), within)))
+			.contains("Hola Member rosa:", "pausamos su suscripción", "recordatorio(s) más");
+		assertThat(body(awaitMail(email(list, "rosa"), "Recordatorio: sus mensajes de " + list.name() + " siguen en pausa",
+				within))).contains("sigue en pausa");
+		assertThat(body(awaitMail(email(list, "sam"), "Your messages from " + list.name() + " are paused", within)))
+			.contains("Hello Member sam,");
+		awaitMail(email(list, "sam"), "Reminder: your messages from " + list.name() + " are still paused", within);
+		assertThat(awaitMail(email(list, "rosa"), 3)).hasSize(3);
+		assertThat(awaitMail(email(list, "sam"), 3)).hasSize(3);
+	}
+
+	@Test
 	void aDisabledMemberIsWarnedThenRemovedAfterTheLastWarning() throws Exception {
 		MailingList list = newList("INFORMATIONAL");
 		listService.update(list.slug(), new ListRequest(null, null, null, null, null, null, null, null, null, null, null,
@@ -467,7 +496,7 @@ class BouncesIntegrationTests extends IntegrationTest {
 			.startsWith("BOUNCE_JOB:DISABLED>REMOVED:").contains("warned 3 time(s)");
 		String dashboard = mvc.perform(get("/admin/bounces").param("list", list.slug()).with(user(ADMIN).roles("ADMIN")))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(dashboard).contains(email(list, "dead")).contains(">REMOVED<").contains(">DISABLED<")
+		assertThat(dashboard).contains(email(list, "dead")).contains(">Removed<").contains(">Disabled<")
 			.contains("warned 3 time(s)");
 	}
 

@@ -168,6 +168,30 @@ class ModerationIntegrationTests extends PostingIntegrationTest {
 	}
 
 	@Test
+	void theNoticesOfAHeldPostComeInTheListsLanguageToModeratorsAndInTheAuthorsOwnToTheAuthor() throws Exception {
+		MailingList list = listService.update(list("MODERATED").slug(), new org.listserv.lists.ListRequest(null, null,
+				null, null, null, null, null, null, null, null, null, null, null, null, null, "es"));
+		members(list, "pat", "ana");
+		String pat = "pat@" + domain(list);
+		String ana = "ana@" + domain(list);
+		jdbc.sql("update subscribers set language = 'en' where email = :e").param("e", ana).update();
+		send(list, pat, postText(pat, "Fuera de tema", "Gatos."));
+		MimeMessage held = heldNotice("Retenido para moderación en " + list.name() + ": Fuera de tema");
+		assertThat(body(held)).contains("Un mensaje a " + list.name(), "espera a un moderador");
+		String confirm = header(held, "Reply-To");
+		sendTo(confirm, ADMIN, "From: " + ADMIN + "\nTo: " + confirm + "\nSubject: Re\n\nrechazar\n");
+		MimeMessage rejected = awaitMail(pat, 1).get(0);
+		assertThat(rejected.getSubject()).isEqualTo("Su mensaje a " + list.name() + " no fue aceptado");
+		assertThat(body(rejected)).contains("(sin motivo indicado)");
+		send(list, ana, postText(ana, "Stale news", "Old."));
+		assertThat(awaitPost(list, "Stale news")).isEqualTo("HELD");
+		jdbc.sql("update posts set received_at = now() - interval '15 days' where list_id = :l and status = 'HELD'")
+			.param("l", list.id()).update();
+		assertThat(moderation.expireHeld()).isGreaterThanOrEqualTo(1);
+		assertThat(awaitMail(ana, 1).get(0).getSubject()).isEqualTo("Your post to " + list.name() + " expired");
+	}
+
+	@Test
 	void heldPostsExpireWithANoticeToTheAuthor() throws Exception {
 		MailingList list = list("MODERATED");
 		members(list, "quinn");

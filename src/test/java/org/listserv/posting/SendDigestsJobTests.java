@@ -52,6 +52,18 @@ class SendDigestsJobTests extends PostingIntegrationTest {
 		return list;
 	}
 
+	@Test
+	void aSpanishListsDigestIsWrittenInSpanish() throws Exception {
+		MailingList list = listWithPosts("Ruta de la marcha");
+		listService.update(list.slug(), new org.listserv.lists.ListRequest(null, null, null, null, null, null, null, null,
+				null, null, null, null, null, null, null, "es"));
+		assertThat(run(Instant.now().plusSeconds(1)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		MimeMessage digest = awaitInbox("wes@" + domain(list), 1).get(0);
+		assertThat(digest.getSubject()).startsWith("Resumen de " + list.name() + ", ").endsWith(", 1 mensaje");
+		assertThat(((Multipart) digest.getContent()).getBodyPart(0).getContent().toString()).contains("Temas de hoy:",
+				"1. Ruta de la marcha (Uma, ", "Para escribir a la lista: " + list.slug() + "@");
+	}
+
 	private JobExecution run(Instant cutoff) throws Exception {
 		return operator.start(sendDigestsJob, new JobParametersBuilder().addLong("cutoff", cutoff.toEpochMilli())
 			.toJobParameters());
