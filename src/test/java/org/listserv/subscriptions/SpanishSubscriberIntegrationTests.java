@@ -51,6 +51,9 @@ class SpanishSubscriberIntegrationTests extends IntegrationTest {
 	@Autowired
 	ApprovalService approvals;
 
+	@Autowired
+	org.listserv.web.TimeZones zones;
+
 	private static int ip = 1;
 
 	private static MockHttpServletRequestBuilder from(MockHttpServletRequestBuilder request) {
@@ -68,6 +71,14 @@ class SpanishSubscriberIntegrationTests extends IntegrationTest {
 	private String language(String email) {
 		return jdbc.sql("select language from subscribers where lower(email) = lower(:e)").param("e", email)
 			.query(String.class).optional().orElse(null);
+	}
+
+	/** A day as a subscriber reads it: the language's long date, in the organisation's zone. */
+	private String day(java.time.OffsetDateTime at, String language) {
+		java.util.Locale locale = java.util.Locale.forLanguageTag(language);
+		return java.time.format.DateTimeFormatter
+			.ofPattern(language.equals("es") ? "d 'de' MMMM 'de' yyyy" : "d MMMM yyyy", locale)
+			.format(at.atZoneSameInstant(zones.organisation()));
 	}
 
 	private void mail(String from, String to, String subject, String body) {
@@ -104,6 +115,8 @@ class SpanishSubscriberIntegrationTests extends IntegrationTest {
 		MimeMessage confirm = awaitMail(email, 1).get(0);
 		assertThat(confirm.getSubject()).isEqualTo("Confirme, por favor: suscribirse a " + list.name());
 		assertThat(body(confirm)).contains("Hola Ana:").contains("Quiero recibir " + list.name());
+		assertThat(body(confirm).replaceAll("\\s+", " ")).as("the link's last day, in Spanish words")
+			.contains("El enlace vence en 7 días, el " + day(java.time.OffsetDateTime.now().plusDays(7), "es") + ".");
 
 		// the link opened in a browser that says nothing: the page speaks the mail's language
 		String confirmPath = path(confirm, "/confirm/[a-z2-7]{32}");
@@ -124,6 +137,12 @@ class SpanishSubscriberIntegrationTests extends IntegrationTest {
 		assertThat(prefs.selectFirst("html").attr("lang")).isEqualTo("es");
 		assertThat(prefs.selectFirst("h1").text()).startsWith("Suscripciones de");
 		assertThat(prefs.select("#language option[selected]").attr("value")).isEqualTo("es");
+		String since = day(member.subscribedAt(), "es");
+		assertThat(since).matches("\\d{1,2} de [a-z]+ de \\d{4}");
+		assertThat(prefs.select("td .since").eachText()).as("member since, in the organisation's zone")
+			.containsExactly("desde el " + since);
+		Document english = page(get(path(welcome, "/preferences/\\S+") + "?lang=en"));
+		assertThat(english.select("td .since").eachText()).containsExactly("since " + day(member.subscribedAt(), "en"));
 
 		String unsubscribe = path(welcome, "/unsubscribe/\\S+");
 		assertThat(page(get(unsubscribe)).selectFirst("#leave").text()).isEqualTo("Darme de baja de esta lista");
