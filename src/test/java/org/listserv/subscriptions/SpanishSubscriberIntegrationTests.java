@@ -52,6 +52,9 @@ class SpanishSubscriberIntegrationTests extends IntegrationTest {
 	ApprovalService approvals;
 
 	@Autowired
+	MemberImporter importer;
+
+	@Autowired
 	org.listserv.web.TimeZones zones;
 
 	private static int ip = 1;
@@ -247,11 +250,17 @@ class SpanishSubscriberIntegrationTests extends IntegrationTest {
 		awaitMail(eli, 2);
 		approvals.reject(approve.slug(), eli, admin);
 		awaitMail(eli, 3);
+		// the confirmation request of a PENDING import, to someone the file says reads Spanish
+		String ivo = "ivo@" + list.slug() + ".example.org";
+		importer.importCsv(list.slug(), new java.io.ByteArrayInputStream(("email,language\n" + ivo + ",es\n")
+			.getBytes(StandardCharsets.UTF_8)), ImportMode.PENDING, Actor.staff(ConsentSource.IMPORT, ADMIN, "127.0.0.1"));
+		awaitMail(ivo, 1);
 
 		List<Sent> sent = jdbc
-			.sql("select kind, to_address as recipient, subject, text_body as text from outbox where to_address in (:a, :b)")
+			.sql("select kind, to_address as recipient, subject, text_body as text from outbox where to_address in (:a, :b, :c)")
 			.param("a", eva)
 			.param("b", eli)
+			.param("c", ivo)
 			.query(Sent.class)
 			.list();
 		Set<String> notices = new TreeSet<>();
