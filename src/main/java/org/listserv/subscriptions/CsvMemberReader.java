@@ -34,9 +34,9 @@ import org.listserv.shared.Text;
  * Reads a members CSV as a stream: UTF-8 with or without BOM, a header row naming an {@code email} column,
  * {@code ,} {@code ;} or tab as separator (whichever the header uses most), quoted fields with separators
  * and newlines inside. {@code name} is the name; {@code language} the subscriber's language (a BCP 47 tag
- * of an offered language; blank: none given; an unknown tag rejects the row); the export's own columns ({@code status}, {@code mode},
- * {@code subscribed_at}) are ignored so that an export can be imported again; every other column becomes
- * an attribute. Each row is handed on as soon as it is read, good or bad.
+ * of an offered language; blank: none given; an unknown tag rejects the row); the export's own columns
+ * ({@code status}, {@code mode}, {@code subscribed_at}) are ignored so that an export can be imported again;
+ * every other column becomes an attribute. Each row is handed on as soon as it is read, good or bad.
  */
 final class CsvMemberReader {
 
@@ -82,13 +82,14 @@ final class CsvMemberReader {
 				.get();
 			try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
 				Columns columns = Columns.of(parser.getHeaderNames());
+				Tags tags = new Tags(languages);
 				Iterator<CSVRecord> records = parser.iterator();
 				while (true) {
 					long line = parser.getCurrentLineNumber() + 1;
 					if (!records.hasNext()) {
 						break;
 					}
-					row(records.next(), line, columns, languages, handler);
+					row(records.next(), line, columns, tags, handler);
 				}
 			}
 		}
@@ -103,7 +104,7 @@ final class CsvMemberReader {
 		}
 	}
 
-	private static void row(CSVRecord record, long line, Columns columns, Languages languages, Handler handler) {
+	private static void row(CSVRecord record, long line, Columns columns, Tags tags, Handler handler) {
 		String rawEmail = value(record, columns.email);
 		if (rawEmail.isBlank()) {
 			handler.rejected(line, rawEmail, new Text("subscriptions.import.reject.no-email"));
@@ -124,11 +125,10 @@ final class CsvMemberReader {
 			return;
 		}
 		String rawLanguage = columns.language < 0 ? "" : value(record, columns.language).strip();
-		Optional<Locale> language = rawLanguage.isEmpty() ? Optional.empty() : languages.find(rawLanguage);
-		if (!rawLanguage.isEmpty() && language.isEmpty()) {
+		Optional<String> language = rawLanguage.isEmpty() ? Optional.of("") : tags.stored(rawLanguage);
+		if (language.isEmpty()) {
 			String shown = rawLanguage.length() > 40 ? rawLanguage.substring(0, 40) + "…" : rawLanguage;
-			handler.rejected(line, rawEmail, new Text("subscriptions.import.reject.language", shown,
-					String.join(", ", languages.supported().stream().map(Locale::toLanguageTag).toList())));
+			handler.rejected(line, rawEmail, new Text("subscriptions.import.reject.language", shown, tags.offered()));
 			return;
 		}
 		Map<String, String> attributes = new LinkedHashMap<>();
@@ -138,7 +138,7 @@ final class CsvMemberReader {
 				attributes.put(columns.attributes.get(i), v.strip());
 			}
 		}
-		handler.row(new Row(line, email, name, language.map(Locale::toLanguageTag).orElse(""), attributes));
+		handler.row(new Row(line, email, name, language.get(), attributes));
 	}
 
 	private static String value(CSVRecord record, int index) {
@@ -177,6 +177,38 @@ final class CsvMemberReader {
 			return new InvalidInputException("file", new Text("subscriptions.import.error.not-utf8"));
 		}
 		return new InvalidInputException("file", new Text("subscriptions.import.error.unreadable", cause.getMessage()));
+	}
+
+	/**
+	 * The stored tag of each language cell, looked up once per distinct value: a file has a handful of them
+	 * over a million rows. Empty for a tag that is not offered.
+	 */
+	private static final class Tags {
+
+		private final Languages languages;
+
+		private final Map<String, Optional<String>> seen = new java.util.HashMap<>();
+
+		Tags(Languages languages) {
+			this.languages = languages;
+		}
+
+		Optional<String> stored(String tag) {
+			Optional<String> known = seen.get(tag);
+			if (known != null) {
+				return known;
+			}
+			Optional<String> found = languages.find(tag).map(Locale::toLanguageTag);
+			if (seen.size() < 1000) {
+				seen.put(tag, found);
+			}
+			return found;
+		}
+
+		String offered() {
+			return String.join(", ", languages.supported().stream().map(Locale::toLanguageTag).toList());
+		}
+
 	}
 
 	/** Where the email, name, language and attribute columns are (-1: none). */

@@ -62,8 +62,9 @@ final class ImportStatements {
 	}
 
 	void createRowsTable() {
-		jdbc.sql("create temp table import_rows (line bigint, email text, name text, language text, attributes jsonb) on commit drop")
-			.update();
+		jdbc.sql("""
+				create temp table import_rows (line bigint, email text, name text, language text, attributes jsonb)
+				on commit drop""").update();
 	}
 
 	void analyzeRows() {
@@ -93,8 +94,9 @@ final class ImportStatements {
 		jdbc.sql("analyze import_members").update();
 		// Every row is matched to its subscriber and to its membership of this list (old_status null: not on
 		// it); "refresh" marks known people whose name, language or attributes the file changes, unless they
-		// left this list (a blank name or language changes nothing). Unknown addresses become subscribers, and their rows come from the insert's RETURNING rather
-		// than from a join on the address: RETURNING has no statistics, and its estimate could be one row.
+		// left this list (a blank name or language changes nothing). Unknown addresses become subscribers,
+		// and their rows come from the insert's RETURNING rather than from a join on the address: RETURNING
+		// has no statistics, and its estimate could be one row.
 		sql("""
 				create temp table import_matched on commit drop as
 				with matched as materialized (

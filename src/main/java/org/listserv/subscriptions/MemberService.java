@@ -113,7 +113,8 @@ public class MemberService {
 			throw new InvalidInputException("page", new Text("subscriptions.member.error.page"));
 		}
 		if (size < 1 || size > MAX_PAGE_SIZE) {
-			throw new InvalidInputException("size", new Text("subscriptions.member.error.size", String.valueOf(MAX_PAGE_SIZE)));
+			throw new InvalidInputException("size",
+					new Text("subscriptions.member.error.size", String.valueOf(MAX_PAGE_SIZE)));
 		}
 		long total = memberships.count(list.id(), wanted, query);
 		List<Member> content = memberships.page(list.id(), wanted, query, page, size);
@@ -123,14 +124,18 @@ public class MemberService {
 	/** Every change of this subscriber's memberships, newest first, across all lists. */
 	public List<ConsentEvent> history(long subscriberId) {
 		subscribers.findById(subscriberId)
-			.orElseThrow(() -> new NotFoundException(new Text("subscriptions.member.error.no-subscriber", String.valueOf(subscriberId))));
+			.orElseThrow(() -> noSubscriber(subscriberId));
 		return ledger.history(subscriberId);
 	}
 
 	public String emailOf(long subscriberId) {
 		return subscribers.findById(subscriberId)
-			.orElseThrow(() -> new NotFoundException(new Text("subscriptions.member.error.no-subscriber", String.valueOf(subscriberId))))
+			.orElseThrow(() -> noSubscriber(subscriberId))
 			.email();
+	}
+
+	private static NotFoundException noSubscriber(long subscriberId) {
+		return new NotFoundException(new Text("subscriptions.member.error.no-subscriber", String.valueOf(subscriberId)));
 	}
 
 	private Member find(MailingList list, String email) {

@@ -165,7 +165,8 @@ public class PreferencesService {
 	}
 
 	private Subscribers.Subscriber subscriber(long id) {
-		return subscribers.findById(id).orElseThrow(() -> new NotFoundException(new Text("subscriptions.preferences.error.nobody")));
+		return subscribers.findById(id)
+			.orElseThrow(() -> new NotFoundException(new Text("subscriptions.preferences.error.nobody")));
 	}
 
 }

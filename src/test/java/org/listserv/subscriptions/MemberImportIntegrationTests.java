@@ -318,7 +318,8 @@ class MemberImportIntegrationTests extends IntegrationTest {
 	}
 
 	private String apiLanguage(MailingList list, String email) throws Exception {
-		String json = mvc.perform(get("/api/lists/" + list.slug() + "/members/" + email).with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+		String json = mvc
+			.perform(get("/api/lists/" + list.slug() + "/members/" + email).with(httpBasic(ADMIN, ADMIN_PASSWORD)))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
