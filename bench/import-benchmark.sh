@@ -13,12 +13,14 @@
 #
 #   bench/import-benchmark.sh            # 1,000,000 rows, 3 rounds
 #   ROWS=100000 RUNS=5 bench/import-benchmark.sh
+#   LANGUAGE=1 bench/import-benchmark.sh # the files also have a language column (es, en, blank in turn)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${ROWS:-1000000}
 RUNS=${RUNS:-3}
 PORT=${PORT:-18080}
 ANALYZE=${ANALYZE:-1}
+LANGUAGE=${LANGUAGE:-0}
 IMPORT_TIMEOUT=${IMPORT_TIMEOUT:-600}
 WORK=$(mktemp -d /tmp/listserv-bench.XXXXXX)
 PASSWORD=bench-password-1
@@ -29,9 +31,11 @@ command -v psql > /dev/null || { echo "psql is needed to run ANALYZE (apt-get in
 
 # people FIRST COUNT: a CSV of COUNT people numbered from FIRST, with this round's prefix
 people() {
-  awk -v first="$1" -v n="$2" -v p="$PREFIX" 'BEGIN { print "email,name,city,zip";
+  awk -v first="$1" -v n="$2" -v p="$PREFIX" -v lang="$LANGUAGE" 'BEGIN {
+    split("es,en,", tags, ","); print "email,name,city,zip" (lang ? ",language" : "");
     for (i = first; i < first + n; i++)
-      printf "%smember%d@bench%d.example.org,\"Member %d\",City %d,%05d\n", p, i, i % 97, i, i % 500, i % 100000 }'
+      printf "%smember%d@bench%d.example.org,\"Member %d\",City %d,%05d%s\n", p, i, i % 97, i, i % 500, i % 100000,
+        lang ? "," tags[i % 3 + 1] : "" }'
 }
 
 LISTSERV_ADMIN_PASSWORD=$PASSWORD java -Xmx512m -jar target/listserv.jar \

@@ -6,6 +6,7 @@ import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
 import org.listserv.mail.EmailAddress;
 import org.listserv.shared.ConflictException;
+import org.listserv.shared.Text;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,7 +57,7 @@ public class ApprovalService {
 	private Member waitingMember(String slug, String email) {
 		Member m = members.get(slug, email);
 		if (m.status() != MembershipStatus.PENDING || m.awaiting() != PendingReason.APPROVAL) {
-			throw new ConflictException(m.email() + " is not waiting for approval");
+			throw new ConflictException(new Text("subscriptions.approval.error.not-waiting", m.email()));
 		}
 		return m;
 	}

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.google.re2j.Pattern;
@@ -26,13 +27,16 @@ import org.apache.commons.io.input.BOMInputStream;
 
 import org.listserv.mail.EmailAddress;
 import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.Languages;
+import org.listserv.shared.Text;
 
 /**
  * Reads a members CSV as a stream: UTF-8 with or without BOM, a header row naming an {@code email} column,
  * {@code ,} {@code ;} or tab as separator (whichever the header uses most), quoted fields with separators
- * and newlines inside. {@code name} is the name; the export's own columns ({@code status}, {@code mode},
- * {@code subscribed_at}) are ignored so that an export can be imported again; every other column becomes
- * an attribute. Each row is handed on as soon as it is read, good or bad.
+ * and newlines inside. {@code name} is the name; {@code language} the subscriber's language (a BCP 47 tag
+ * of an offered language; blank: none given; an unknown tag rejects the row); the export's own columns
+ * ({@code status}, {@code mode}, {@code subscribed_at}) are ignored so that an export can be imported again;
+ * every other column becomes an attribute. Each row is handed on as soon as it is read, good or bad.
  */
 final class CsvMemberReader {
 
@@ -40,22 +44,26 @@ final class CsvMemberReader {
 
 	static final Set<String> IGNORED_COLUMNS = Set.of("status", "mode", "subscribed_at");
 
-	/** A row ready to import: the line it starts on, the normalised address, name, attributes. */
-	record Row(long line, String email, String name, Map<String, String> attributes) {
+	/**
+	 * A row ready to import: the line it starts on, the normalised address, name, language (a stored tag, ""
+	 * when the row gives none), attributes.
+	 */
+	record Row(long line, String email, String name, String language, Map<String, String> attributes) {
 	}
 
 	interface Handler {
 
 		void row(Row row);
 
-		void rejected(long line, String value, String reason);
+		/** A bad row: its line, the value that identifies it (the address as written), why, for a person. */
+		void rejected(long line, String value, Text reason);
 
 	}
 
 	private CsvMemberReader() {
 	}
 
-	static void read(InputStream in, Handler handler) {
+	static void read(InputStream in, Languages languages, Handler handler) {
 		try {
 			BufferedReader reader = new BufferedReader(new InputStreamReader(
 					BOMInputStream.builder().setInputStream(in).get(),
@@ -74,13 +82,14 @@ final class CsvMemberReader {
 				.get();
 			try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
 				Columns columns = Columns.of(parser.getHeaderNames());
+				Tags tags = new Tags(languages);
 				Iterator<CSVRecord> records = parser.iterator();
 				while (true) {
 					long line = parser.getCurrentLineNumber() + 1;
 					if (!records.hasNext()) {
 						break;
 					}
-					row(records.next(), line, columns, handler);
+					row(records.next(), line, columns, tags, handler);
 				}
 			}
 		}
@@ -91,14 +100,14 @@ final class CsvMemberReader {
 			throw unreadable(ex);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException("file", "The header row is not valid: " + ex.getMessage());
+			throw new InvalidInputException("file", new Text("subscriptions.import.error.header", ex.getMessage()));
 		}
 	}
 
-	private static void row(CSVRecord record, long line, Columns columns, Handler handler) {
+	private static void row(CSVRecord record, long line, Columns columns, Tags tags, Handler handler) {
 		String rawEmail = value(record, columns.email);
 		if (rawEmail.isBlank()) {
-			handler.rejected(line, rawEmail, "missing email");
+			handler.rejected(line, rawEmail, new Text("subscriptions.import.reject.no-email"));
 			return;
 		}
 		String email;
@@ -106,13 +115,20 @@ final class CsvMemberReader {
 			email = EmailAddress.parse(rawEmail).value();
 		}
 		catch (EmailAddress.InvalidEmailAddressException ex) {
-			handler.rejected(line, rawEmail, "the address " + ex.getMessage());
+			handler.rejected(line, rawEmail, new Text("subscriptions.import.reject.email", ex.getMessage()));
 			return;
 		}
 		// a name split over lines in a spreadsheet cell is still a name: fold it onto one line
 		String name = columns.name < 0 ? "" : WHITESPACE.matcher(value(record, columns.name)).replaceAll(" ").strip();
 		if (name.length() > 200 || name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-			handler.rejected(line, rawEmail, "the name is longer than 200 characters or has control characters");
+			handler.rejected(line, rawEmail, new Text("subscriptions.import.reject.name"));
+			return;
+		}
+		String rawLanguage = columns.language < 0 ? "" : value(record, columns.language).strip();
+		Optional<String> language = rawLanguage.isEmpty() ? Optional.of("") : tags.stored(rawLanguage);
+		if (language.isEmpty()) {
+			String shown = rawLanguage.length() > 40 ? rawLanguage.substring(0, 40) + "…" : rawLanguage;
+			handler.rejected(line, rawEmail, new Text("subscriptions.import.reject.language", shown, tags.offered()));
 			return;
 		}
 		Map<String, String> attributes = new LinkedHashMap<>();
@@ -122,7 +138,7 @@ final class CsvMemberReader {
 				attributes.put(columns.attributes.get(i), v.strip());
 			}
 		}
-		handler.row(new Row(line, email, name, attributes));
+		handler.row(new Row(line, email, name, language.get(), attributes));
 	}
 
 	private static String value(CSVRecord record, int index) {
@@ -158,17 +174,50 @@ final class CsvMemberReader {
 
 	private static InvalidInputException unreadable(Throwable cause) {
 		if (cause instanceof CharacterCodingException) {
-			return new InvalidInputException("file", "The file is not UTF-8 text; save it as CSV UTF-8 and try again");
+			return new InvalidInputException("file", new Text("subscriptions.import.error.not-utf8"));
 		}
-		return new InvalidInputException("file", "The file could not be read as CSV: " + cause.getMessage());
+		return new InvalidInputException("file", new Text("subscriptions.import.error.unreadable", cause.getMessage()));
 	}
 
-	/** Where the email, name and attribute columns are. */
-	private record Columns(int email, int name, List<String> attributes, List<Integer> attributeIndexes) {
+	/**
+	 * The stored tag of each language cell, looked up once per distinct value: a file has a handful of them
+	 * over a million rows. Empty for a tag that is not offered.
+	 */
+	private static final class Tags {
+
+		private final Languages languages;
+
+		private final Map<String, Optional<String>> seen = new java.util.HashMap<>();
+
+		Tags(Languages languages) {
+			this.languages = languages;
+		}
+
+		Optional<String> stored(String tag) {
+			Optional<String> known = seen.get(tag);
+			if (known != null) {
+				return known;
+			}
+			Optional<String> found = languages.find(tag).map(Locale::toLanguageTag);
+			if (seen.size() < 1000) {
+				seen.put(tag, found);
+			}
+			return found;
+		}
+
+		String offered() {
+			return String.join(", ", languages.supported().stream().map(Locale::toLanguageTag).toList());
+		}
+
+	}
+
+	/** Where the email, name, language and attribute columns are (-1: none). */
+	private record Columns(int email, int name, int language, List<String> attributes, List<Integer> attributeIndexes) {
 
 		static Columns of(List<String> header) {
 			int email = -1;
 			int name = -1;
+			int language = -1;
 			List<String> attributes = new ArrayList<>();
 			List<Integer> indexes = new ArrayList<>();
 			Set<String> seen = new HashSet<>();
@@ -176,16 +225,20 @@ final class CsvMemberReader {
 				String column = header.get(i).strip();
 				String key = column.toLowerCase(Locale.ROOT);
 				if (column.isEmpty()) {
-					throw new InvalidInputException("file", "Column " + (i + 1) + " of the header row has no name");
+					throw new InvalidInputException("file",
+							new Text("subscriptions.import.error.column-unnamed", String.valueOf(i + 1)));
 				}
 				if (!seen.add(key)) {
-					throw new InvalidInputException("file", "The header row names the column '" + column + "' twice");
+					throw new InvalidInputException("file", new Text("subscriptions.import.error.column-twice", column));
 				}
 				if (key.equals("email")) {
 					email = i;
 				}
 				else if (key.equals("name")) {
 					name = i;
+				}
+				else if (key.equals("language")) {
+					language = i;
 				}
 				else if (!IGNORED_COLUMNS.contains(key)) {
 					attributes.add(column);
@@ -194,9 +247,9 @@ final class CsvMemberReader {
 			}
 			if (email < 0) {
 				throw new InvalidInputException("file",
-						"The first row must be a header naming an 'email' column (found: " + String.join(", ", header) + ")");
+						new Text("subscriptions.import.error.no-email-column", String.join(", ", header)));
 			}
-			return new Columns(email, name, attributes, indexes);
+			return new Columns(email, name, language, attributes, indexes);
 		}
 
 	}

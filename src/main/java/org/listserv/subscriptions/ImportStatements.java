@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.listserv.shared.ConflictException;
+import org.listserv.shared.Text;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -61,8 +62,9 @@ final class ImportStatements {
 	}
 
 	void createRowsTable() {
-		jdbc.sql("create temp table import_rows (line bigint, email text, name text, attributes jsonb) on commit drop")
-			.update();
+		jdbc.sql("""
+				create temp table import_rows (line bigint, email text, name text, language text, attributes jsonb)
+				on commit drop""").update();
 	}
 
 	void analyzeRows() {
@@ -91,28 +93,31 @@ final class ImportStatements {
 				""", Map.of("list", listId)).update();
 		jdbc.sql("analyze import_members").update();
 		// Every row is matched to its subscriber and to its membership of this list (old_status null: not on
-		// it); "refresh" marks known people whose name or attributes the file changes, unless they left this
-		// list. Unknown addresses become subscribers, and their rows come from the insert's RETURNING rather
-		// than from a join on the address: RETURNING has no statistics, and its estimate could be one row.
+		// it); "refresh" marks known people whose name, language or attributes the file changes, unless they
+		// left this list (a blank name or language changes nothing). Unknown addresses become subscribers,
+		// and their rows come from the insert's RETURNING rather than from a join on the address: RETURNING
+		// has no statistics, and its estimate could be one row.
 		sql("""
 				create temp table import_matched on commit drop as
 				with matched as materialized (
-				    select r.email, r.name, r.attributes, s.id as known_id, m.id as membership_id,
+				    select r.email, r.name, r.language, r.attributes, s.id as known_id, m.id as membership_id,
 				           m.status as old_status,
 				           s.id is not null and (m.status is null or m.status in ('ACTIVE', 'PENDING'))
-				               and ((r.name <> '' and r.name <> s.name) or not s.attributes @> r.attributes) as refresh
+				               and ((r.name <> '' and r.name <> s.name)
+				                    or (r.language <> '' and r.language is distinct from s.language)
+				                    or not s.attributes @> r.attributes) as refresh
 				    from import_rows r
 				    left join subscribers s on lower(s.email) = lower(r.email)
 				    left join import_members m on m.subscriber_id = s.id),
 				added as (
-				    insert into subscribers (email, name, attributes)
-				    select email, name, attributes from matched where known_id is null
+				    insert into subscribers (email, name, language, attributes)
+				    select email, name, nullif(language, ''), attributes from matched where known_id is null
 				    on conflict ((lower(email))) do nothing
-				    returning id, name, attributes)
-				select known_id as subscriber_id, membership_id, old_status, refresh, name, attributes
+				    returning id, name, coalesce(language, '') as language, attributes)
+				select known_id as subscriber_id, membership_id, old_status, refresh, name, language, attributes
 				from matched where known_id is not null
 				union all
-				select id, null, null, false, name, attributes from added
+				select id, null, null, false, name, language, attributes from added
 				""", Map.of()).update();
 		jdbc.sql("analyze import_matched").update();
 		// an address another import added after this one looked is neither known nor added: its row is missing
@@ -126,18 +131,20 @@ final class ImportStatements {
 				from import_matched
 				""", Map.of()).query(Counts.class).single();
 		if (counts.unmatched() > 0) {
-			throw new ConflictException(
-					"Another import added some of these addresses at the same moment; nothing was imported, run it again");
+			throw new ConflictException(new Text("subscriptions.import.error.concurrent"));
 		}
 		if (counts.refresh() > 0) {
 			// the condition again: it also holds on the row as it is now, so an unchanged person keeps updated_at
 			sql("""
 					update subscribers s
 					   set name = case when i.name <> '' then i.name else s.name end,
+					       language = case when i.language <> '' then i.language else s.language end,
 					       attributes = s.attributes || i.attributes, updated_at = now()
 					from import_matched i
 					where s.id = i.subscriber_id and i.refresh
-					  and ((i.name <> '' and i.name <> s.name) or not s.attributes @> i.attributes)
+					  and ((i.name <> '' and i.name <> s.name)
+					       or (i.language <> '' and i.language is distinct from s.language)
+					       or not s.attributes @> i.attributes)
 					""", Map.of()).update();
 		}
 		skipForeignKeyChecks();

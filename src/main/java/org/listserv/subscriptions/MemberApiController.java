@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.Text;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -76,7 +77,7 @@ class MemberApiController {
 	ResponseEntity<MemberJson> add(@PathVariable String slug, @RequestBody NewMember body, Principal me,
 			HttpServletRequest request) {
 		if (body == null) {
-			throw new InvalidInputException("email", "The body must be JSON with an email");
+			throw new InvalidInputException("email", new Text("subscriptions.member.error.body"));
 		}
 		var added = members.add(slug, body.email(), body.name(), body.attributes(), body.language(),
 				Actor.staff(ConsentSource.API, me.getName(), request.getRemoteAddr()));
@@ -126,7 +127,7 @@ class MemberApiController {
 			return ImportMode.valueOf(raw.strip().toUpperCase(java.util.Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException("mode", "The mode must be ACTIVE or PENDING");
+			throw new InvalidInputException("mode", new Text("subscriptions.import.error.mode"));
 		}
 	}
 

@@ -28,11 +28,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes a list's members as CSV while reading them from a database cursor, so an export of a million
- * members never holds them all. Columns: email, name, status, mode, subscribed_at, then one column per
- * attribute key found on the list. The file imports again as it is.
+ * members never holds them all. Columns: email, name, status, mode, subscribed_at, language (the subscriber's
+ * own, blank when they have none), then one column per attribute key found on the list. The file imports
+ * again as it is.
  */
 @Service
 public class MemberExporter {
+
+	/** email, name, status, mode, subscribed_at, language: the columns before the attributes. */
+	private static final int FIXED_COLUMNS = 6;
 
 	private final ListService lists;
 
@@ -73,13 +77,13 @@ public class MemberExporter {
 				select distinct k from memberships m join subscribers s on s.id = m.subscriber_id,
 				       jsonb_object_keys(s.attributes) k
 				""" + filter + " order by k", String.class, args);
-		List<String> header = new ArrayList<>(List.of("email", "name", "status", "mode", "subscribed_at"));
+		List<String> header = new ArrayList<>(List.of("email", "name", "status", "mode", "subscribed_at", "language"));
 		keys.stream().filter(k -> !header.contains(k.toLowerCase(java.util.Locale.ROOT))).forEach(header::add);
 		try {
 			Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
 			CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get());
 			cursor.query("""
-					select s.email, s.name, m.status, m.delivery_mode, m.subscribed_at, s.attributes::text as attributes
+					select s.email, s.name, m.status, m.delivery_mode, m.subscribed_at, s.language, s.attributes::text as attributes
 					from memberships m join subscribers s on s.id = m.subscriber_id
 					""" + filter + " order by m.id", rs -> {
 				try {
@@ -90,10 +94,12 @@ public class MemberExporter {
 					row.add(rs.getString("delivery_mode"));
 					OffsetDateTime at = rs.getObject("subscribed_at", OffsetDateTime.class);
 					row.add(at == null ? "" : at.toString());
+					String language = rs.getString("language");
+					row.add(language == null ? "" : language);
 					Map<String, Object> attributes = json.readValue(rs.getString("attributes"),
 							new TypeReference<Map<String, Object>>() {
 							});
-					for (String key : header.subList(5, header.size())) {
+					for (String key : header.subList(FIXED_COLUMNS, header.size())) {
 						Object v = attributes.get(key);
 						row.add(v == null ? "" : v instanceof String s ? s : json.writeValueAsString(v));
 					}

@@ -17,6 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
+import org.listserv.shared.Languages;
+import org.listserv.shared.Text;
+import org.listserv.shared.Texts;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.UncategorizedSQLException;
@@ -50,16 +53,22 @@ public class MemberImporter {
 
 	private final ImportStatements.Observer observer;
 
+	private final Languages languages;
+
+	private final Texts texts;
+
 	@Autowired
 	MemberImporter(ListService lists, JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, JsonMapper json,
-			SubscriptionsProperties properties) {
-		this(lists, jdbc, dataSource, tx, json, properties, ImportStatements.Observer.NONE);
+			SubscriptionsProperties properties, Languages languages, Texts texts) {
+		this(lists, jdbc, dataSource, tx, json, properties, languages, texts, ImportStatements.Observer.NONE);
 	}
 
 	/** With an observer that hears of each statement before it runs (tests look at their plans). */
 	MemberImporter(ListService lists, JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, JsonMapper json,
-			SubscriptionsProperties properties, ImportStatements.Observer observer) {
+			SubscriptionsProperties properties, Languages languages, Texts texts, ImportStatements.Observer observer) {
 		this.observer = observer;
+		this.languages = languages;
+		this.texts = texts;
 		this.lists = lists;
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
@@ -68,6 +77,7 @@ public class MemberImporter {
 		this.properties = properties;
 	}
 
+	/** Imports {@code csv}; the reasons of rejected rows are in the language of the request being answered. */
 	public ImportResult importCsv(String slug, InputStream csv, ImportMode mode, Actor actor) {
 		MailingList list = lists.get(slug);
 		InputStream limited = new SizeLimitedInputStream(csv, properties.importMaxSize().toBytes());
@@ -82,9 +92,10 @@ public class MemberImporter {
 			long copied = System.nanoTime();
 			statements.analyzeRows();
 			statements.rejectDuplicates(
-					(line, email, firstLine) -> rejections.add(line, email, "duplicate of line " + firstLine));
+					(line, email, firstLine) -> rejections.add(line, email,
+							new Text("subscriptions.import.reject.duplicate", String.valueOf(firstLine))));
 			rejections.trim();
-			ImportResult result = statements.apply(rejections.list, rejections.count);
+			ImportResult result = statements.apply(rejections.inWords(texts), rejections.count);
 			log.info("Import into {} by {}: {} imported, {} updated, {} skipped, {} rejected; read and copied in {} ms, sorted in {} ms",
 					list.slug(), actor.actor(), result.imported(), result.updated(), result.skipped(),
 					result.rejectedCount(), (copied - start) / 1_000_000, (System.nanoTime() - copied) / 1_000_000);
@@ -97,17 +108,17 @@ public class MemberImporter {
 		try {
 			CopyIn copy = connection.unwrap(PGConnection.class)
 				.getCopyAPI()
-				.copyIn("copy import_rows (line, email, name, attributes) from stdin (format csv)");
+				.copyIn("copy import_rows (line, email, name, language, attributes) from stdin (format csv)");
 			try {
 				CopyWriter writer = new CopyWriter(copy);
-				CsvMemberReader.read(csv, new CsvMemberReader.Handler() {
+				CsvMemberReader.read(csv, languages, new CsvMemberReader.Handler() {
 					@Override
 					public void row(CsvMemberReader.Row row) {
-						writer.write(row.line(), row.email(), row.name(), attributes(row.attributes()));
+						writer.write(row.line(), row.email(), row.name(), row.language(), attributes(row.attributes()));
 					}
 
 					@Override
-					public void rejected(long line, String value, String reason) {
+					public void rejected(long line, String value, Text reason) {
 						rejections.add(line, value, reason);
 					}
 				});
@@ -129,12 +140,15 @@ public class MemberImporter {
 		return attributes.isEmpty() ? "{}" : json.writeValueAsString(attributes);
 	}
 
-	/** Rejected rows: all counted, the first few kept in order of line. */
+	/** Rejected rows: all counted, the first few kept in order of line; their reasons put in words at the end. */
 	private static final class Rejections {
+
+		private record Kept(long line, String value, Text reason) {
+		}
 
 		final int max;
 
-		final List<ImportResult.Rejection> list = new ArrayList<>();
+		final List<Kept> list = new ArrayList<>();
 
 		long count;
 
@@ -142,18 +156,22 @@ public class MemberImporter {
 			this.max = max;
 		}
 
-		void add(long line, String value, String reason) {
+		void add(long line, String value, Text reason) {
 			count++;
-			list.add(new ImportResult.Rejection(line, value.length() > 200 ? value.substring(0, 200) + "…" : value,
-					reason));
+			list.add(new Kept(line, value.length() > 200 ? value.substring(0, 200) + "…" : value, reason));
 			if (list.size() > max * 2) {
 				trim();
 			}
 		}
 
 		void trim() {
-			list.sort(java.util.Comparator.comparingLong(ImportResult.Rejection::line));
+			list.sort(java.util.Comparator.comparingLong(Kept::line));
 			list.subList(Math.min(max, list.size()), list.size()).clear();
+		}
+
+		/** The kept ones, each reason in the language of the request (import reasons reach a person). */
+		List<ImportResult.Rejection> inWords(Texts texts) {
+			return list.stream().map(k -> new ImportResult.Rejection(k.line(), k.value(), texts.get(k.reason()))).toList();
 		}
 
 	}

@@ -15,6 +15,7 @@ import org.listserv.lists.PostingPolicy;
 import org.listserv.lists.SubscriptionPolicy;
 import org.listserv.shared.ConflictException;
 import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.Text;
 import org.listserv.web.Confirmation;
 import org.listserv.web.FormErrors;
 
@@ -104,7 +105,8 @@ class MemberPageController {
 		}
 		catch (InvalidInputException | ConflictException ex) {
 			InvalidInputException invalid = ex instanceof InvalidInputException i ? i
-					: new InvalidInputException("email", ex.getMessage());
+					: ex.text() instanceof Text t ? new InvalidInputException("email", t)
+							: new InvalidInputException("email", ex.getMessage());
 			FormErrors errors = FormErrors.of("add-member", invalid, ADD_LABELS, Map.of("email", email, "name", name));
 			flash.addFlashAttribute("memberErrors", errors);
 			flash.addFlashAttribute("error", errors.summary());
@@ -149,7 +151,7 @@ class MemberPageController {
 		catch (InvalidInputException ex) {
 			FormErrors errors = FormErrors.of("import", ex, Map.of("file", "File"), Map.of());
 			flash.addFlashAttribute("importErrors", errors);
-			flash.addFlashAttribute("error", "The file was not imported: " + ex.getMessage());
+			flash.addFlashAttribute("error", "The file was not imported: " + errors.get("file"));
 			return "redirect:/admin/lists/" + slug + "#import-h";
 		}
 		return "redirect:/admin/lists/" + slug;

@@ -9,6 +9,7 @@ import org.listserv.mail.EmailAddress;
 import org.listserv.shared.ConflictException;
 import org.listserv.shared.InvalidInputException;
 import org.listserv.shared.NotFoundException;
+import org.listserv.shared.Text;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,13 +67,13 @@ public class MemberService {
 		EmailAddress address = address(email);
 		String cleanName = name(name);
 		if (attributes != null && attributes.size() > 100) {
-			throw new InvalidInputException("attributes", "At most 100 attributes");
+			throw new InvalidInputException("attributes", new Text("subscriptions.member.error.attributes", "100"));
 		}
 		var existing = subscribers.findByEmail(address.value())
 			.flatMap(s -> memberships.find(list.id(), s.id()));
 		if (existing.isPresent() && existing.get().status() == MembershipStatus.UNSUBSCRIBED) {
-			throw new ConflictException(existing.get().email()
-					+ " unsubscribed from this list; only they can subscribe again");
+			throw new ConflictException(
+					new Text("subscriptions.member.error.unsubscribed", existing.get().email()));
 		}
 		long subscriberId = subscribers.upsert(address.value(), cleanName, attributes);
 		if (tag != null) {
@@ -109,10 +110,11 @@ public class MemberService {
 		MailingList list = lists.get(slug);
 		MembershipStatus wanted = status == null || status.isBlank() ? null : status(status);
 		if (page < 0) {
-			throw new InvalidInputException("page", "The page counts from 0");
+			throw new InvalidInputException("page", new Text("subscriptions.member.error.page"));
 		}
 		if (size < 1 || size > MAX_PAGE_SIZE) {
-			throw new InvalidInputException("size", "The size must be between 1 and " + MAX_PAGE_SIZE);
+			throw new InvalidInputException("size",
+					new Text("subscriptions.member.error.size", String.valueOf(MAX_PAGE_SIZE)));
 		}
 		long total = memberships.count(list.id(), wanted, query);
 		List<Member> content = memberships.page(list.id(), wanted, query, page, size);
@@ -122,20 +124,24 @@ public class MemberService {
 	/** Every change of this subscriber's memberships, newest first, across all lists. */
 	public List<ConsentEvent> history(long subscriberId) {
 		subscribers.findById(subscriberId)
-			.orElseThrow(() -> new NotFoundException("No subscriber with the id " + subscriberId));
+			.orElseThrow(() -> noSubscriber(subscriberId));
 		return ledger.history(subscriberId);
 	}
 
 	public String emailOf(long subscriberId) {
 		return subscribers.findById(subscriberId)
-			.orElseThrow(() -> new NotFoundException("No subscriber with the id " + subscriberId))
+			.orElseThrow(() -> noSubscriber(subscriberId))
 			.email();
+	}
+
+	private static NotFoundException noSubscriber(long subscriberId) {
+		return new NotFoundException(new Text("subscriptions.member.error.no-subscriber", String.valueOf(subscriberId)));
 	}
 
 	private Member find(MailingList list, String email) {
 		return subscribers.findByEmail(email == null ? "" : email.strip())
 			.flatMap(s -> memberships.find(list.id(), s.id()))
-			.orElseThrow(() -> new NotFoundException(email + " is not a member of " + list.slug()));
+			.orElseThrow(() -> new NotFoundException(new Text("subscriptions.member.error.not-member", email, list.slug())));
 	}
 
 	static MembershipStatus status(String raw) {
@@ -143,8 +149,7 @@ public class MemberService {
 			return MembershipStatus.valueOf(raw.strip().toUpperCase(java.util.Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException("status",
-					"The status must be one of PENDING, ACTIVE, UNSUBSCRIBED, DISABLED, REMOVED");
+			throw new InvalidInputException("status", new Text("subscriptions.member.error.status"));
 		}
 	}
 
@@ -153,7 +158,7 @@ public class MemberService {
 			return EmailAddress.parse(email);
 		}
 		catch (EmailAddress.InvalidEmailAddressException ex) {
-			throw new InvalidInputException("email", "The address " + ex.getMessage());
+			throw new InvalidInputException("email", new Text("subscriptions.member.error.email", ex.getMessage()));
 		}
 	}
 
@@ -163,7 +168,7 @@ public class MemberService {
 		}
 		String n = name.strip();
 		if (n.length() > 200 || n.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-			throw new InvalidInputException("name", "The name must be one line of at most 200 characters");
+			throw new InvalidInputException("name", new Text("subscriptions.error.name-invalid"));
 		}
 		return n;
 	}

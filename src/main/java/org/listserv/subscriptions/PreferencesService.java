@@ -9,6 +9,7 @@ import org.listserv.lists.MailingList;
 import org.listserv.lists.SubscriptionPolicy;
 import org.listserv.mail.EmailAddress;
 import org.listserv.shared.NotFoundException;
+import org.listserv.shared.Text;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -164,7 +165,8 @@ public class PreferencesService {
 	}
 
 	private Subscribers.Subscriber subscriber(long id) {
-		return subscribers.findById(id).orElseThrow(() -> new NotFoundException("This link names nobody"));
+		return subscribers.findById(id)
+			.orElseThrow(() -> new NotFoundException(new Text("subscriptions.preferences.error.nobody")));
 	}
 
 }

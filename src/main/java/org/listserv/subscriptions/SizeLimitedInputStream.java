@@ -33,7 +33,7 @@ final class SizeLimitedInputStream extends java.io.FilterInputStream {
 		read += n;
 		if (read > max) {
 			throw new org.listserv.shared.PayloadTooLargeException(
-					"The file is larger than " + max + " bytes (listserv.subscriptions.import-max-size)");
+					new org.listserv.shared.Text("subscriptions.import.error.too-large", max));
 		}
 	}
 

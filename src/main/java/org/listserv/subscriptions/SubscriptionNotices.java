@@ -1,6 +1,7 @@
 package org.listserv.subscriptions;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,9 +56,12 @@ class SubscriptionNotices {
 
 	private final Texts texts;
 
+	private final SubscriptionDates dates;
+
 	SubscriptionNotices(Outbox outbox, MailTemplates templates, SignedTokens signed, MailProperties mail,
 			WebProperties web, SubscriptionsProperties properties, RateLimits limits, MemberLanguages languages,
-			Texts texts) {
+			Texts texts, SubscriptionDates dates) {
+		this.dates = dates;
 		this.languages = languages;
 		this.texts = texts;
 		this.outbox = outbox;
@@ -93,6 +97,7 @@ class SubscriptionNotices {
 		String confirmAddress = address(new ListAddress(list.slug(), ListAddress.Role.CONFIRM, token));
 		model.put("confirm_address", confirmAddress);
 		model.put("expiry_days", properties.confirmExpiry().toDays());
+		model.put("expires_on", dates.day(OffsetDateTime.now().plus(properties.confirmExpiry()), language));
 		String template = purpose == TokenPurpose.SUBSCRIBE ? "confirm" : "confirm-leave";
 		send(template, list, to, model, EmailAddress.parse(confirmAddress), false, "auto-generated", language);
 	}
@@ -119,6 +124,7 @@ class SubscriptionNotices {
 		model.put("subscriber", Map.of("email", to.value(), "name", name));
 		model.put("preferences_url", preferencesUrl(subscriberId));
 		model.put("expiry_days", properties.preferencesLinkExpiry().toDays());
+		model.put("expires_on", dates.day(OffsetDateTime.now().plus(properties.preferencesLinkExpiry()), language));
 		model.put("base_url", web.base());
 		MailTemplates.Rendered r = templates.render("preferences-link", language, model);
 		outbox.enqueue(new OutboundMessage("preferences-link", EmailAddress.parse("noreply@" + mail.domain()), "",

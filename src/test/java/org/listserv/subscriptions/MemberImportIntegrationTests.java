@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.listserv.IntegrationTest;
 import org.listserv.lists.MailingList;
 import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.NotFoundException;
 import org.listserv.shared.PayloadTooLargeException;
+import org.listserv.shared.Texts;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,6 +40,9 @@ class MemberImportIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Texts texts;
 
 	private ImportResult load(MailingList list, String csv, ImportMode mode) {
 		return load(list, csv.getBytes(StandardCharsets.UTF_8), mode);
@@ -164,7 +169,7 @@ class MemberImportIntegrationTests extends IntegrationTest {
 		assertThatThrownBy(() -> load(list, "email,name\nok@example.org,Ok\nbad@example.org,\"never closed\n",
 				ImportMode.ACTIVE))
 			.isInstanceOf(InvalidInputException.class)
-			.hasMessageContaining("could not be read as CSV");
+			.satisfies(ex -> assertThat(texts.of(ex)).contains("could not be read as CSV"));
 		assertThat(rows("subscribers")).isEqualTo(subscribers);
 		assertThat(rows("consent_events")).isEqualTo(events);
 		assertThat(members.page(list.slug(), null, null, 0, 10).totalElements()).isZero();
@@ -174,12 +179,14 @@ class MemberImportIntegrationTests extends IntegrationTest {
 	void refusesFilesThatAreNotUtf8OrHaveNoEmailColumnOrAreTooLarge() {
 		MailingList list = newList("ACTION");
 		byte[] latin1 = "email,name\nzoe@example.org,Zo\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
-		assertThatThrownBy(() -> load(list, latin1, ImportMode.ACTIVE)).hasMessageContaining("not UTF-8");
+		assertThatThrownBy(() -> load(list, latin1, ImportMode.ACTIVE))
+			.satisfies(ex -> assertThat(texts.of(ex)).contains("not UTF-8"));
 		assertThatThrownBy(() -> load(list, "mail,name\nx@example.org,X\n", ImportMode.ACTIVE))
-			.hasMessageContaining("'email' column");
-		assertThatThrownBy(() -> load(list, "", ImportMode.ACTIVE)).hasMessageContaining("'email' column");
+			.satisfies(ex -> assertThat(texts.of(ex)).contains("'email' column (found: mail, name)"));
+		assertThatThrownBy(() -> load(list, "", ImportMode.ACTIVE))
+			.satisfies(ex -> assertThat(texts.of(ex)).contains("'email' column"));
 		assertThatThrownBy(() -> load(list, "email,email\nx@example.org,y@example.org\n", ImportMode.ACTIVE))
-			.hasMessageContaining("twice");
+			.satisfies(ex -> assertThat(texts.of(ex)).isEqualTo("The header row names the column 'email' twice"));
 		byte[] huge = ("email\n" + "x@example.org\n".repeat(200_000)).getBytes(StandardCharsets.UTF_8);
 		assertThatThrownBy(() -> load(list, huge, ImportMode.ACTIVE)).isInstanceOf(PayloadTooLargeException.class);
 		assertThat(members.page(list.slug(), null, null, 0, 10).totalElements()).isZero();
@@ -214,12 +221,121 @@ class MemberImportIntegrationTests extends IntegrationTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
-		assertThat(csv.lines().findFirst()).contains("email,name,status,mode,subscribed_at,city");
+		assertThat(csv.lines().findFirst()).contains("email,name,status,mode,subscribed_at,language,city");
 		assertThat(csv).contains("rt1@example.org,Round,ACTIVE,REGULAR,").contains(",Oslo");
 		MailingList copy = newList("INFORMATIONAL");
 		ImportResult again = load(copy, csv, ImportMode.ACTIVE);
 		assertThat(again.imported()).isEqualTo(2);
 		assertThat(members.get(copy.slug(), "rt1@example.org").attributes()).containsOnlyKeys("city");
+	}
+
+	@Test
+	void readsALanguageColumnAnywhereSetsOrLeavesEachLanguageAndRejectsAnUnknownTagByLine() throws Exception {
+		MailingList list = newList("INFORMATIONAL");
+		members.add(list.slug(), "keeps@example.org", "Keeps", null, "es", ADMIN_ACTOR);
+		members.add(list.slug(), "changes@example.org", "Changes", null, "en", ADMIN_ACTOR);
+		ImportResult r = load(list, """
+				name,LANGUAGE,city,email
+				Ana,es,Quito,ana@example.org
+				Ben,en,Leeds,ben@example.org
+				Keeps,,,keeps@example.org
+				Bogus,klingon,,bogus@example.org
+				Changes, ES-mx ,,changes@example.org
+				Nobody,,,nobody@example.org
+				""", ImportMode.ACTIVE);
+		assertThat(r.imported()).isEqualTo(3);
+		assertThat(r.updated()).isEqualTo(2);
+		assertThat(r.rejected()).singleElement().satisfies(rejection -> {
+			assertThat(rejection.line()).isEqualTo(5);
+			assertThat(rejection.value()).isEqualTo("bogus@example.org");
+			assertThat(rejection.reason()).isEqualTo("unknown language 'klingon' (the languages are en, es)");
+		});
+		assertThat(apiLanguage(list, "ana@example.org")).isEqualTo("es");
+		assertThat(apiLanguage(list, "ben@example.org")).isEqualTo("en");
+		assertThat(apiLanguage(list, "keeps@example.org")).as("a blank cell leaves the language alone").isEqualTo("es");
+		assertThat(apiLanguage(list, "changes@example.org")).as("a tag sets it, by its language subtag").isEqualTo("es");
+		assertThat(apiLanguage(list, "nobody@example.org")).as("no language of their own").isNull();
+		assertThat(members.get(list.slug(), "ana@example.org").attributes()).as("language is no attribute")
+			.containsOnlyKeys("city");
+		assertThatThrownBy(() -> members.get(list.slug(), "bogus@example.org")).isInstanceOf(NotFoundException.class);
+	}
+
+	@Test
+	void exportsEachSubscribersLanguageAndTheExportImportsAgainWithThem() throws Exception {
+		MailingList list = newList("ACTION");
+		members.add(list.slug(), "es@example.org", "Eva", null, "es", ADMIN_ACTOR);
+		members.add(list.slug(), "en@example.org", "Ed", null, "en", ADMIN_ACTOR);
+		members.add(list.slug(), "none@example.org", "Nan", null, null, ADMIN_ACTOR);
+		String csv = export(list);
+		List<String> lines = csv.lines().toList();
+		assertThat(lines.get(0)).isEqualTo("email,name,status,mode,subscribed_at,language");
+		assertThat(lines).filteredOn(l -> l.startsWith("es@")).singleElement().asString().endsWith(",es");
+		assertThat(lines).filteredOn(l -> l.startsWith("en@")).singleElement().asString().endsWith(",en");
+		assertThat(lines).filteredOn(l -> l.startsWith("none@")).singleElement().asString().endsWith(",");
+		// the same people, with no language of their own yet, on a fresh list: the export gives it back
+		jdbc.sql("update subscribers set language = null where email in ('es@example.org', 'en@example.org')").update();
+		MailingList copy = newList("ACTION");
+		ImportResult again = load(copy, csv, ImportMode.ACTIVE);
+		assertThat(again.imported()).isEqualTo(3);
+		assertThat(again.rejectedCount()).isZero();
+		assertThat(apiLanguage(copy, "es@example.org")).isEqualTo("es");
+		assertThat(apiLanguage(copy, "en@example.org")).isEqualTo("en");
+		assertThat(apiLanguage(copy, "none@example.org")).isNull();
+		assertThat(withoutTimes(export(copy))).as("the export of the copy: the same rows, times aside")
+			.containsExactlyInAnyOrderElementsOf(withoutTimes(csv));
+	}
+
+	@Test
+	void rejectionsAndRefusalsOverTheApiSpeakTheRequestsLanguage() throws Exception {
+		MailingList list = newList("ACTION");
+		mvc.perform(post("/api/lists/" + list.slug() + "/members/import").with(httpBasic(ADMIN, ADMIN_PASSWORD))
+			.header("Accept-Language", "es")
+			.contentType("text/csv")
+			.content("email,language\n,es\nx@example.org,xx\nx@example.org,es\nok@example.org,es\n"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.imported").value(2))
+			.andExpect(jsonPath("$.rejected[0].reason").value("falta el correo electrónico"))
+			.andExpect(jsonPath("$.rejected[1].reason").value("idioma desconocido 'xx' (los idiomas son en, es)"))
+			.andExpect(jsonPath("$.rejected[1].line").value(3));
+		mvc.perform(post("/api/lists/" + list.slug() + "/members/import").with(httpBasic(ADMIN, ADMIN_PASSWORD))
+			.header("Accept-Language", "es")
+			.contentType("text/csv")
+			.content("correo\nx@example.org\n"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("file"))
+			.andExpect(jsonPath("$.detail")
+				.value("La primera fila debe ser de encabezados y nombrar una columna 'email' (se encontró: correo)"));
+		mvc.perform(post("/api/lists/" + list.slug() + "/members/import").with(httpBasic(ADMIN, ADMIN_PASSWORD))
+			.contentType("text/csv")
+			.content("correo\nx@example.org\n"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail")
+				.value("The first row must be a header naming an 'email' column (found: correo)"));
+	}
+
+	private static List<String> withoutTimes(String csv) {
+		return csv.lines().map(l -> l.replaceAll(",\\d{4}-\\d\\d-\\d\\dT[^,]*,", ",(time),")).toList();
+	}
+
+	private String apiLanguage(MailingList list, String email) throws Exception {
+		String json = mvc
+			.perform(get("/api/lists/" + list.slug() + "/members/" + email).with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		return com.jayway.jsonpath.JsonPath.read(json, "$.language");
+	}
+
+	private String export(MailingList list) throws Exception {
+		var export = mvc.perform(get("/api/lists/" + list.slug() + "/members/export").with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.request().asyncStarted())
+			.andReturn();
+		return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(export))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
 	}
 
 	@Test

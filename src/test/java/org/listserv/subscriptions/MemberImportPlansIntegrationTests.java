@@ -14,6 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.listserv.IntegrationTest;
 import org.listserv.lists.MailingList;
+import org.listserv.shared.Languages;
+import org.listserv.shared.Texts;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,6 +57,12 @@ class MemberImportPlansIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	SubscriptionsProperties properties;
+
+	@Autowired
+	Languages languages;
+
+	@Autowired
+	Texts texts;
 
 	private final List<Plan> plans = new ArrayList<>();
 
@@ -142,7 +150,7 @@ class MemberImportPlansIntegrationTests extends IntegrationTest {
 
 	/** An importer that reads each statement's plan, with that statement's parameters, before running it. */
 	private MemberImporter planningImporter() {
-		return new MemberImporter(listService, jdbc, dataSource, tx, json, properties, (sql, params) -> {
+		return new MemberImporter(listService, jdbc, dataSource, tx, json, properties, languages, texts, (sql, params) -> {
 			String plan = jdbc.sql("explain (format json) " + sql).params(params).query(String.class).single();
 			plans.add(new Plan(sql.strip(), json.readTree(plan)));
 		});
