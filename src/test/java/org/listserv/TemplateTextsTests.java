@@ -44,8 +44,6 @@ class TemplateTextsTests {
 		"campaigns.html",
 		"fragments/outbox.html",
 		"home.html",
-		"inbound-message.html",
-		"inbound.html",
 		"list.html",
 		"login.html",
 		"media-delete.html",
