@@ -91,15 +91,15 @@ class BouncePageController {
 		model.addAttribute("totals", reports.totals(listId, since));
 		model.addAttribute("campaigns", newestFirst);
 		model.addAttribute("campaignBounceChart", SvgBarChart.render(texts.get("bounces.chart.campaign-bounces"), campaignLabels,
-				campaigns.stream().map(BounceReports.CampaignRates::bounceRate).toList(), null, null, "bounces"));
+				campaigns.stream().map(BounceReports.CampaignRates::bounceRate).toList(), null, null, "bounces", texts.get("bounces.chart.no-data")));
 		model.addAttribute("campaignComplaintChart", SvgBarChart.render(texts.get("bounces.chart.campaign-complaints"),
 				campaignLabels, campaigns.stream().map(BounceReports.CampaignRates::complaintRate).toList(),
-				COMPLAINT_LIMIT, texts.get("bounces.chart.limit"), "complaints"));
+				COMPLAINT_LIMIT, texts.get("bounces.chart.limit"), "complaints", texts.get("bounces.chart.no-data")));
 		model.addAttribute("dayBounceChart", SvgBarChart.render(texts.get("bounces.chart.day-bounces"), dayLabels,
-				timeline.stream().map(BounceReports.Day::bounceRate).toList(), null, null, "bounces"));
+				timeline.stream().map(BounceReports.Day::bounceRate).toList(), null, null, "bounces", texts.get("bounces.chart.no-data")));
 		model.addAttribute("dayComplaintChart", SvgBarChart.render(texts.get("bounces.chart.day-complaints"), dayLabels,
 				timeline.stream().map(BounceReports.Day::complaintRate).toList(), COMPLAINT_LIMIT,
-				texts.get("bounces.chart.limit"), "complaints"));
+				texts.get("bounces.chart.limit"), "complaints", texts.get("bounces.chart.no-data")));
 		model.addAttribute("complaintLimit", COMPLAINT_LIMIT);
 		model.addAttribute("reasons", reports.topReasons(listId, since, 10));
 		model.addAttribute("domains", reports.topDomains(listId, since, 10));
