@@ -44,12 +44,12 @@ class BounceAdmin {
 	/** DISABLED to ACTIVE, score and warnings reset, with a ledger row naming the admin. */
 	@Transactional
 	void reenable(String slug, long subscriberId, String admin, String ip) {
-		MailingList list = lists.find(slug).orElseThrow(() -> new NotFoundException("No list '" + slug + "'"));
+		MailingList list = lists.find(slug).orElseThrow(() -> new NotFoundException(new org.listserv.shared.Text("bounces.error.no-list", slug)));
 		MembershipStatus old = transitions.move(list.id(), subscriberId, EnumSet.of(MembershipStatus.DISABLED),
 				MembershipStatus.ACTIVE, new Actor(ConsentSource.ADMIN, admin, ip, null,
 						"Re-enabled by an admin after bounces; bounce score reset"));
 		if (old == null) {
-			throw new ConflictException("Only a DISABLED member can be re-enabled");
+			throw new ConflictException(new org.listserv.shared.Text("bounces.error.only-disabled"));
 		}
 		members.reset(list.id(), subscriberId);
 	}
@@ -61,21 +61,21 @@ class BounceAdmin {
 	@Transactional
 	BounceProcessing.Result assign(long bounceMessageId, String email, String slug, String admin) {
 		BounceStore.QueuedMessage m = store.load(bounceMessageId)
-			.orElseThrow(() -> new NotFoundException("No bounce message " + bounceMessageId));
+			.orElseThrow(() -> new NotFoundException(new org.listserv.shared.Text("bounces.error.no-message", String.valueOf(bounceMessageId))));
 		String list = slug != null && !slug.isBlank() ? slug.strip()
 				: ListAddress.ofRecipient(m.recipient()).map(a -> a.slug()).orElse(null);
 		if (list == null) {
-			throw new InvalidInputException("list", "Name the list: the message was not sent to a bounce address");
+			throw new InvalidInputException("list", new org.listserv.shared.Text("bounces.error.name-list"));
 		}
 		if (email == null || email.isBlank()) {
-			throw new InvalidInputException("email", "Name the member's address");
+			throw new InvalidInputException("email", new org.listserv.shared.Text("bounces.error.name-member"));
 		}
 		Optional<Attribution> member = processing.member(list, email.strip());
 		if (member.isEmpty()) {
-			throw new InvalidInputException("email", email.strip() + " is not a member of " + list);
+			throw new InvalidInputException("email", new org.listserv.shared.Text("bounces.error.not-member", email.strip(), list));
 		}
 		if (!store.decide(bounceMessageId, BounceMessageState.ASSIGNED, admin, null)) {
-			throw new ConflictException("The message is no longer in review");
+			throw new ConflictException(new org.listserv.shared.Text("bounces.error.not-in-review"));
 		}
 		BounceProcessing.Result r = processing.classifyAndRecord(m, member.get());
 		store.finish(bounceMessageId, BounceMessageState.ASSIGNED, r.kind(), "Assigned by " + admin + ": " + r.note());
@@ -90,7 +90,7 @@ class BounceAdmin {
 		}
 		if (!store.decide(bounceMessageId, verdict, admin,
 				verdict == BounceMessageState.NOT_BOUNCE ? "Marked as not a bounce by " + admin : "Discarded by " + admin)) {
-			throw new ConflictException("The message is no longer in review");
+			throw new ConflictException(new org.listserv.shared.Text("bounces.error.not-in-review"));
 		}
 	}
 

@@ -91,15 +91,15 @@ class BouncePageController {
 		model.addAttribute("totals", reports.totals(listId, since));
 		model.addAttribute("campaigns", newestFirst);
 		model.addAttribute("campaignBounceChart", SvgBarChart.render(texts.get("bounces.chart.campaign-bounces"), campaignLabels,
-				campaigns.stream().map(BounceReports.CampaignRates::bounceRate).toList(), null, null, "bounces"));
+				campaigns.stream().map(BounceReports.CampaignRates::bounceRate).toList(), null, null, "bounces", texts.get("bounces.chart.no-data")));
 		model.addAttribute("campaignComplaintChart", SvgBarChart.render(texts.get("bounces.chart.campaign-complaints"),
 				campaignLabels, campaigns.stream().map(BounceReports.CampaignRates::complaintRate).toList(),
-				COMPLAINT_LIMIT, texts.get("bounces.chart.limit"), "complaints"));
+				COMPLAINT_LIMIT, texts.get("bounces.chart.limit"), "complaints", texts.get("bounces.chart.no-data")));
 		model.addAttribute("dayBounceChart", SvgBarChart.render(texts.get("bounces.chart.day-bounces"), dayLabels,
-				timeline.stream().map(BounceReports.Day::bounceRate).toList(), null, null, "bounces"));
+				timeline.stream().map(BounceReports.Day::bounceRate).toList(), null, null, "bounces", texts.get("bounces.chart.no-data")));
 		model.addAttribute("dayComplaintChart", SvgBarChart.render(texts.get("bounces.chart.day-complaints"), dayLabels,
 				timeline.stream().map(BounceReports.Day::complaintRate).toList(), COMPLAINT_LIMIT,
-				texts.get("bounces.chart.limit"), "complaints"));
+				texts.get("bounces.chart.limit"), "complaints", texts.get("bounces.chart.no-data")));
 		model.addAttribute("complaintLimit", COMPLAINT_LIMIT);
 		model.addAttribute("reasons", reports.topReasons(listId, since, 10));
 		model.addAttribute("domains", reports.topDomains(listId, since, 10));
@@ -160,7 +160,7 @@ class BouncePageController {
 
 	@GetMapping("/admin/bounces/members/{subscriberId}")
 	String member(@PathVariable long subscriberId, Model model) {
-		String email = reports.email(subscriberId).orElseThrow(() -> new NotFoundException("No subscriber " + subscriberId));
+		String email = reports.email(subscriberId).orElseThrow(() -> new NotFoundException(new org.listserv.shared.Text("bounces.error.no-subscriber", String.valueOf(subscriberId))));
 		model.addAttribute("subscriberId", subscriberId);
 		model.addAttribute("email", email);
 		model.addAttribute("memberships", reports.memberStates(subscriberId));
@@ -173,10 +173,10 @@ class BouncePageController {
 			HttpServletRequest request, RedirectAttributes flash) {
 		try {
 			admin.reenable(list, subscriberId, me.getName(), request.getRemoteAddr());
-			flash.addFlashAttribute("notice", "Re-enabled on " + list + "; the bounce score is reset");
+			flash.addFlashAttribute("notice", texts.get("bounces.member.reenabled", list));
 		}
 		catch (ConflictException ex) {
-			flash.addFlashAttribute("error", ex.getMessage());
+			flash.addFlashAttribute("error", texts.of(ex));
 		}
 		return "redirect:/admin/bounces/members/" + subscriberId;
 	}
@@ -184,7 +184,7 @@ class BouncePageController {
 	@GetMapping("/admin/bounces/raw/{inboundMessageId}")
 	ResponseEntity<byte[]> raw(@PathVariable long inboundMessageId) {
 		byte[] raw = reports.raw(inboundMessageId)
-			.orElseThrow(() -> new NotFoundException("No bounce message " + inboundMessageId));
+			.orElseThrow(() -> new NotFoundException(new org.listserv.shared.Text("bounces.error.no-message", String.valueOf(inboundMessageId))));
 		// the bytes as received; shown as text (a browser never renders or runs them)
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "plain", StandardCharsets.ISO_8859_1))
@@ -209,10 +209,10 @@ class BouncePageController {
 			@RequestParam(required = false) String list, Principal me, RedirectAttributes flash) {
 		try {
 			BounceProcessing.Result r = admin.assign(id, email, list, me.getName());
-			flash.addFlashAttribute("notice", "Message #" + id + " recorded: " + r.note());
+			flash.addFlashAttribute("notice", texts.get("bounces.review.recorded", String.valueOf(id), r.note()));
 		}
 		catch (InvalidInputException | ConflictException | NotFoundException ex) {
-			flash.addFlashAttribute("error", ex.getMessage());
+			flash.addFlashAttribute("error", texts.of(ex));
 		}
 		return "redirect:/admin/bounces/review";
 	}
@@ -230,10 +230,10 @@ class BouncePageController {
 	private String decide(long id, BounceMessageState verdict, Principal me, RedirectAttributes flash) {
 		try {
 			admin.decide(id, verdict, me.getName());
-			flash.addFlashAttribute("notice", "Message #" + id + ": " + verdict);
+			flash.addFlashAttribute("notice", texts.get("bounces.review.decided", String.valueOf(id), texts.get("bounces.message-state." + verdict.name())));
 		}
 		catch (ConflictException ex) {
-			flash.addFlashAttribute("error", ex.getMessage());
+			flash.addFlashAttribute("error", texts.of(ex));
 		}
 		return "redirect:/admin/bounces/review";
 	}
@@ -242,7 +242,7 @@ class BouncePageController {
 		if (slug == null || slug.isBlank()) {
 			return null;
 		}
-		return lists.find(slug.strip()).orElseThrow(() -> new NotFoundException("No list '" + slug + "'"));
+		return lists.find(slug.strip()).orElseThrow(() -> new NotFoundException(new org.listserv.shared.Text("bounces.error.no-list", slug)));
 	}
 
 	/** A date (2026-01-31) or a time with offset; default: 30 days ago. */
@@ -255,7 +255,7 @@ class BouncePageController {
 					: OffsetDateTime.parse(raw.strip());
 		}
 		catch (DateTimeParseException ex) {
-			throw new InvalidInputException("since", "since must be a date (2026-01-31) or a time with offset");
+			throw new InvalidInputException("since", new org.listserv.shared.Text("bounces.error.since"));
 		}
 	}
 

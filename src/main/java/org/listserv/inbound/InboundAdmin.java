@@ -44,7 +44,7 @@ class InboundAdmin {
 	/** One message as pages and the API show it (member tokens taken out, see {@link StoredMessage#shown()}). */
 	StoredMessage get(long id) {
 		return messages.find(id).map(StoredMessage::shown)
-			.orElseThrow(() -> new NotFoundException("No received message #" + id));
+			.orElseThrow(() -> new NotFoundException(new org.listserv.shared.Text("inbound.error.no-message", String.valueOf(id))));
 	}
 
 	MessageView view(long id) {
@@ -52,15 +52,15 @@ class InboundAdmin {
 	}
 
 	byte[] raw(long id) {
-		return messages.raw(id).orElseThrow(() -> new NotFoundException("No received message #" + id));
+		return messages.raw(id).orElseThrow(() -> new NotFoundException(new org.listserv.shared.Text("inbound.error.no-message", String.valueOf(id))));
 	}
 
 	/** Puts a FAILED or HELD message back to RECEIVED and has it processed again. */
 	StoredMessage retry(long id) {
 		StoredMessage before = get(id);
 		StoredMessage after = messages.retry(id)
-			.orElseThrow(() -> new ConflictException("Only a FAILED or HELD message can be retried; #" + id + " is "
-					+ messages.find(id).map(StoredMessage::state).orElse(before.state())));
+			.orElseThrow(() -> new ConflictException(new org.listserv.shared.Text("inbound.error.not-retriable", String.valueOf(id),
+					messages.find(id).map(StoredMessage::state).orElse(before.state()).name())));
 		processor.wake();
 		return after.shown();
 	}

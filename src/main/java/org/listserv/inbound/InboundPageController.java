@@ -22,7 +22,10 @@ class InboundPageController {
 
 	private final InboundAdmin admin;
 
-	InboundPageController(InboundAdmin admin) {
+	private final org.listserv.shared.Texts texts;
+
+	InboundPageController(InboundAdmin admin, org.listserv.shared.Texts texts) {
+		this.texts = texts;
 		this.admin = admin;
 	}
 
@@ -56,10 +59,10 @@ class InboundPageController {
 	String retry(@PathVariable long id, RedirectAttributes flash) {
 		try {
 			admin.retry(id);
-			flash.addFlashAttribute("notice", "Message #" + id + " is back in line for processing");
+			flash.addFlashAttribute("notice", texts.get("inbound.message.retried", String.valueOf(id)));
 		}
 		catch (ConflictException ex) {
-			flash.addFlashAttribute("error", ex.getMessage());
+			flash.addFlashAttribute("error", texts.of(ex));
 		}
 		return "redirect:/admin/inbound/" + id;
 	}

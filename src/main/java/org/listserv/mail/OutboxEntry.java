@@ -13,30 +13,21 @@ import java.time.OffsetDateTime;
 public record OutboxEntry(long id, String kind, String to, String subject, OutboxState state, int attempts,
 		String lastError, OffsetDateTime createdAt, OffsetDateTime nextAttemptAt, OffsetDateTime sentAt) {
 
-	/** What kind of notice this is, in words. */
-	public String kindLabel() {
-		return switch (kind) {
-			case CAMPAIGN_TEST -> "Test send";
-			case "confirm" -> "Confirmation request";
-			case "confirm-leave" -> "Confirmation to leave";
-			case "welcome" -> "Welcome";
-			case "goodbye" -> "Goodbye";
-			case "already-subscribed" -> "Already subscribed";
-			case "pending-approval" -> "Waiting for approval";
-			case "command-reply" -> "Reply to an email command";
-			case "preferences-link" -> "Preferences link";
-			case "bounce-warning" -> "Bounce warning";
-			case "bounce-disabled" -> "Disabled after bounces";
-			case "archive-link" -> "Archive link";
-			case "post-held", "post-held-owner" -> "Post held for moderation";
-			case "post-rejected" -> "Post rejected";
-			case "post-expired" -> "Held post expired";
-			case "inbound-failed", "inbound-failed-admin" -> "Message that could not be handled";
-			default -> kind.replace('-', ' ');
-		};
-	}
-
 	/** The kind of a campaign's test send. */
 	public static final String CAMPAIGN_TEST = "campaign-test";
+
+	/** The kinds of notice the bundles name ({@code mail.outbox.kind.<kind>}); another is shown as it is stored. */
+	private static final java.util.Set<String> NAMED = java.util.Set.of(CAMPAIGN_TEST, "confirm", "confirm-leave",
+			"welcome", "goodbye", "already-subscribed", "pending-approval", "command-reply", "preferences-link",
+			"bounce-warning", "bounce-disabled", "archive-link", "post-held", "post-held-owner", "post-rejected",
+			"post-expired", "inbound-failed", "inbound-failed-admin");
+
+	/**
+	 * The bundle key that says what kind of notice this is, in words ({@code mail.outbox.kind.welcome}); a kind
+	 * the bundles do not name has {@code mail.outbox.kind.other}, which shows its first value: {@link #kind()}.
+	 */
+	public String kindKey() {
+		return NAMED.contains(kind) ? "mail.outbox.kind." + kind : "mail.outbox.kind.other";
+	}
 
 }

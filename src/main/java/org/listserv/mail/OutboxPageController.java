@@ -59,7 +59,7 @@ class OutboxPageController {
 	static OutboxEntry visible(Outbox outbox, long id, Authentication user) {
 		return outbox.find(id)
 			.filter(e -> isAdmin(user) || OutboxEntry.CAMPAIGN_TEST.equals(e.kind()))
-			.orElseThrow(() -> new NotFoundException("There is no message " + id + " in the outbox"));
+			.orElseThrow(() -> new NotFoundException(new org.listserv.shared.Text("mail.outbox.error.no-entry", String.valueOf(id))));
 	}
 
 	static OutboxState state(String raw) {
@@ -70,7 +70,7 @@ class OutboxPageController {
 			return OutboxState.valueOf(raw.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException("state", "The state must be one of queued (PENDING), RETRYING, SENT, FAILED");
+			throw new InvalidInputException("state", new org.listserv.shared.Text("mail.outbox.error.state"));
 		}
 	}
 

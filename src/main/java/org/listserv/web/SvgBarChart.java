@@ -33,6 +33,15 @@ public final class SvgBarChart {
 	 */
 	public static String render(String title, List<String> labels, List<Double> values, Double limit, String limitLabel,
 			String seriesClass) {
+		return render(title, labels, values, limit, limitLabel, seriesClass, "no data yet");
+	}
+
+	/**
+	 * As {@link #render(String, List, List, Double, String, String)}, saying {@code noData} (in the reader's
+	 * language) when there is no bar.
+	 */
+	public static String render(String title, List<String> labels, List<Double> values, Double limit, String limitLabel,
+			String seriesClass, String noData) {
 		double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
 		if (limit != null) {
 			max = Math.max(max, limit * 1.5);
@@ -55,8 +64,8 @@ public final class SvgBarChart {
 		int n = values.size();
 		if (n == 0) {
 			svg.append(String.format(Locale.ROOT,
-					"<text class=\"axis\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">no data yet</text>",
-					LEFT + plotW / 2, TOP + plotH / 2));
+					"<text class=\"axis\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>",
+					LEFT + plotW / 2, TOP + plotH / 2, esc(noData)));
 		}
 		double slot = n == 0 ? 0 : (double) plotW / n;
 		double barW = Math.min(60, Math.max(1, slot * 0.7));

@@ -272,6 +272,16 @@ class EveryPageBrowserTests extends BrowserIntegrationTest {
 		pages.put("/subscribe/{slug}", origin + "/subscribe/" + news.slug());
 		pages.put("/archive/{slug}", origin + "/archive/" + news.slug());
 		pages.put("/archive/{slug}/{n}", origin + "/archive/" + news.slug() + "/" + sent);
+		// an archived post with a long unbroken line (a tracking link): its month and thread pages must fit a phone
+		long longPost = jdbc.sql("""
+				insert into posts (list_id, raw_sha256, status, sender, sender_name, subject, body_text, raw, distributed_at)
+				values (:l, md5(:b), 'DISTRIBUTED', 'rosa@example.org', 'Rosa', 'Read the report', :b, '\\x00'::bytea,
+				        timestamptz '2026-03-15 12:00:00Z')
+				returning id
+				""").param("l", news.id()).param("b", "The report:\nhttps://example.org/reports/" + "a".repeat(160)
+						+ "?utm_source=" + "b".repeat(80) + "\nSee you there.").query(Long.class).single();
+		pages.put("/archive/{slug}/months/{yyyy-mm}", origin + "/archive/" + news.slug() + "/months/2026-03");
+		pages.put("/archive/{slug}/threads/{id}", origin + "/archive/" + news.slug() + "/threads/" + longPost);
 		pages.put("/login", origin + "/login");
 		pages.put("/no-such-page", origin + "/admin/no-such-page");
 		String email = "ana@" + news.slug() + ".example.org";
