@@ -45,7 +45,6 @@ class TemplateTextsTests {
 		"campaigns-all.html",
 		"campaigns.html",
 		"fragments/outbox.html",
-		"home.html",
 		"inbound-message.html",
 		"inbound.html",
 		"list.html",
