@@ -77,7 +77,7 @@ class ListPageController {
 			return overview(model);
 		}
 		catch (ConflictException ex) {
-			FormErrors errors = FormErrors.of("new-list", new InvalidInputException("slug", ex.getMessage()),
+			FormErrors errors = FormErrors.of("new-list", new InvalidInputException("slug", texts.of(ex)),
 					createLabels(), typed(form));
 			model.addAttribute("createErrors", errors);
 			model.addAttribute("error", errors.summary());
