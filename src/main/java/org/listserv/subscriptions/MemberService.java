@@ -9,6 +9,7 @@ import org.listserv.mail.EmailAddress;
 import org.listserv.shared.ConflictException;
 import org.listserv.shared.InvalidInputException;
 import org.listserv.shared.NotFoundException;
+import org.listserv.shared.Text;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -122,20 +123,20 @@ public class MemberService {
 	/** Every change of this subscriber's memberships, newest first, across all lists. */
 	public List<ConsentEvent> history(long subscriberId) {
 		subscribers.findById(subscriberId)
-			.orElseThrow(() -> new NotFoundException("No subscriber with the id " + subscriberId));
+			.orElseThrow(() -> new NotFoundException(new Text("members.error.no-subscriber", String.valueOf(subscriberId))));
 		return ledger.history(subscriberId);
 	}
 
 	public String emailOf(long subscriberId) {
 		return subscribers.findById(subscriberId)
-			.orElseThrow(() -> new NotFoundException("No subscriber with the id " + subscriberId))
+			.orElseThrow(() -> new NotFoundException(new Text("members.error.no-subscriber", String.valueOf(subscriberId))))
 			.email();
 	}
 
 	private Member find(MailingList list, String email) {
 		return subscribers.findByEmail(email == null ? "" : email.strip())
 			.flatMap(s -> memberships.find(list.id(), s.id()))
-			.orElseThrow(() -> new NotFoundException(email + " is not a member of " + list.slug()));
+			.orElseThrow(() -> new NotFoundException(new Text("members.error.not-a-member", email, list.slug())));
 	}
 
 	static MembershipStatus status(String raw) {
@@ -143,8 +144,7 @@ public class MemberService {
 			return MembershipStatus.valueOf(raw.strip().toUpperCase(java.util.Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException("status",
-					"The status must be one of PENDING, ACTIVE, UNSUBSCRIBED, DISABLED, REMOVED");
+			throw new InvalidInputException("status", new Text("members.error.status"));
 		}
 	}
 

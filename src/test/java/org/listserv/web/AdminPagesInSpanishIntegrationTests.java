@@ -97,6 +97,8 @@ class AdminPagesInSpanishIntegrationTests extends IntegrationTest {
 				"/admin", List.of("Needs your attention", "Drafts", "Scheduled", "No campaign is scheduled"),
 				"/admin/subscribers/" + subscriber.group(1), List.of("Consent history", ">ACTIVE<", ">ADMIN<", "When"),
 				"/admin/lists/" + list.slug() + "/approvals", List.of("Waiting for approval", "Nobody is waiting"));
+		assertThat(spanish(me, "/admin/subscribers/987654321")).contains("No hay ningún suscriptor con el id 987654321");
+		assertThat(spanish(me, "/admin/lists/no-such-list")).contains("No hay ninguna lista con el nombre corto &#39;no-such-list&#39;");
 		for (var page : pages.entrySet()) {
 			assertThat(spanish(me, page.getKey())).as(page.getKey()).contains(page.getValue())
 				.doesNotContain(english.get(page.getKey()));
