@@ -15,6 +15,7 @@ import org.listserv.lists.PostingPolicy;
 import org.listserv.lists.SubscriptionPolicy;
 import org.listserv.shared.ConflictException;
 import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.Languages;
 import org.listserv.shared.Text;
 import org.listserv.shared.Texts;
 import org.listserv.web.Confirmation;
@@ -59,9 +60,12 @@ class MemberPageController {
 
 	private final Texts texts;
 
+	private final Languages languages;
+
 	MemberPageController(ListService lists, MemberService members, MemberImporter importer, MemberExporter exporter,
 			org.listserv.web.WebProperties web, org.listserv.mail.MailProperties mail,
-			PendingConfirmations confirmations, SubscriptionsProperties properties, Texts texts) {
+			PendingConfirmations confirmations, SubscriptionsProperties properties, Texts texts, Languages languages) {
+		this.languages = languages;
 		this.texts = texts;
 		this.confirmations = confirmations;
 		this.properties = properties;
@@ -91,11 +95,12 @@ class MemberPageController {
 		model.addAttribute("confirmationsPerMinute", properties.importConfirmationsPerMinute());
 		model.addAttribute("snippet", """
 				<form method="post" action="%s/subscribe/%s">
-				  <label>Email <input type="email" name="email" required></label>
-				  <label>Name <input name="name"></label>
+				  <label>%s <input type="email" name="email" required></label>
+				  <label>%s <input name="name"></label>
 				  <div style="position:absolute;left:-10000px" aria-hidden="true"><input name="website" tabindex="-1"></div>
-				  <button type="submit">Join %s</button>
-				</form>""".formatted(web.base(), list.slug(), org.springframework.web.util.HtmlUtils.htmlEscape(list.name())));
+				  <button type="submit">%s</button>
+				</form>""".formatted(web.base(), list.slug(), snippet(list, "members.snippet.email"),
+				snippet(list, "members.snippet.name"), snippet(list, "members.snippet.join", list.name())));
 		return "list";
 	}
 
@@ -176,6 +181,11 @@ class MemberPageController {
 		model.addAttribute("events", events);
 		model.addAttribute("lists", listsById);
 		return "subscriber";
+	}
+
+	/** A word of the sign-up snippet, in the list's language (its visitors read it, not the admin), escaped. */
+	private String snippet(MailingList list, String key, Object... args) {
+		return org.springframework.web.util.HtmlUtils.htmlEscape(texts.get(languages.of(list.language()), key, args), "UTF-8");
 	}
 
 	/** Field labels in the reader's language: each field's key under {@code members.}. */

@@ -9,13 +9,16 @@ import org.listserv.IntegrationTest;
 import org.listserv.lists.MailingList;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
@@ -103,6 +106,17 @@ class AdminPagesInSpanishIntegrationTests extends IntegrationTest {
 			assertThat(spanish(me, page.getKey())).as(page.getKey()).contains(page.getValue())
 				.doesNotContain(english.get(page.getKey()));
 		}
+	}
+
+	@Test
+	void theSignUpSnippetSpeaksTheListsLanguageWhateverTheAdminReads() throws Exception {
+		MailingList list = newList("INFORMATIONAL");
+		mvc.perform(patch("/api/lists/" + list.slug()).with(httpBasic(ADMIN, ADMIN_PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"language\":\"es\"}"));
+		String page = mvc.perform(get("/admin/lists/" + list.slug()).with(user(ADMIN).roles("ADMIN"))
+			.header("Accept-Language", "en")).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("<html lang=\"en\"", "Add a member", "&lt;label&gt;Correo electrónico &lt;input",
+				"Suscribirse a " + list.name()).doesNotContain("Join " + list.name());
 	}
 
 	/** The page as the account {@code me} sees it with an English browser: its own language decides. */
