@@ -3,8 +3,17 @@
 // button, data-confirm-type asks to type a word (the list's short name) labelled by data-confirm-type-label.
 // A yes adds the fields the server checks (confirm=yes, confirmTyped) and sends the form. Without this script
 // the server answers the same form with a confirmation page, so every action works without JavaScript too.
+// Its own words (Confirm, Cancel, "Type {0} to confirm", "That is not {0}.") come from the page, in the page's
+// language: data-* attributes of its script element, filled from the bundles by the layout.
 (function () {
   'use strict';
+
+  var script = document.currentScript || document.getElementById('confirm-script');
+
+  function says(name, fallback, word) {
+    var text = (script && script.getAttribute('data-' + name)) || fallback;
+    return word === undefined ? text : text.split('{0}').join(word);
+  }
 
   function element(tag, className, text) {
     var e = document.createElement(tag);
@@ -41,14 +50,14 @@
     var input = null;
     var error = null;
     if (word) {
-      var label = element('label', null, source.getAttribute('data-confirm-type-label') || ('Type ' + word + ' to confirm'));
+      var label = element('label', null, source.getAttribute('data-confirm-type-label') || says('type-label', 'Type {0} to confirm', word));
       label.htmlFor = 'confirm-dialog-typed';
       input = element('input');
       input.id = 'confirm-dialog-typed';
       input.autocomplete = 'off';
       input.setAttribute('autocapitalize', 'off');
       input.spellcheck = false;
-      error = element('p', 'field-error', 'That is not ' + word + '.');
+      error = element('p', 'field-error', says('not-typed', 'That is not {0}.', word));
       error.id = 'confirm-dialog-typed-error';
       error.hidden = true;
       dialog.appendChild(label);
@@ -56,10 +65,10 @@
       dialog.appendChild(error);
     }
     var actions = element('p', 'actions');
-    var yes = element('button', 'danger', source.getAttribute('data-confirm-button') || 'Confirm');
+    var yes = element('button', 'danger', source.getAttribute('data-confirm-button') || says('yes', 'Confirm'));
     yes.type = 'button';
     yes.id = 'confirm-dialog-yes';
-    var no = element('button', 'secondary', 'Cancel');
+    var no = element('button', 'secondary', says('cancel', 'Cancel'));
     no.type = 'button';
     no.id = 'confirm-dialog-cancel';
     actions.appendChild(yes);

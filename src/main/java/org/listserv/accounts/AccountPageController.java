@@ -110,11 +110,11 @@ class AccountPageController {
 			RedirectAttributes flash) {
 		try {
 			zones.setOrganisation(timeZone, me.getName());
-			flash.addFlashAttribute("notice", "The organisation's time zone is now " + timeZone.strip());
+			flash.addFlashAttribute("notice", texts.get("accounts.settings.zone-saved", timeZone.strip()));
 			return "redirect:/admin/settings";
 		}
 		catch (InvalidInputException ex) {
-			model.addAttribute("timeZoneError", ex.getMessage());
+			model.addAttribute("timeZoneError", texts.of(ex));
 			String page = settings(model);
 			model.addAttribute("timeZone", timeZone);
 			return page;
@@ -143,9 +143,10 @@ class AccountPageController {
 		}
 		catch (InvalidInputException | ConflictException ex) {
 			InvalidInputException invalid = ex instanceof InvalidInputException i ? i
-					: new InvalidInputException("email", ex.getMessage());
+					: new InvalidInputException("email", texts.of(ex));
 			FormErrors errors = FormErrors.of("new-user", invalid,
-					Map.of("email", "Email", "name", "Name", "password", "Password"),
+					Map.of("email", texts.get("accounts.users.email"), "name", texts.get("accounts.users.name"),
+							"password", texts.get("accounts.users.password")),
 					Map.of("email", email, "name", name, "role", role.name()));
 			model.addAttribute("userErrors", errors);
 			model.addAttribute("error", errors.summary());
@@ -160,7 +161,7 @@ class AccountPageController {
 	String enable(@PathVariable long id, @RequestParam boolean enabled, Principal me, HttpServletRequest request,
 			Model model, RedirectAttributes flash) {
 		if (!enabled) {
-			String who = service.all().stream().filter(a -> a.id() == id).map(Account::email).findFirst().orElse("this account");
+			String who = service.all().stream().filter(a -> a.id() == id).map(Account::email).findFirst().orElse(texts.get("accounts.users.this-account"));
 			Confirmation confirmation = Confirmation
 				.of(new Text("accounts.users.disable-question", who), "/admin/users/" + id + "/enabled", "/admin/users")
 				.field("enabled", "false")

@@ -11,6 +11,7 @@ import org.listserv.mail.EmailAddress;
 import org.listserv.shared.ConflictException;
 import org.listserv.shared.InvalidInputException;
 import org.listserv.shared.Languages;
+import org.listserv.shared.Text;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -70,17 +71,17 @@ public class AccountService implements UserDetailsService, ApplicationRunner {
 			address = EmailAddress.parse(email).value();
 		}
 		catch (EmailAddress.InvalidEmailAddressException ex) {
-			throw new InvalidInputException("email", "The address " + ex.getMessage());
+			throw new InvalidInputException("email", new Text("accounts.error.email-invalid", email == null ? "" : email.strip()));
 		}
 		if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
 			throw new InvalidInputException("password",
-					"The password must have at least " + MIN_PASSWORD_LENGTH + " characters");
+					new Text("accounts.error.password-short", String.valueOf(MIN_PASSWORD_LENGTH)));
 		}
 		if (role == null) {
-			throw new InvalidInputException("role", "Choose a role: ADMIN or STAFF");
+			throw new InvalidInputException("role", new Text("accounts.error.role"));
 		}
 		if (accounts.findByEmail(address).isPresent()) {
-			throw new ConflictException("An account for " + address + " exists already");
+			throw new ConflictException(new Text("accounts.error.exists", address));
 		}
 		accounts.insert(address, name == null ? "" : name.strip(), encoder.encode(password), role);
 	}
@@ -89,7 +90,7 @@ public class AccountService implements UserDetailsService, ApplicationRunner {
 	void setEnabled(long id, boolean enabled, String byWhom) {
 		Account self = accounts.findByEmail(byWhom).orElseThrow();
 		if (self.id() == id && !enabled) {
-			throw new ConflictException("You cannot disable your own account");
+			throw new ConflictException(new Text("accounts.error.disable-self"));
 		}
 		accounts.setEnabled(id, enabled);
 	}

@@ -18,14 +18,14 @@ class Accounts {
 
 	Optional<Account> findByEmail(String email) {
 		return jdbc.sql("""
-				select id, email, name, password_hash, role, enabled, created_at
+				select id, email, name, password_hash, role, enabled, created_at, language
 				from users where lower(email) = lower(:email)
 				""").param("email", email).query(Account.class).optional();
 	}
 
 	List<Account> all() {
 		return jdbc.sql("""
-				select id, email, name, password_hash, role, enabled, created_at
+				select id, email, name, password_hash, role, enabled, created_at, language
 				from users order by role, lower(email)
 				""").query(Account.class).list();
 	}

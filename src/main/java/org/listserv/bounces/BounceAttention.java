@@ -4,9 +4,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.listserv.lists.ListService;
+import org.listserv.shared.Text;
 import org.listserv.web.Attention;
 
 import org.springframework.stereotype.Component;
@@ -34,14 +34,13 @@ class BounceAttention implements Attention {
 		List<Item> items = new ArrayList<>();
 		long review = reports.count(BounceMessageState.REVIEW);
 		if (review > 0) {
-			items.add(Item.work("Bounce messages to review", review, "/admin/bounces/review", true));
+			items.add(Item.work(new Text("home.attention.bounce-review"), review, "/admin/bounces/review", true));
 		}
 		OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minusDays(DAYS);
 		for (BounceReports.ListComplaints c : reports.complaintsSince(since)) {
 			if (c.rate() > BouncePageController.COMPLAINT_LIMIT) {
-				lists.findById(c.listId()).ifPresent(l -> items.add(new Item(String.format(Locale.ROOT,
-						"Complaint rate on %s is %.2f%% (%d of %d messages in the last %d days; the limit is 0.3%%)",
-						l.name(), 100.0 * c.rate(), c.complaints(), c.sent(), DAYS), c.complaints(),
+				lists.findById(c.listId()).ifPresent(l -> items.add(new Item(new Text("home.attention.complaints",
+						l.name(), 100.0 * c.rate(), c.complaints(), c.sent(), String.valueOf(DAYS)), c.complaints(),
 						"/admin/bounces?list=" + l.slug(), true, true)));
 			}
 		}

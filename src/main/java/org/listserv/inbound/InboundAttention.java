@@ -3,6 +3,7 @@ package org.listserv.inbound;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.listserv.shared.Text;
 import org.listserv.web.Attention;
 
 import org.springframework.stereotype.Component;
@@ -25,11 +26,11 @@ class InboundAttention implements Attention {
 		List<Item> items = new ArrayList<>();
 		long held = messages.count(InboundState.HELD);
 		if (held > 0) {
-			items.add(Item.work("Received mail held for a person to look at", held, "/admin/inbound?state=HELD", true));
+			items.add(Item.work(new Text("home.attention.inbound-held"), held, "/admin/inbound?state=HELD", true));
 		}
 		long failed = messages.count(InboundState.FAILED);
 		if (failed > 0) {
-			items.add(Item.work("Received mail that could not be processed", failed, "/admin/inbound?state=FAILED",
+			items.add(Item.work(new Text("home.attention.inbound-failed"), failed, "/admin/inbound?state=FAILED",
 					true));
 		}
 		return items;

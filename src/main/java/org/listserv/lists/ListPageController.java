@@ -77,7 +77,7 @@ class ListPageController {
 			return overview(model);
 		}
 		catch (ConflictException ex) {
-			FormErrors errors = FormErrors.of("new-list", new InvalidInputException("slug", ex.getMessage()),
+			FormErrors errors = FormErrors.of("new-list", new InvalidInputException("slug", texts.of(ex)),
 					createLabels(), typed(form));
 			model.addAttribute("createErrors", errors);
 			model.addAttribute("error", errors.summary());
@@ -93,7 +93,7 @@ class ListPageController {
 			flash.addFlashAttribute("notice", texts.get("lists.settings.saved"));
 		}
 		catch (InvalidInputException ex) {
-			FormErrors errors = FormErrors.of("settings", ex, SETTINGS_LABELS, typed(form));
+			FormErrors errors = FormErrors.of("settings", ex, labels(SETTINGS_LABELS), typed(form));
 			flash.addFlashAttribute("settingsErrors", errors);
 			flash.addFlashAttribute("error", errors.summary());
 			return "redirect:/admin/lists/" + slug + "#settings-h";
@@ -103,8 +103,13 @@ class ListPageController {
 
 	/** The labels of the new-list form's fields in the reader's language, for its errors. */
 	private Map<String, String> createLabels() {
+		return labels(CREATE_LABELS);
+	}
+
+	/** The labels of a form's fields in the reader's language ({@code lists.field.<field>}). */
+	private Map<String, String> labels(Map<String, String> fields) {
 		Map<String, String> labels = new HashMap<>();
-		CREATE_LABELS.keySet().forEach(field -> labels.put(field, texts.get("lists.field." + field)));
+		fields.keySet().forEach(field -> labels.put(field, texts.get("lists.field." + field)));
 		return labels;
 	}
 

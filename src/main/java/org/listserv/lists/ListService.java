@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.listserv.shared.ConflictException;
 import org.listserv.shared.Languages;
 import org.listserv.shared.NotFoundException;
+import org.listserv.shared.Text;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,14 +39,14 @@ public class ListService {
 
 	/** The live list with this slug. @throws NotFoundException if there is none */
 	public MailingList get(String slug) {
-		return lists.findBySlug(slug).orElseThrow(() -> new NotFoundException("No list with the slug '" + slug + "'"));
+		return lists.findBySlug(slug).orElseThrow(() -> new NotFoundException(new Text("lists.error.not-found", slug)));
 	}
 
 	@Transactional
 	public MailingList create(ListRequest request) {
 		ListSettings settings = ListSettings.forCreate(request, languages);
 		if (lists.findBySlug(settings.slug()).isPresent()) {
-			throw new ConflictException("A list with the slug '" + settings.slug() + "' exists already");
+			throw new ConflictException(new Text("lists.error.slug-taken", settings.slug()));
 		}
 		return lists.insert(settings);
 	}
@@ -64,7 +65,7 @@ public class ListService {
 	@Transactional
 	public void lockAgainstChanges(long id) {
 		if (!lists.lockShared(id)) {
-			throw new NotFoundException("The list was deleted meanwhile");
+			throw new NotFoundException(new Text("lists.error.deleted-meanwhile"));
 		}
 	}
 
@@ -72,7 +73,7 @@ public class ListService {
 	@Transactional
 	public void delete(String slug) {
 		if (!lists.markDeleted(get(slug).id())) {
-			throw new NotFoundException("No list with the slug '" + slug + "'");
+			throw new NotFoundException(new Text("lists.error.not-found", slug));
 		}
 	}
 

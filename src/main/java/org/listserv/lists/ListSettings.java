@@ -11,6 +11,7 @@ import com.google.re2j.Pattern;
 import org.listserv.mail.EmailAddress;
 import org.listserv.shared.InvalidInputException;
 import org.listserv.shared.Languages;
+import org.listserv.shared.Text;
 
 /** Validated settings of a list, made from a request; every error names its field. */
 record ListSettings(String slug, String name, String description, ListKind kind,
@@ -47,7 +48,7 @@ record ListSettings(String slug, String name, String description, ListKind kind,
 
 	static ListSettings forUpdate(MailingList current, ListRequest r, Languages languages) {
 		if (r.slug() != null && !r.slug().equals(current.slug())) {
-			throw new InvalidInputException("slug", "The slug cannot change: it is part of the list's addresses");
+			throw new InvalidInputException("slug", new Text("lists.error.slug-fixed"));
 		}
 		return new ListSettings(current.slug(), r.name() == null ? current.name() : name(r.name()),
 				r.description() == null ? current.description() : text("description", r.description(), 2000),
@@ -96,17 +97,15 @@ record ListSettings(String slug, String name, String description, ListKind kind,
 
 	private static String slug(String raw) {
 		if (raw == null || raw.isBlank()) {
-			throw new InvalidInputException("slug", "The slug is required (lower-case letters, digits and -)");
+			throw new InvalidInputException("slug", new Text("lists.error.slug-required"));
 		}
 		String slug = raw.strip();
 		if (slug.length() > MAX_SLUG || !SLUG.matcher(slug).matches()) {
-			throw new InvalidInputException("slug", "The slug must be 1 to " + MAX_SLUG
-					+ " lower-case letters, digits or '-', not starting or ending with '-'");
+			throw new InvalidInputException("slug", new Text("lists.error.slug-invalid", String.valueOf(MAX_SLUG)));
 		}
 		for (String suffix : RESERVED_SUFFIXES) {
 			if (slug.endsWith(suffix)) {
-				throw new InvalidInputException("slug",
-						"The slug may not end with '" + suffix + "': that names one of a list's own addresses");
+				throw new InvalidInputException("slug", new Text("lists.error.slug-reserved", suffix));
 			}
 		}
 		return slug;
@@ -118,8 +117,7 @@ record ListSettings(String slug, String name, String description, ListKind kind,
 			return null;
 		}
 		if (raw.signum() < 0 || raw.compareTo(new BigDecimal("1000")) >= 0 || raw.scale() > 2) {
-			throw new InvalidInputException("bounceThreshold",
-					"The bounce threshold must be a positive score below 1000 with at most two decimals (0: the default)");
+			throw new InvalidInputException("bounceThreshold", new Text("lists.error.bounce-threshold"));
 		}
 		return raw.stripTrailingZeros().scale() < 0 ? raw.setScale(0) : raw.stripTrailingZeros();
 	}
@@ -131,19 +129,17 @@ record ListSettings(String slug, String name, String description, ListKind kind,
 		}
 		String value = raw.strip();
 		if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-			throw new InvalidInputException("greetingFallback",
-					"The greeting when the name is unknown must be one line without control characters");
+			throw new InvalidInputException("greetingFallback", new Text("lists.error.greeting-one-line"));
 		}
 		if (value.length() > 100) {
-			throw new InvalidInputException("greetingFallback",
-					"The greeting when the name is unknown is longer than 100 characters");
+			throw new InvalidInputException("greetingFallback", new Text("lists.error.greeting-long"));
 		}
 		return value;
 	}
 
 	private static String name(String raw) {
 		if (raw == null || raw.isBlank()) {
-			throw new InvalidInputException("name", "The name is required");
+			throw new InvalidInputException("name", new Text("lists.error.name-required"));
 		}
 		return headerText("name", raw);
 	}
@@ -155,10 +151,10 @@ record ListSettings(String slug, String name, String description, ListKind kind,
 		}
 		String value = raw.strip();
 		if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-			throw new InvalidInputException(field, "The " + field + " must be one line without control characters");
+			throw new InvalidInputException(field, new Text("lists.error.one-line", field));
 		}
 		if (value.length() > 200) {
-			throw new InvalidInputException(field, "The " + field + " is longer than 200 characters");
+			throw new InvalidInputException(field, new Text("lists.error.too-long", field, "200"));
 		}
 		return value;
 	}
@@ -168,7 +164,7 @@ record ListSettings(String slug, String name, String description, ListKind kind,
 			return "";
 		}
 		if (raw.length() > max) {
-			throw new InvalidInputException(field, "The " + field + " is longer than " + max + " characters");
+			throw new InvalidInputException(field, new Text("lists.error.too-long", field, String.valueOf(max)));
 		}
 		return raw.strip();
 	}
@@ -181,19 +177,19 @@ record ListSettings(String slug, String name, String description, ListKind kind,
 			return EmailAddress.parse(raw).value();
 		}
 		catch (EmailAddress.InvalidEmailAddressException ex) {
-			throw new InvalidInputException(field, "The " + field + " " + ex.getMessage());
+			throw new InvalidInputException(field, new Text("lists.error.address", field, ex.getMessage()));
 		}
 	}
 
 	static <E extends Enum<E>> E required(String field, String raw, Class<E> type) {
 		if (raw == null || raw.isBlank()) {
-			throw new InvalidInputException(field, "The " + field + " is required, one of " + values(type));
+			throw new InvalidInputException(field, new Text("lists.error.choice-required", field, values(type)));
 		}
 		try {
 			return Enum.valueOf(type, raw.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException(field, "The " + field + " must be one of " + values(type));
+			throw new InvalidInputException(field, new Text("lists.error.choice", field, values(type)));
 		}
 	}
 

@@ -2,6 +2,7 @@ package org.listserv.mail;
 
 import java.util.List;
 
+import org.listserv.shared.Text;
 import org.listserv.web.Attention;
 
 import org.springframework.stereotype.Component;
@@ -20,7 +21,7 @@ class OutboxAttention implements Attention {
 	public List<Item> attention() {
 		long failed = messages.counts().failed();
 		return failed == 0 ? List.of()
-				: List.of(Item.work("Notices that could not be sent", failed, "/admin/outbox", true));
+				: List.of(Item.work(new Text("home.attention.outbox-failed"), failed, "/admin/outbox", true));
 	}
 
 }

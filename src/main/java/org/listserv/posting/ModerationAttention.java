@@ -3,6 +3,7 @@ package org.listserv.posting;
 import java.util.List;
 
 import org.listserv.lists.ListService;
+import org.listserv.shared.Text;
 import org.listserv.web.Attention;
 
 import org.springframework.stereotype.Component;
@@ -24,7 +25,7 @@ class ModerationAttention implements Attention {
 	public List<Item> attention() {
 		return posts.heldCounts().entrySet().stream()
 			.flatMap(e -> lists.findById(e.getKey()).stream()
-				.map(l -> Item.work("Posts held for moderation on " + l.name(), e.getValue(),
+				.map(l -> Item.work(new Text("home.attention.held-posts", l.name()), e.getValue(),
 						"/admin/lists/" + l.slug() + "/moderation", false)))
 			.toList();
 	}

@@ -3,6 +3,7 @@ package org.listserv.subscriptions;
 import java.util.List;
 
 import org.listserv.lists.ListService;
+import org.listserv.shared.Text;
 import org.listserv.web.Attention;
 
 import org.springframework.stereotype.Component;
@@ -24,7 +25,7 @@ class ApprovalAttention implements Attention {
 	public List<Item> attention() {
 		return memberships.approvalCounts().entrySet().stream()
 			.flatMap(e -> lists.findById(e.getKey()).stream()
-				.map(l -> Item.work("Subscriptions waiting for approval on " + l.name(), e.getValue(),
+				.map(l -> Item.work(new Text("home.attention.approvals", l.name()), e.getValue(),
 						"/admin/lists/" + l.slug() + "/approvals", true)))
 			.toList();
 	}

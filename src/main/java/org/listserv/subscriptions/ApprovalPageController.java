@@ -5,6 +5,7 @@ import java.security.Principal;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.listserv.lists.ListService;
+import org.listserv.shared.Texts;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -23,7 +24,10 @@ class ApprovalPageController {
 
 	private final ApprovalService approvals;
 
-	ApprovalPageController(ListService lists, ApprovalService approvals) {
+	private final Texts texts;
+
+	ApprovalPageController(ListService lists, ApprovalService approvals, Texts texts) {
+		this.texts = texts;
 		this.lists = lists;
 		this.approvals = approvals;
 	}
@@ -46,7 +50,7 @@ class ApprovalPageController {
 		else {
 			approvals.reject(slug, email, actor);
 		}
-		flash.addFlashAttribute("notice", email + (approve ? " approved" : " rejected"));
+		flash.addFlashAttribute("notice", texts.get(approve ? "members.approvals.approved" : "members.approvals.rejected", email));
 		return "redirect:/admin/lists/" + slug + "/approvals";
 	}
 

@@ -15,7 +15,9 @@ import org.listserv.lists.PostingPolicy;
 import org.listserv.lists.SubscriptionPolicy;
 import org.listserv.shared.ConflictException;
 import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.Languages;
 import org.listserv.shared.Text;
+import org.listserv.shared.Texts;
 import org.listserv.web.Confirmation;
 import org.listserv.web.FormErrors;
 
@@ -37,8 +39,8 @@ class MemberPageController {
 
 	private static final int PAGE_SIZE = 50;
 
-	/** The labels of the add-member form's fields, for its errors. */
-	private static final Map<String, String> ADD_LABELS = Map.of("email", "Email", "name", "Name");
+	/** The bundle keys (under members.) of the add-member form's fields' labels, for its errors. */
+	private static final Map<String, String> ADD_LABELS = Map.of("email", "email", "name", "name");
 
 	private final ListService lists;
 
@@ -56,9 +58,15 @@ class MemberPageController {
 
 	private final SubscriptionsProperties properties;
 
+	private final Texts texts;
+
+	private final Languages languages;
+
 	MemberPageController(ListService lists, MemberService members, MemberImporter importer, MemberExporter exporter,
 			org.listserv.web.WebProperties web, org.listserv.mail.MailProperties mail,
-			PendingConfirmations confirmations, SubscriptionsProperties properties) {
+			PendingConfirmations confirmations, SubscriptionsProperties properties, Texts texts, Languages languages) {
+		this.languages = languages;
+		this.texts = texts;
 		this.confirmations = confirmations;
 		this.properties = properties;
 		this.web = web;
@@ -87,11 +95,12 @@ class MemberPageController {
 		model.addAttribute("confirmationsPerMinute", properties.importConfirmationsPerMinute());
 		model.addAttribute("snippet", """
 				<form method="post" action="%s/subscribe/%s">
-				  <label>Email <input type="email" name="email" required></label>
-				  <label>Name <input name="name"></label>
+				  <label>%s <input type="email" name="email" required></label>
+				  <label>%s <input name="name"></label>
 				  <div style="position:absolute;left:-10000px" aria-hidden="true"><input name="website" tabindex="-1"></div>
-				  <button type="submit">Join %s</button>
-				</form>""".formatted(web.base(), list.slug(), org.springframework.web.util.HtmlUtils.htmlEscape(list.name())));
+				  <button type="submit">%s</button>
+				</form>""".formatted(web.base(), list.slug(), snippet(list, "members.snippet.email"),
+				snippet(list, "members.snippet.name"), snippet(list, "members.snippet.join", list.name())));
 		return "list";
 	}
 
@@ -101,13 +110,12 @@ class MemberPageController {
 		try {
 			var added = members.add(slug, email, name, Map.of(),
 					Actor.staff(ConsentSource.ADMIN, me.getName(), request.getRemoteAddr()));
-			flash.addFlashAttribute("notice", added.member().email() + (added.created() ? " added" : " is active"));
+			flash.addFlashAttribute("notice", texts.get(added.created() ? "members.add.added" : "members.add.active", added.member().email()));
 		}
 		catch (InvalidInputException | ConflictException ex) {
 			InvalidInputException invalid = ex instanceof InvalidInputException i ? i
-					: ex.text() instanceof Text t ? new InvalidInputException("email", t)
-							: new InvalidInputException("email", ex.getMessage());
-			FormErrors errors = FormErrors.of("add-member", invalid, ADD_LABELS, Map.of("email", email, "name", name));
+					: new InvalidInputException("email", texts.of(ex));
+			FormErrors errors = FormErrors.of("add-member", invalid, labels(ADD_LABELS), Map.of("email", email, "name", name));
 			flash.addFlashAttribute("memberErrors", errors);
 			flash.addFlashAttribute("error", errors.summary());
 			return "redirect:/admin/lists/" + slug + "#members-h";
@@ -121,16 +129,16 @@ class MemberPageController {
 			Model model, RedirectAttributes flash) {
 		MailingList list = lists.get(slug);
 		Confirmation confirmation = Confirmation
-			.of("Remove " + email + " from " + list.name() + "?", "/admin/lists/" + slug + "/members/remove",
+			.of(new Text("members.remove.question", email, list.name()), "/admin/lists/" + slug + "/members/remove",
 					"/admin/lists/" + slug)
 			.field("email", email)
-			.detail("They get no more mail from this list. A removed member is never re-added by an import; they can join again themselves.")
-			.button("Remove");
+			.detail(new Text("members.remove.detail"))
+			.button(new Text("members.remove.button"));
 		if (!confirmation.givenIn(request)) {
 			return confirmation.page(model);
 		}
 		members.remove(slug, email, Actor.staff(ConsentSource.ADMIN, me.getName(), request.getRemoteAddr()));
-		flash.addFlashAttribute("notice", email + " removed");
+		flash.addFlashAttribute("notice", texts.get("members.remove.done", email));
 		return "redirect:/admin/lists/" + slug;
 	}
 
@@ -149,9 +157,9 @@ class MemberPageController {
 			flash.addFlashAttribute("importFile", file.getOriginalFilename());
 		}
 		catch (InvalidInputException ex) {
-			FormErrors errors = FormErrors.of("import", ex, Map.of("file", "File"), Map.of());
+			FormErrors errors = FormErrors.of("import", ex, labels(Map.of("file", "import.file")), Map.of());
 			flash.addFlashAttribute("importErrors", errors);
-			flash.addFlashAttribute("error", "The file was not imported: " + errors.get("file"));
+			flash.addFlashAttribute("error", texts.get("members.import.failed", texts.of(ex)));
 			return "redirect:/admin/lists/" + slug + "#import-h";
 		}
 		return "redirect:/admin/lists/" + slug;
@@ -173,6 +181,18 @@ class MemberPageController {
 		model.addAttribute("events", events);
 		model.addAttribute("lists", listsById);
 		return "subscriber";
+	}
+
+	/** A word of the sign-up snippet, in the list's language (its visitors read it, not the admin), escaped. */
+	private String snippet(MailingList list, String key, Object... args) {
+		return org.springframework.web.util.HtmlUtils.htmlEscape(texts.get(languages.of(list.language()), key, args), "UTF-8");
+	}
+
+	/** Field labels in the reader's language: each field's key under {@code members.}. */
+	private Map<String, String> labels(Map<String, String> keys) {
+		Map<String, String> labels = new LinkedHashMap<>();
+		keys.forEach((field, key) -> labels.put(field, texts.get("members." + key)));
+		return labels;
 	}
 
 }

@@ -4,6 +4,8 @@ import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
 import org.listserv.shared.ConflictException;
 import org.listserv.shared.NotFoundException;
+import org.listserv.shared.Text;
+import org.listserv.shared.Texts;
 import org.listserv.web.Confirmation;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,8 +34,11 @@ class PendingConfirmationsPageController {
 
 	private final SubscriptionsProperties properties;
 
+	private final Texts texts;
+
 	PendingConfirmationsPageController(PendingConfirmations confirmations, ListService lists,
-			SubscriptionsProperties properties) {
+			SubscriptionsProperties properties, Texts texts) {
+		this.texts = texts;
 		this.confirmations = confirmations;
 		this.lists = lists;
 		this.properties = properties;
@@ -43,10 +48,10 @@ class PendingConfirmationsPageController {
 	String resendOne(@PathVariable String slug, @RequestParam String email, RedirectAttributes flash) {
 		try {
 			confirmations.resend(slug, email);
-			flash.addFlashAttribute("notice", "Confirmation request queued again for " + email);
+			flash.addFlashAttribute("notice", texts.get("members.resend.queued", email));
 		}
 		catch (ConflictException | NotFoundException ex) {
-			flash.addFlashAttribute("error", ex.getMessage());
+			flash.addFlashAttribute("error", texts.of(ex));
 		}
 		return "redirect:/admin/lists/" + slug;
 	}
@@ -68,9 +73,8 @@ class PendingConfirmationsPageController {
 			return confirmation.page(model);
 		}
 		int queued = confirmations.resendAll(slug);
-		flash.addFlashAttribute("notice", queued == 0 ? "No pending member was waiting for a new confirmation request"
-				: queued + (queued == 1 ? " confirmation request" : " confirmation requests") + " queued, at most "
-						+ properties.importConfirmationsPerMinute() + " a minute");
+		flash.addFlashAttribute("notice", queued == 0 ? texts.get("members.resend-all.none-waited")
+				: texts.get("members.resend-all.queued", queued, properties.importConfirmationsPerMinute()));
 		return "redirect:/admin/lists/" + slug;
 	}
 
@@ -83,18 +87,19 @@ class PendingConfirmationsPageController {
 			return null;
 		}
 		return Confirmation
-			.of("Send the confirmation request again to " + todo + (todo == 1 ? " pending member" : " pending members")
-					+ " of " + list.name() + "?", "/admin/lists/" + slug + "/pending/resend", "/admin/lists/" + slug)
-			.detail("Each gets a new link, at most " + properties.importConfirmationsPerMinute() + " a minute"
-					+ (waiting.due() > 0 ? "; " + waiting.due() + " more already have one on its way" : "") + ".")
-			.detail("People who left, were removed or were disabled get nothing.")
-			.button("Send again to " + todo);
+			.of(new Text("members.resend-all.question", todo, list.name()), "/admin/lists/" + slug + "/pending/resend",
+					"/admin/lists/" + slug)
+			.detail(waiting.due() > 0
+					? new Text("members.resend-all.detail-due", properties.importConfirmationsPerMinute(), waiting.due())
+					: new Text("members.resend-all.detail", properties.importConfirmationsPerMinute()))
+			.detail(new Text("members.resend-all.nobody-else"))
+			.button(new Text("members.resend-all.button", todo));
 	}
 
 	private String nobody(String slug, RedirectAttributes flash) {
 		ConfirmationRequests.Waiting waiting = confirmations.waiting(slug);
-		flash.addFlashAttribute("notice", "No pending member is waiting for a new confirmation request"
-				+ (waiting.due() > 0 ? ": " + waiting.due() + " already have one on its way" : ""));
+		flash.addFlashAttribute("notice", waiting.due() > 0 ? texts.get("members.resend-all.none-due", waiting.due())
+				: texts.get("members.resend-all.none"));
 		return "redirect:/admin/lists/" + slug;
 	}
 

@@ -2,6 +2,8 @@ package org.listserv.web;
 
 import java.util.List;
 
+import org.listserv.shared.Text;
+
 /**
  * Something that may need a person's attention, for the home page ({@code /admin}): each capability that
  * keeps such things (held posts, failed notices, the bounce review queue, ...) contributes a bean, and
@@ -15,15 +17,15 @@ public interface Attention {
 	/**
 	 * One thing to look at.
 	 *
-	 * @param label what it is, in words staff read ("Posts held for moderation on Peace News")
+	 * @param label what it is, as a bundle text staff read in their language ("Posts held for moderation on Peace News")
 	 * @param count how many
 	 * @param href the page where it is dealt with
 	 * @param adminOnly whether only an admin can act on it (staff who are not admins do not see it)
 	 * @param warning a warning rather than work waiting (a complaint rate over the limit)
 	 */
-	record Item(String label, long count, String href, boolean adminOnly, boolean warning) {
+	record Item(Text label, long count, String href, boolean adminOnly, boolean warning) {
 
-		public static Item work(String label, long count, String href, boolean adminOnly) {
+		public static Item work(Text label, long count, String href, boolean adminOnly) {
 			return new Item(label, count, href, adminOnly, false);
 		}
 

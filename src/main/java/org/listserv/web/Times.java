@@ -11,9 +11,16 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.Text;
+import org.listserv.shared.Texts;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
@@ -23,7 +30,8 @@ import org.springframework.web.context.request.RequestContextHolder;
  * Every time a person reads or types on a page, in the viewer's zone: the account's own, else the
  * organisation's ({@link TimeZones}); on public pages the organisation's. Pages call it as
  * {@code ${@times.format(instant)}}: "2026-12-24 09:00 -05:00", the offset always shown (UTC shows as
- * "UTC"), and the layout names the zone id. Stored times stay UTC instants; the JSON API shows them in
+ * "UTC"), and the layout names the zone id; the date and time patterns are the viewer's language's
+ * ({@code format.datetime} etc. in the common bundle: "24/12/2026 09:00 -05:00" in Spanish). Stored times stay UTC instants; the JSON API shows them in
  * ISO-8601 UTC and never comes here.
  */
 @Component("times")
@@ -31,19 +39,28 @@ public class Times {
 
 	private static final String ATTRIBUTE = Times.class.getName() + ".zone";
 
-	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
-	private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+	/** The patterns of the common bundle, with the English (default) ones used when there are no bundles. */
+	private static final Map<String, String> PATTERNS = Map.of("format.datetime", "yyyy-MM-dd HH:mm",
+			"format.datetime-seconds", "yyyy-MM-dd HH:mm:ss", "format.date", "yyyy-MM-dd");
 
 	private final TimeZones zones;
 
 	private final ZoneId fallback;
 
+	private final Texts texts;
+
+	private final Map<String, DateTimeFormatter> formatters = new ConcurrentHashMap<>();
+
+	/** Without bundles (a unit test): the default language's patterns. */
 	Times(TimeZones zones, ZoneProperties properties) {
+		this(zones, properties, null);
+	}
+
+	@Autowired
+	Times(TimeZones zones, ZoneProperties properties, Texts texts) {
 		this.zones = zones;
 		this.fallback = zone("listserv.web.time-zone", properties.timeZone());
+		this.texts = texts;
 	}
 
 	/** The zone of whoever is looking (asked once per request). */
@@ -75,18 +92,18 @@ public class Times {
 
 	/** "2026-12-24 09:00 -05:00"; empty for null. */
 	public String format(Object time) {
-		return with(time, MINUTES);
+		return with(time, pattern("format.datetime"));
 	}
 
 	/** "2026-12-24 09:00:05 -05:00"; empty for null. */
 	public String seconds(Object time) {
-		return with(time, SECONDS);
+		return with(time, pattern("format.datetime-seconds"));
 	}
 
 	/** "2026-12-24", the day in the viewer's zone; empty for null. */
 	public String date(Object time) {
 		ZonedDateTime t = local(time);
-		return t == null ? "" : DATE.format(t);
+		return t == null ? "" : pattern("format.date").format(t);
 	}
 
 	/** The value of a {@code datetime-local} input for this time, in the viewer's zone; empty for null. */
@@ -107,7 +124,7 @@ public class Times {
 			return LocalDateTime.parse(value.strip()).atZone(zone()).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
 		}
 		catch (DateTimeParseException ex) {
-			throw new InvalidInputException(field, label + " must be a date and time like 2026-06-01T09:00");
+			throw new InvalidInputException(field, new Text("web.error.date-time", label));
 		}
 	}
 
@@ -117,9 +134,15 @@ public class Times {
 			return ZoneId.of(id == null ? "" : id.strip());
 		}
 		catch (DateTimeException ex) {
-			throw new InvalidInputException(field,
-					"Unknown time zone \"" + id + "\": use a name such as Europe/Berlin, America/Bogota or UTC");
+			throw new InvalidInputException(field, new Text("web.error.time-zone", String.valueOf(id)));
 		}
+	}
+
+	/** The request language's pattern of {@code key} in the common bundle ("dd/MM/yyyy HH:mm" in Spanish). */
+	private DateTimeFormatter pattern(String key) {
+		Locale language = LocaleContextHolder.getLocale();
+		return formatters.computeIfAbsent(language.toLanguageTag() + " " + key, k -> DateTimeFormatter
+			.ofPattern(texts == null ? PATTERNS.get(key) : texts.get(language, key), language));
 	}
 
 	private String with(Object time, DateTimeFormatter pattern) {

@@ -183,10 +183,16 @@ class ListApiIntegrationTests extends IntegrationTest {
 			.content("{\"language\":\"xx\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value("El idioma xx no se ofrece aquí; los idiomas son en, es."));
-		// a text not yet in the bundles is shown as written, quotes and all
+		// the lists' own errors are in the bundles too, quotes and all
 		mvc.perform(get("/api/lists/no-such-list").with(httpBasic(ADMIN, ADMIN_PASSWORD)).header("Accept-Language", "es"))
 			.andExpect(status().isNotFound())
-			.andExpect(jsonPath("$.detail").value("No list with the slug 'no-such-list'"));
+			.andExpect(jsonPath("$.detail").value("No hay ninguna lista con el nombre corto 'no-such-list'"));
+		mvc.perform(post("/api/lists").with(httpBasic(ADMIN, ADMIN_PASSWORD)).header("Accept-Language", "es")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"slug\":\"x-request\",\"name\":\"X\",\"kind\":\"ACTION\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(
+					"El nombre corto no puede terminar en '-request': así se llama una de las direcciones propias de la lista"));
 	}
 
 }

@@ -6,6 +6,7 @@ import org.listserv.shared.LanguagesProperties;
 import org.junit.jupiter.api.Test;
 
 import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.Text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -67,7 +68,8 @@ class ListSettingsTests {
 	@Test
 	void unknownEnumValuesNameTheFieldAndTheChoices() {
 		assertThatThrownBy(() -> ListSettings.forCreate(request("x", "WEEKLY"), LANGUAGES))
-			.hasMessage("The kind must be one of ACTION, INFORMATIONAL");
+			.isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.text())
+				.isEqualTo(new Text("lists.error.choice", "kind", "ACTION, INFORMATIONAL")));
 	}
 
 	@Test
@@ -82,7 +84,8 @@ class ListSettingsTests {
 		assertThat(s.footer()).isEqualTo("footer");
 		assertThatThrownBy(() -> ListSettings.forUpdate(current,
 				new ListRequest("other", null, null, null, null, null, null, null, null, null), LANGUAGES))
-			.hasMessageContaining("cannot change");
+			.isInstanceOfSatisfying(InvalidInputException.class,
+					e -> assertThat(e.text()).isEqualTo(new Text("lists.error.slug-fixed")));
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.Text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -64,9 +65,11 @@ class TimesTests {
 	void badInputSaysWhatIsWrongInTheFieldsWords() {
 		assertThatThrownBy(() -> in("UTC").parse("expiresAt", "\"Do not send after\"", "24.12.2026 09:00"))
 			.isInstanceOf(InvalidInputException.class)
-			.hasMessage("\"Do not send after\" must be a date and time like 2026-06-01T09:00");
+			.extracting(ex -> ((InvalidInputException) ex).text())
+			.isEqualTo(new Text("web.error.date-time", "\"Do not send after\""));
 		assertThatThrownBy(() -> Times.zone("timeZone", "Mars/Olympus")).isInstanceOf(InvalidInputException.class)
-			.hasMessageContaining("Unknown time zone \"Mars/Olympus\"");
+			.extracting(ex -> ((InvalidInputException) ex).text())
+			.isEqualTo(new Text("web.error.time-zone", "Mars/Olympus"));
 		assertThatThrownBy(() -> new ZoneProperties("Mars/Olympus")).isInstanceOf(InvalidInputException.class);
 	}
 
