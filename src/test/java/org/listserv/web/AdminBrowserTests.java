@@ -53,12 +53,12 @@ class AdminBrowserTests extends BrowserIntegrationTest {
 		assertThat(result.getText()).contains("2 imported").contains("1 rejected").contains("broken-address");
 		String members = browser.findElement(By.id("members")).getText();
 		assertThat(members).contains("rosa@example.org").contains("Rosa").contains("max@example.org")
-			.contains("Max, M.").contains("ACTIVE");
+			.contains("Max, M.").contains("Active");
 		screenshot("2-list-after-import");
 
 		browser.findElement(By.linkText("rosa@example.org")).click();
-		assertThat(browser.findElement(By.id("history")).getText()).contains("IMPORT").contains(ADMIN)
-			.contains("ACTIVE");
+		assertThat(browser.findElement(By.id("history")).getText()).contains("Import").contains(ADMIN)
+			.contains("Active");
 		screenshot("3-consent-history");
 
 		browser.get("http://localhost:" + port + "/admin/lists");
