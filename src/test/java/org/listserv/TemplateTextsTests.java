@@ -47,15 +47,11 @@ class TemplateTextsTests {
 		"inbound.html",
 		"list.html",
 		"login.html",
-		"media-delete.html",
-		"media.html",
 		"moderation.html",
 		"outbox-entry.html",
 		"outbox.html",
-		"sending.html",
 		"settings.html",
 		"subscriber.html",
-		"templates.html",
 		"users.html");
 
 	/** Words that are the same in every language. */
