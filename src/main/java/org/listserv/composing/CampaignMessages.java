@@ -83,7 +83,7 @@ class CampaignMessages {
 		base.put("preheader", preheader);
 		base.put("web_version_url", webVersionUrl(list.slug(), campaignId));
 		java.time.ZoneId zone = zone();
-		DateTimeFormatter date = DateTimeFormatter.ofPattern(texts.get(language, "format.date-long"), language);
+		DateTimeFormatter date = texts.dateFormat(language, "format.date-long");
 		base.put("date", date.format((scheduledAt != null ? scheduledAt : OffsetDateTime.now(ZoneOffset.UTC))
 			.atZoneSameInstant(zone)));
 		if (expiresAt != null) {

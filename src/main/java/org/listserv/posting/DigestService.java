@@ -82,8 +82,8 @@ class DigestService {
 		}
 		// one digest per list, stored once and sent to every digest member: in the list's language
 		java.util.Locale language = languages.of(list.language());
-		String subject = texts.get(language, "posting.digest.subject", list.name(), DateTimeFormatter
-			.ofPattern(texts.get(language, "format.date"), language).format(cutoff.atZoneSameInstant(zones.organisation())),
+		String subject = texts.get(language, "posting.digest.subject", list.name(), texts
+			.dateFormat(language, "format.date").format(cutoff.atZoneSameInstant(zones.organisation())),
 				posts.size());
 		String address = list.slug() + "@" + mail.domain();
 		Map<String, String> headers = new LinkedHashMap<>();
@@ -111,7 +111,7 @@ class DigestService {
 	/** The plain-text table of contents. */
 	private String contents(MailingList list, java.util.Locale language, List<Digests.DigestPost> posts) {
 		java.time.ZoneId zone = zones.organisation();
-		DateTimeFormatter time = DateTimeFormatter.ofPattern(texts.get(language, "format.datetime"), language);
+		DateTimeFormatter time = texts.dateFormat(language, "format.datetime");
 		StringBuilder toc = new StringBuilder(texts.get(language, "posting.digest.heading", list.name()) + "\n\n"
 				+ texts.get(language, "posting.digest.topics") + "\n\n");
 		int i = 1;

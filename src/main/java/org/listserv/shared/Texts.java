@@ -1,6 +1,9 @@
 package org.listserv.shared;
 
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
@@ -16,6 +19,8 @@ import org.springframework.stereotype.Component;
 public class Texts {
 
 	private final MessageSource messages;
+
+	private final Map<String, DateTimeFormatter> formatters = new ConcurrentHashMap<>();
 
 	Texts(MessageSource messages) {
 		this.messages = messages;
@@ -35,6 +40,16 @@ public class Texts {
 
 	public String get(Locale language, MessageSourceResolvable text) {
 		return messages.getMessage(text, language);
+	}
+
+	/**
+	 * The date or time pattern {@code key} ({@code format.date}, {@code format.datetime},
+	 * {@code format.date-long}, ... in the common bundle) as {@code language} writes it, with that language's
+	 * month names: "24 December 2026", "24 de diciembre de 2026".
+	 */
+	public DateTimeFormatter dateFormat(Locale language, String key) {
+		return formatters.computeIfAbsent(language.toLanguageTag() + " " + key,
+				k -> DateTimeFormatter.ofPattern(get(language, key), language));
 	}
 
 	/** What an exception says to the person: its {@link TextException#text()}, else its message. */

@@ -1,7 +1,6 @@
 package org.listserv.subscriptions;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.listserv.shared.Texts;
@@ -32,8 +31,7 @@ public class SubscriptionDates {
 		if (at == null) {
 			return "";
 		}
-		return DateTimeFormatter.ofPattern(texts.get(language, "format.date-long"), language)
-			.format(at.atZoneSameInstant(zones.organisation()));
+		return texts.dateFormat(language, "format.date-long").format(at.atZoneSameInstant(zones.organisation()));
 	}
 
 }
