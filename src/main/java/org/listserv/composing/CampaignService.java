@@ -67,7 +67,7 @@ public class CampaignService {
 	}
 
 	/** Sent staff campaigns of a list that match a web-search query (the list archive's search). */
-	public List<Campaign> searchSent(long listId, String query) {
+	public List<SentMatch> searchSent(long listId, String query) {
 		return campaigns.searchSent(listId, query);
 	}
 

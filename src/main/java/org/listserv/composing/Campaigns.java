@@ -45,9 +45,10 @@ class Campaigns {
 	long insert(Campaign c) {
 		return jdbc.sql("""
 				insert into campaigns (list_id, status, subject, preheader, body, format, layout, from_name,
-				                       from_address, scheduled_at, priority, expires_at, created_by)
+				                       from_address, scheduled_at, priority, expires_at, created_by, search_config)
 				values (:listId, :status, :subject, :preheader, :body, :format, :layout, :fromName,
-				        :fromAddress, :scheduledAt, :priority, :expiresAt, :createdBy)
+				        :fromAddress, :scheduledAt, :priority, :expiresAt, :createdBy,
+				        listserv_search_config((select language from report_lists where id = :listId)))
 				returning id
 				""").params(params(c)).query(Long.class).single();
 	}
@@ -59,8 +60,10 @@ class Campaigns {
 	long insertStored(long listId, CampaignSource source, String subject, String fromName, String fromAddress,
 			String createdBy) {
 		return jdbc.sql("""
-				insert into campaigns (list_id, status, source, subject, layout, from_name, from_address, created_by)
-				values (:listId, 'SENDING', :source, :subject, '', :fromName, :fromAddress, :createdBy)
+				insert into campaigns (list_id, status, source, subject, layout, from_name, from_address, created_by,
+				                       search_config)
+				values (:listId, 'SENDING', :source, :subject, '', :fromName, :fromAddress, :createdBy,
+				        listserv_search_config((select language from report_lists where id = :listId)))
 				returning id
 				""").param("listId", listId).param("source", source.name()).param("subject", subject)
 			.param("fromName", fromName).param("fromAddress", fromAddress).param("createdBy", createdBy)
@@ -69,14 +72,25 @@ class Campaigns {
 
 	/**
 	 * Sent (or sending) staff campaigns of a list whose subject or body matches a web-search query, best
-	 * first: the list archive's search (GIN index on {@code search}).
+	 * first, in each version's language (its stemmer, no accents: V32) or word for word without accents: the
+	 * list archive's search. A campaign matching in two versions is found twice, once for each.
 	 */
-	List<Campaign> searchSent(long listId, String query) {
-		return jdbc.sql(SELECT + """
-				 where c.list_id = :listId and c.source = 'CAMPAIGN' and c.status in ('SENDING', 'SENT')
-				   and (c.search @@ websearch_to_tsquery('english', :q) or c.search @@ websearch_to_tsquery('simple', :q))
-				 order by ts_rank(c.search, websearch_to_tsquery('english', :q)) desc, c.id desc limit 50
-				""").param("listId", listId).param("q", query).query(Campaign.class).list();
+	List<SentMatch> searchSent(long listId, String query) {
+		return jdbc.sql("""
+				with q as (select websearch_to_tsquery('listserv_simple', :q) as plain),
+				sent as (select c.* from campaigns c
+				          where c.list_id = :listId and c.source = 'CAMPAIGN' and c.status in ('SENDING', 'SENT'))
+				select id, subject, language from (
+				    select c.id, c.subject, null as language,
+				           ts_rank(c.search, websearch_to_tsquery(c.search_config, :q)) as rank
+				      from sent c, q
+				     where c.search @@ websearch_to_tsquery(c.search_config, :q) or c.search @@ q.plain
+				    union all
+				    select c.id, v.subject, v.language, ts_rank(v.search, websearch_to_tsquery(v.search_config, :q))
+				      from sent c join campaign_versions v on v.campaign_id = c.id, q
+				     where v.search @@ websearch_to_tsquery(v.search_config, :q) or v.search @@ q.plain
+				) found order by rank desc, id desc, language nulls first limit 50
+				""").param("listId", listId).param("q", query).query(SentMatch.class).list();
 	}
 
 	/**
@@ -160,8 +174,8 @@ class Campaigns {
 		jdbc.sql("delete from campaign_versions where campaign_id = :c").param("c", id).update();
 		for (CampaignVersion v : versions) {
 			jdbc.sql("""
-					insert into campaign_versions (campaign_id, language, subject, preheader, body)
-					values (:c, :language, :subject, :preheader, :body)
+					insert into campaign_versions (campaign_id, language, subject, preheader, body, search_config)
+					values (:c, :language, :subject, :preheader, :body, listserv_search_config(:language))
 					""").param("c", id).param("language", v.language()).param("subject", v.subject())
 				.param("preheader", v.preheader() == null ? "" : v.preheader()).param("body", v.body()).update();
 		}

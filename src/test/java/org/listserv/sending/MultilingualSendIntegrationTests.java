@@ -94,6 +94,37 @@ class MultilingualSendIntegrationTests extends SendingIntegrationTest {
 			.andExpect(content().string(containsString("href=\"?lang=es\"")));
 	}
 
+	/** V32: a sent campaign is found in the archive by each version's stems, without accents, linked to that version. */
+	@Test
+	void theArchiveSearchFindsEachVersionOfASentCampaignInItsOwnLanguage() throws Exception {
+		MailingList list = newList("INFORMATIONAL");
+		addMember(list, "ann@" + list.slug() + ".example.org", "Ann");
+		long id = created(list, """
+				{"list":"%s","subject":"Campaigning news","body":"We are campaigning for the communities.",
+				"versions":[{"language":"es","subject":"Noticias de la campaña",
+				"body":"Defendemos los derechos de las comunidades con una acción urgente."}]}
+				""".formatted(list.slug()));
+		mvc.perform(post("/api/campaigns/" + id + "/send").with(httpBasic(STAFF, STAFF_PASSWORD)))
+			.andExpect(status().isAccepted());
+		awaitStatus(id, CampaignStatus.SENT);
+		String spanish = "href=\"/archive/" + list.slug() + "/" + id + "?lang=es\"";
+		String english = "href=\"/archive/" + list.slug() + "/" + id + "\"";
+		for (String q : List.of("derecho", "accion", "ACCIÓN urgentes")) {
+			mvc.perform(get("/archive/" + list.slug() + "/search").param("q", q).with(user(STAFF).roles("STAFF")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString(spanish)))
+				.andExpect(content().string(containsString("Noticias de la campaña")))
+				.andExpect(content().string(org.hamcrest.Matchers.not(containsString(english))));
+		}
+		mvc.perform(get("/archive/" + list.slug() + "/search").param("q", "campaign").with(user(STAFF).roles("STAFF")))
+			.andExpect(content().string(containsString(english)))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(spanish))));
+		assertThat(jdbc.sql("select search_config::text from campaigns where id = :c").param("c", id)
+			.query(String.class).single()).isEqualTo("listserv_english");
+		assertThat(jdbc.sql("select search_config::text from campaign_versions where campaign_id = :c").param("c", id)
+			.query(String.class).single()).isEqualTo("listserv_spanish");
+	}
+
 	@Test
 	void theChecklistWarnsWhenActiveMembersReadALanguageWithoutAVersion() throws Exception {
 		MailingList list = newList("INFORMATIONAL");
