@@ -38,7 +38,7 @@ class BounceApiController {
 	Map<String, Object> bounces(@RequestParam(required = false) String list,
 			@RequestParam(required = false) String since) {
 		MailingList selected = list == null || list.isBlank() ? null
-				: lists.find(list.strip()).orElseThrow(() -> new NotFoundException("No list '" + list + "'"));
+				: lists.find(list.strip()).orElseThrow(() -> new NotFoundException(new org.listserv.shared.Text("bounces.error.no-list", list)));
 		OffsetDateTime from = BouncePageController.since(since);
 		Long listId = selected == null ? null : selected.id();
 		List<BounceReports.Event> events = new ArrayList<>();

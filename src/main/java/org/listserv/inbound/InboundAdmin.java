@@ -31,10 +31,10 @@ class InboundAdmin {
 	Page page(String state, int page, int size) {
 		InboundState wanted = state(state);
 		if (page < 0) {
-			throw new InvalidInputException("page", "The page counts from 0");
+			throw new InvalidInputException("page", new org.listserv.shared.Text("inbound.error.page"));
 		}
 		if (size < 1 || size > MAX_PAGE_SIZE) {
-			throw new InvalidInputException("size", "The size must be between 1 and " + MAX_PAGE_SIZE);
+			throw new InvalidInputException("size", new org.listserv.shared.Text("inbound.error.size", String.valueOf(MAX_PAGE_SIZE)));
 		}
 		long total = messages.count(wanted);
 		return new Page(messages.page(wanted, page, size).stream().map(StoredMessage::shown).toList(), page, size, total,
@@ -74,7 +74,7 @@ class InboundAdmin {
 			return InboundState.valueOf(raw.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException("state", "The state must be one of RECEIVED, HANDLED, HELD, FAILED");
+			throw new InvalidInputException("state", new org.listserv.shared.Text("inbound.error.state"));
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.listserv.lists.ListService;
 import org.listserv.shared.ConflictException;
 import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.Text;
 import org.listserv.web.Confirmation;
 import org.listserv.web.FormErrors;
 
@@ -54,8 +55,11 @@ class ModerationPageController {
 	}
 
 	/** The labels of the posting-settings form's fields, for its errors. */
-	private static final java.util.Map<String, String> SETTINGS_LABELS = java.util.Map.of("subjectPrefix",
-			"Subject prefix", "maxSize", "Size limit", "maxRecipients", "Recipient limit");
+	private java.util.Map<String, String> settingsLabels() {
+		return java.util.Map.of("subjectPrefix", texts.get("posting.settings.prefix"), "maxSize",
+				texts.get("posting.settings.error.size-label"), "maxRecipients",
+				texts.get("posting.settings.error.recipients-label"));
+	}
 
 	/**
 	 * The list's posting settings (admins): prefix, Reply-To, limits, emergency moderation, archive, digests. A
@@ -72,18 +76,18 @@ class ModerationPageController {
 		String prefix = defaultPrefix ? null : (subjectPrefix == null ? "" : subjectPrefix.strip());
 		try {
 			if (prefix != null && (prefix.length() > 40 || prefix.chars().anyMatch(c -> c < 32))) {
-				throw new InvalidInputException("subjectPrefix", "The prefix is one line of at most 40 characters");
+				throw new InvalidInputException("subjectPrefix", new Text("posting.settings.error.prefix"));
 			}
-			oneOf("replyTo", replyTo, "Choose where replies go", "SENDER", "LIST");
-			oneOf("archive", archive, "Choose who may read the archive", "PUBLIC", "MEMBERS", "OFF");
-			oneOf("digestFrequency", digestFrequency, "Choose how often the digest goes out", "DAILY", "WEEKLY");
-			int size = whole("maxSize", maxSize, "The size limit is a whole number of bytes");
+			oneOf("replyTo", replyTo, "posting.settings.error.reply-to", "SENDER", "LIST");
+			oneOf("archive", archive, "posting.settings.error.archive", "PUBLIC", "MEMBERS", "OFF");
+			oneOf("digestFrequency", digestFrequency, "posting.settings.error.digest", "DAILY", "WEEKLY");
+			int size = whole("maxSize", maxSize, "posting.settings.error.size-number");
 			if (size < 1024 || size > 100 * 1024 * 1024) {
-				throw new InvalidInputException("maxSize", "The size limit is between 1 KB and 100 MB (in bytes)");
+				throw new InvalidInputException("maxSize", new Text("posting.settings.error.size-range"));
 			}
-			int recipients = whole("maxRecipients", maxRecipients, "The recipient limit is a whole number");
+			int recipients = whole("maxRecipients", maxRecipients, "posting.settings.error.recipients-number");
 			if (recipients < 1 || recipients > 1000) {
-				throw new InvalidInputException("maxRecipients", "The recipient limit is between 1 and 1000");
+				throw new InvalidInputException("maxRecipients", new Text("posting.settings.error.recipients-range"));
 			}
 			settings.save(list.id(), new PostSettings(prefix, replyTo, size, recipients, emergencyModeration,
 					archive, digestFrequency));
@@ -93,7 +97,7 @@ class ModerationPageController {
 			typed.put("subjectPrefix", subjectPrefix);
 			typed.put("maxSize", maxSize);
 			typed.put("maxRecipients", maxRecipients);
-			FormErrors errors = FormErrors.of("posting-settings", ex, SETTINGS_LABELS, typed);
+			FormErrors errors = FormErrors.of("posting-settings", ex, settingsLabels(), typed);
 			model.addAttribute("settingsErrors", errors);
 			model.addAttribute("error", errors.summary());
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -103,18 +107,18 @@ class ModerationPageController {
 		return "redirect:/admin/lists/" + slug + "/moderation";
 	}
 
-	private static void oneOf(String field, String value, String message, String... allowed) {
+	private static void oneOf(String field, String value, String key, String... allowed) {
 		if (!java.util.Arrays.asList(allowed).contains(value)) {
-			throw new InvalidInputException(field, message);
+			throw new InvalidInputException(field, new Text(key));
 		}
 	}
 
-	private static int whole(String field, String value, String message) {
+	private static int whole(String field, String value, String key) {
 		try {
 			return Integer.parseInt(value.strip());
 		}
 		catch (NumberFormatException ex) {
-			throw new InvalidInputException(field, message);
+			throw new InvalidInputException(field, new Text(key));
 		}
 	}
 
@@ -145,7 +149,7 @@ class ModerationPageController {
 			a = ModerationService.Action.valueOf(action.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException("action", "Unknown action: approve, always, reject, discard or ban");
+			throw new InvalidInputException("action", new Text("posting.moderation.error.action"));
 		}
 		if (a == ModerationService.Action.REJECT && (reason == null || reason.isBlank())) {
 			flash.addFlashAttribute("error", texts.get("posting.moderation.reason-needed", Long.toString(id)));

@@ -75,7 +75,7 @@ class ModerationService {
 	String decide(String slug, long postId, Action action, String reason, String by) {
 		MailingList list = lists.get(slug);
 		Post post = posts.find(postId).filter(p -> p.listId() == list.id())
-			.orElseThrow(() -> new NotFoundException("No post " + postId + " on " + slug));
+			.orElseThrow(() -> new NotFoundException(new org.listserv.shared.Text("posting.moderation.error.no-post", String.valueOf(postId), slug)));
 		PostStatus to = switch (action) {
 			case APPROVE, ALWAYS -> PostStatus.DISTRIBUTED;
 			case REJECT -> PostStatus.REJECTED;

@@ -27,7 +27,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Errors of the JSON API as RFC 9457 problem details, each saying what was wrong and where. The detail of a
- * domain exception is its text in the request's language ({@code Accept-Language}, else the default).
+ * domain exception is its text in the request's language ({@code Accept-Language}, else the default); the
+ * titles stay English, stable for scripts. The parser's own words after "not valid JSON" are Jackson's.
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblemAdvice extends ResponseEntityExceptionHandler {
@@ -66,7 +67,7 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 	ProblemDetail integrity(DataIntegrityViolationException ex) {
 		log.info("Refused by a database constraint: {}", ex.getMostSpecificCause().getMessage());
 		return problem(HttpStatus.CONFLICT, "Conflict",
-				"The change clashes with data stored meanwhile; reload and try again");
+				texts.get("web.api.error.conflict"));
 	}
 
 	/** Anything unexpected: logged with its stack trace, answered without it. */
@@ -78,13 +79,13 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 		}
 		log.error("Unexpected error in an API request", ex);
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-				"Something went wrong on our side; nothing was changed. The log has the details.");
+				texts.get("web.api.error.internal"));
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		String detail = "The request body is not valid JSON of the expected shape";
+		String detail = texts.get("web.api.error.json");
 		Throwable cause = ex.getMostSpecificCause();
 		if (cause != null && cause != ex && cause.getMessage() != null) {
 			detail += ": " + cause.getMessage().lines().findFirst().orElse("");
@@ -97,7 +98,7 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		var error = ex.getBindingResult().getFieldErrors().stream().findFirst();
 		ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "Invalid input",
-				error.map(e -> e.getField() + " " + e.getDefaultMessage()).orElse("Invalid request"));
+				error.map(e -> e.getField() + " " + e.getDefaultMessage()).orElse(texts.get("web.api.error.invalid")));
 		error.ifPresent(e -> pd.setProperty("field", e.getField()));
 		return ResponseEntity.badRequest().body(pd);
 	}

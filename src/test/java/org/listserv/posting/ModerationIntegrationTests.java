@@ -240,6 +240,13 @@ class ModerationIntegrationTests extends PostingIntegrationTest {
 			.andExpect(content().string(containsString("Please correct Size limit below")))
 			.andExpect(content().string(containsString("value=\"12\"")))
 			.andExpect(content().string(containsString("value=\"[walk]\"")));
+		mvc.perform(post("/admin/lists/" + list.slug() + "/posting-settings").with(user(ADMIN).roles("ADMIN")).with(csrf())
+			.header("Accept-Language", "es").param("subjectPrefix", "[walk]").param("replyTo", "SENDER")
+			.param("maxSize", "100000").param("maxRecipients", "5000").param("archive", "PUBLIC")
+			.param("digestFrequency", "DAILY"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("corrija Límite de destinatarios más abajo")))
+			.andExpect(content().string(containsString("El límite de destinatarios está entre 1 y 1000")));
 	}
 
 	@Test
