@@ -177,7 +177,7 @@ record ListSettings(String slug, String name, String description, ListKind kind,
 			return EmailAddress.parse(raw).value();
 		}
 		catch (EmailAddress.InvalidEmailAddressException ex) {
-			throw new InvalidInputException(field, new Text("lists.error.address", field, ex.getMessage()));
+			throw new InvalidInputException(field, new Text("lists.error.address", field, ex.reason()));
 		}
 	}
 

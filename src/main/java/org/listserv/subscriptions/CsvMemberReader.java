@@ -115,7 +115,7 @@ final class CsvMemberReader {
 			email = EmailAddress.parse(rawEmail).value();
 		}
 		catch (EmailAddress.InvalidEmailAddressException ex) {
-			handler.rejected(line, rawEmail, new Text("subscriptions.import.reject.email", ex.getMessage()));
+			handler.rejected(line, rawEmail, new Text("subscriptions.import.reject.email", ex.reason()));
 			return;
 		}
 		// a name split over lines in a spreadsheet cell is still a name: fold it onto one line

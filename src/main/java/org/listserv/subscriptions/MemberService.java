@@ -158,7 +158,7 @@ public class MemberService {
 			return EmailAddress.parse(email);
 		}
 		catch (EmailAddress.InvalidEmailAddressException ex) {
-			throw new InvalidInputException("email", new Text("subscriptions.member.error.email", ex.getMessage()));
+			throw new InvalidInputException("email", new Text("subscriptions.member.error.email", ex.reason()));
 		}
 	}
 

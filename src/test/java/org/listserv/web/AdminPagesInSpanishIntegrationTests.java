@@ -84,6 +84,12 @@ class AdminPagesInSpanishIntegrationTests extends IntegrationTest {
 		mvc.perform(post("/admin/lists/" + list.slug() + "/members").param("email", "socia-" + System.nanoTime() + "@example.org")
 			.param("name", "Socia").with(user(me).roles("ADMIN")).with(csrf()))
 			.andExpect(redirectedUrl("/admin/lists/" + list.slug()));
+		String refused = ((FormErrors) mvc.perform(post("/admin/lists/" + list.slug() + "/members")
+			.param("email", "socia-sin-dominio@").param("name", "Socia").with(user(me).roles("ADMIN")).with(csrf()))
+			.andReturn().getFlashMap().get("memberErrors")).get("email");
+		assertThat(refused).as("why an address is refused, in Spanish too")
+			.containsAnyOf("La dirección no es válida (no tiene dominio)", "La dirección no es válida (no se puede leer:")
+			.doesNotContain("has no domain", "cannot be parsed");
 		String listPage = spanish(me, "/admin/lists/" + list.slug());
 		assertThat(listPage).contains("Miembros", "Lista de acción", "Agregar un miembro", "Importar y exportar",
 				"Configuración de la lista", "Con moderación", "Confirmar por correo electrónico", ">Activo<", ">Normal<",
