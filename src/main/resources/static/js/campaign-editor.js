@@ -3,7 +3,8 @@
 // preview and the page without JavaScript all go through the same field. The server sanitises that HTML.
 // "Insert image" asks the media library (window.listservMedia, from media-picker.js) for an image and puts
 // it at the cursor: into the visual editor, or as Markdown or HTML into the textarea. Without the media
-// library the button stays hidden.
+// library the button stays hidden. Its own words (the toolbar's button names, the alt-text question) come from
+// the page, in the page's language: data-* attributes of the editor's holder, filled from the bundles.
 (function () {
   'use strict';
   var format = document.getElementById('format');
@@ -16,10 +17,16 @@
   var media = window.listservMedia && typeof window.listservMedia.pick === 'function' ? window.listservMedia : null;
   var quill = null;
 
+  function says(name, fallback) {
+    return holder.getAttribute('data-' + name) || fallback;
+  }
+
   var LABELS = {
-    'ql-bold': 'Bold', 'ql-italic': 'Italic', 'ql-underline': 'Underline', 'ql-strike': 'Strike through',
-    'ql-link': 'Link', 'ql-blockquote': 'Quote', 'ql-clean': 'Remove formatting', 'ql-image': 'Insert image',
-    'ql-list ordered': 'Numbered list', 'ql-list bullet': 'Bulleted list'
+    'ql-bold': says('label-bold', 'Bold'), 'ql-italic': says('label-italic', 'Italic'),
+    'ql-underline': says('label-underline', 'Underline'), 'ql-strike': says('label-strike', 'Strike through'),
+    'ql-link': says('label-link', 'Link'), 'ql-blockquote': says('label-blockquote', 'Quote'),
+    'ql-clean': says('label-clean', 'Remove formatting'), 'ql-image': says('label-image', 'Insert image'),
+    'ql-list ordered': says('label-ordered', 'Numbered list'), 'ql-list bullet': says('label-bullet', 'Bulleted list')
   };
 
   function changed() {
@@ -40,7 +47,7 @@
       b.setAttribute('aria-label', LABELS[key] || LABELS[b.className] || b.className.replace('ql-', ''));
     });
     Array.prototype.forEach.call(toolbar.querySelectorAll('.ql-picker-label'), function (p) {
-      p.setAttribute('aria-label', 'Paragraph or heading');
+      p.setAttribute('aria-label', says('label-heading', 'Paragraph or heading'));
     });
   }
 
@@ -102,7 +109,7 @@
     }
     var alt = (image.alt || '').trim();
     while (alt === '') {
-      var typed = window.prompt('Describe the image for people who cannot see it (alt text):', '');
+      var typed = window.prompt(says('alt-prompt', 'Describe the image for people who cannot see it (alt text):'), '');
       if (typed === null) {
         return; // no alt text, no image
       }

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
+import org.listserv.shared.Texts;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -44,8 +46,11 @@ class CampaignApiController {
 
 	private final VersionCounts counts;
 
+	private final Texts texts;
+
 	CampaignApiController(CampaignService service, CampaignPreviews previews, ObjectProvider<CampaignProgress> progress,
-			VersionCounts counts) {
+			VersionCounts counts, Texts texts) {
+		this.texts = texts;
 		this.counts = counts;
 		this.service = service;
 		this.previews = previews;
@@ -113,20 +118,21 @@ class CampaignApiController {
 		return ResponseEntity.accepted().body(body);
 	}
 
+	/** The titles stay English (stable, documented in docs/api.md); the details are in the request's language. */
 	@ExceptionHandler
 	ProblemDetail syntax(TemplateSyntaxException ex) {
-		ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+		ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, texts.of(ex));
 		pd.setTitle("Template does not compile");
 		pd.setProperty("field", ex.field());
 		pd.setProperty("line", ex.line());
 		pd.setProperty("column", ex.column());
-		pd.setProperty("problem", ex.problem());
+		pd.setProperty("problem", texts.get(ex.problem()));
 		return pd;
 	}
 
 	@ExceptionHandler
 	ProblemDetail checklist(ChecklistFailedException ex) {
-		ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+		ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, texts.of(ex));
 		pd.setTitle("Checklist has errors");
 		pd.setProperty("checklist", ex.checklist());
 		return pd;

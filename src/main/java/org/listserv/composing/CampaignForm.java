@@ -11,11 +11,12 @@ record CampaignForm(String subject, String preheader, String body, String layout
 				c.fromAddress(), c.priority() == null ? "" : c.priority().name(), times.input(c.expiresAt()));
 	}
 
-	CampaignRequest toRequest(String list, boolean actionList, Times times) {
+	/** @param expiresLabel the label of the expiry field, as the reader reads it (for its error) */
+	CampaignRequest toRequest(String list, boolean actionList, Times times, String expiresLabel) {
 		return new CampaignRequest(list, subject == null ? "" : subject, preheader == null ? "" : preheader,
 				body == null ? "" : body, layout, format, fromName == null ? "" : fromName, fromAddress,
 				null, actionList ? priority : null,
-				actionList ? times.parse("expiresAt", "\"Do not send after\"", expiresAt) : null, null);
+				actionList ? times.parse("expiresAt", expiresLabel, expiresAt) : null, null);
 	}
 
 }

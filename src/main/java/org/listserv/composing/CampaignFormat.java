@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.Text;
 
 /**
  * How the body is written: Markdown (CommonMark), HTML typed by hand, or VISUAL (the HTML that the editor's
@@ -35,7 +36,7 @@ public enum CampaignFormat {
 			return valueOf(raw.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException("format", "The body format must be visual, markdown or html");
+			throw new InvalidInputException("format", new Text("composing.error.format"));
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.listserv.shared.InvalidInputException;
 import org.listserv.shared.NotFoundException;
+import org.listserv.shared.Text;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -42,8 +43,11 @@ class CampaignFrameController {
 
 	private final org.listserv.web.Times times;
 
+	private final org.listserv.shared.Texts texts;
+
 	CampaignFrameController(CampaignService service, CampaignPreviews previews, org.listserv.lists.ListService lists,
-			org.listserv.web.Times times) {
+			org.listserv.web.Times times, org.listserv.shared.Texts texts) {
+		this.texts = texts;
 		this.lists = lists;
 		this.times = times;
 		this.service = service;
@@ -59,10 +63,10 @@ class CampaignFrameController {
 			c = service.get(id);
 		}
 		catch (NotFoundException ex) {
-			throw new NotFoundException("No such message in the archive");
+			throw new NotFoundException(new Text("composing.error.not-in-archive"));
 		}
 		if (!c.list().equals(slug) || (user == null && !PUBLISHED.contains(c.status())) || !service.isStaffCampaign(id)) {
-			throw new NotFoundException("No such message in the archive");
+			throw new NotFoundException(new Text("composing.error.not-in-archive"));
 		}
 		return framed(MediaType.TEXT_HTML, previews.webVersion(c, lang));
 	}
@@ -92,13 +96,14 @@ class CampaignFrameController {
 		Campaign current = service.get(id);
 		try {
 			Campaign draft = service.unsaved(current,
-					form.toRequest(current.list(), CampaignService.isAction(lists.get(current.list())), times));
+					form.toRequest(current.list(), CampaignService.isAction(lists.get(current.list())), times,
+							texts.get("composing.label.expires-time")));
 			CampaignPreviews.Preview preview = previews.preview(draft, email);
 			return "text".equals(view) ? framed(MediaType.TEXT_PLAIN, preview.text())
 					: framed(MediaType.TEXT_HTML, preview.html());
 		}
 		catch (TemplateSyntaxException | InvalidInputException | NotFoundException ex) {
-			return framed(MediaType.TEXT_PLAIN, "Not previewed: " + ex.getMessage());
+			return framed(MediaType.TEXT_PLAIN, texts.get("composing.preview.not-previewed", texts.of(ex)));
 		}
 	}
 

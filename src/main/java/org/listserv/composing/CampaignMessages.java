@@ -17,6 +17,7 @@ import org.listserv.mail.ListHeaders;
 import org.listserv.mail.MailProperties;
 import org.listserv.mail.OutboundMessage;
 import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.Text;
 import org.listserv.subscriptions.Member;
 import org.listserv.web.WebProperties;
 
@@ -75,10 +76,10 @@ class CampaignMessages {
 	CompiledCampaign compile(MailingList list, String subject, String preheader, String body, CampaignFormat format,
 			String layout, OffsetDateTime scheduledAt, OffsetDateTime expiresAt, long campaignId, Locale language) {
 		String layoutSource = layouts.source(layout)
-			.orElseThrow(() -> new InvalidInputException("layout", "There is no layout '" + layout + "'"));
+			.orElseThrow(() -> new InvalidInputException("layout", new Text("composing.error.no-layout", layout)));
 		Map<String, Object> base = new HashMap<>();
 		base.put("list", Map.of("name", list.name(), "footer", list.footer() == null ? "" : list.footer(),
-				"greeting_fallback", list.greetingFallback() == null ? "" : list.greetingFallback()));
+				"greeting_fallback", greetingFallback(list, language)));
 		base.put("campaign", Map.of("subject", subject, "preheader", preheader));
 		base.put("preheader", preheader);
 		base.put("web_version_url", webVersionUrl(list.slug(), campaignId));
@@ -97,6 +98,7 @@ class CampaignMessages {
 			words.put(w, texts.get(language, "composing.layout." + w));
 		}
 		words.put("joined", texts.get(language, "composing.layout.joined", list.name()));
+		words.put("no_address", texts.get(language, "composing.layout.no_address"));
 		base.put("t", words);
 		base.put("lang", language.toLanguageTag());
 		Element action = Jsoup.parseBodyFragment(BodyHtml.toHtml(body, format)).selectFirst("a[href^=http]");
@@ -105,6 +107,19 @@ class CampaignMessages {
 					action.text().isBlank() ? texts.get(language, "composing.layout.take_action") : action.text()));
 		}
 		return CompiledCampaign.compile(body, format, layoutSource, base);
+	}
+
+	/**
+	 * What {@code {{subscriber.name}}} shows for a member without a name, in {@code language}: the word the
+	 * list chose (its settings), in the list's own language; else, and while the list keeps the default
+	 * ({@value CompiledCampaign#DEFAULT_GREETING_FALLBACK}), {@code composing.greeting.fallback} of the language
+	 * (see docs/languages.md for the Spanish word).
+	 */
+	String greetingFallback(MailingList list, Locale language) {
+		String own = list.greetingFallback();
+		boolean chosen = own != null && !own.isBlank() && !own.strip().equals(CompiledCampaign.DEFAULT_GREETING_FALLBACK);
+		return chosen && languages.of(list.language()).equals(language) ? own
+				: texts.get(language, "composing.greeting.fallback");
 	}
 
 	CompiledCampaign compile(Campaign c, MailingList list) {

@@ -12,6 +12,8 @@ import org.listserv.lists.MailingList;
 import org.listserv.shared.ConflictException;
 import org.listserv.shared.InvalidInputException;
 import org.listserv.shared.NotFoundException;
+import org.listserv.shared.Text;
+import org.listserv.shared.Texts;
 import org.listserv.web.Confirmation;
 import org.listserv.web.Times;
 
@@ -57,9 +59,12 @@ class CampaignPageController {
 
 	private final VersionCounts versionCounts;
 
+	private final Texts texts;
+
 	CampaignPageController(CampaignService service, CampaignPreviews previews, ListService lists, Layouts layouts,
 			ObjectProvider<CampaignProgress> progress, ObjectProvider<SendConfirmations> sendConfirmations, Times times,
-			CampaignReuse reuse, VersionCounts versionCounts) {
+			CampaignReuse reuse, VersionCounts versionCounts, Texts texts) {
+		this.texts = texts;
 		this.versionCounts = versionCounts;
 		this.service = service;
 		this.sendConfirmations = sendConfirmations;
@@ -98,11 +103,12 @@ class CampaignPageController {
 					? service.create(new CampaignRequest(slug, subject, null, null, layout, format, null, null, null,
 							null, null, null), user.getName())
 					: reuse.startFrom(templateId(template), slug, subject, user.getName());
-			flash.addFlashAttribute("notice", template.isBlank() ? "Draft created" : "Draft created from the template");
+			flash.addFlashAttribute("notice",
+					texts.get(template.isBlank() ? "composing.notice.created" : "composing.notice.created-from-template"));
 			return "redirect:/admin/campaigns/" + c.id();
 		}
 		catch (InvalidInputException | NotFoundException | TemplateSyntaxException ex) {
-			model.addAttribute("error", ex.getMessage());
+			model.addAttribute("error", texts.of(ex));
 			model.addAttribute("typedSubject", subject);
 			return campaigns(slug, model);
 		}
@@ -113,7 +119,7 @@ class CampaignPageController {
 			return Long.parseLong(raw.strip());
 		}
 		catch (NumberFormatException ex) {
-			throw new InvalidInputException("template", "There is no such template");
+			throw new InvalidInputException("template", new Text("composing.error.no-such-template"));
 		}
 	}
 
@@ -161,7 +167,7 @@ class CampaignPageController {
 				.filter(i -> !i.passed() && i.severity() == Checklist.Severity.ERROR).toList());
 		}
 		catch (TemplateSyntaxException | InvalidInputException ex) {
-			model.addAttribute("error", ex.getMessage());
+			model.addAttribute("error", texts.of(ex));
 		}
 		return "campaign";
 	}
@@ -170,18 +176,19 @@ class CampaignPageController {
 	String save(@PathVariable long id, @ModelAttribute("form") CampaignForm form, Model model, RedirectAttributes flash) {
 		Campaign c = service.get(id);
 		try {
-			service.update(id, form.toRequest(c.list(), CampaignService.isAction(lists.get(c.list())), times));
-			flash.addFlashAttribute("notice", "Saved");
+			service.update(id, form.toRequest(c.list(), CampaignService.isAction(lists.get(c.list())), times,
+					texts.get("composing.label.expires-time")));
+			flash.addFlashAttribute("notice", texts.get("composing.notice.saved"));
 			return "redirect:/admin/campaigns/" + id;
 		}
 		catch (InvalidInputException ex) {
-			return refused(id, ex.field(), ex.getMessage(), model);
+			return refused(id, ex.field(), texts.of(ex), model);
 		}
 		catch (TemplateSyntaxException ex) {
-			return refused(id, ex.field(), ex.getMessage(), model);
+			return refused(id, ex.field(), texts.of(ex), model);
 		}
 		catch (ConflictException | ChecklistFailedException ex) {
-			return refused(id, null, ex.getMessage(), model);
+			return refused(id, null, texts.of(ex), model);
 		}
 	}
 
@@ -192,10 +199,10 @@ class CampaignPageController {
 	private String refused(long id, String field, String message, Model model) {
 		if (CampaignFields.inForm(field)) {
 			model.addAttribute("fieldErrors", Map.of(field, message));
-			model.addAttribute("formError", "Not saved: see " + CampaignFields.label(field) + " below");
+			model.addAttribute("formError", texts.get("composing.edit.not-saved-see", CampaignFields.label(field)));
 		}
 		else {
-			model.addAttribute("formError", "Not saved: " + message);
+			model.addAttribute("formError", texts.get("composing.versions.not-saved", message));
 		}
 		return editor(id, "desktop", null, model, null);
 	}
@@ -207,16 +214,16 @@ class CampaignPageController {
 			List<String> addresses = Arrays.stream(ADDRESS_SEPARATORS.split(to)).filter(s -> !s.isBlank()).toList();
 			CampaignPreviews.TestSend sent = previews.testSend(service.get(id), addresses, as, user.getName(), language);
 			// queued, not sent: the outbox hands it to the relay after the commit, and may have to retry
-			flash.addFlashAttribute("notice", "Test queued for " + String.join(", ", sent.to())
-					+ (sent.renderedAs() == null ? ", with sample values" : ", as " + sent.renderedAs())
-					+ ". It is not sent yet:");
+			flash.addFlashAttribute("notice", sent.renderedAs() == null
+					? texts.get("composing.notice.test-queued-sample", String.join(", ", sent.to()))
+					: texts.get("composing.notice.test-queued-as", String.join(", ", sent.to()), sent.renderedAs()));
 			flash.addFlashAttribute("noticeLink", sent.outboxIds().size() == 1 ? "/admin/outbox/" + sent.outboxIds().get(0)
 					: "/admin/outbox?kind=" + org.listserv.mail.OutboxEntry.CAMPAIGN_TEST);
-			flash.addFlashAttribute("noticeLinkText", "see what became of it in the outbox");
+			flash.addFlashAttribute("noticeLinkText", texts.get("composing.notice.test-outbox-link"));
 			flash.addFlashAttribute("testAs", as);
 		}
 		catch (InvalidInputException | TemplateSyntaxException | NotFoundException ex) {
-			flash.addFlashAttribute("error", ex.getMessage());
+			flash.addFlashAttribute("error", texts.of(ex));
 			flash.addFlashAttribute("testAs", as);
 		}
 		return "redirect:/admin/campaigns/" + id + "#test-h";
@@ -228,11 +235,12 @@ class CampaignPageController {
 		try {
 			boolean draft = status.equals("DRAFT");
 			service.update(id, new CampaignRequest(null, null, null, null, null, null, null, null,
-					draft ? null : times.parse("scheduledAt", "The send time", scheduledAt), null, null, draft ? "DRAFT" : "SCHEDULED"));
-			flash.addFlashAttribute("notice", draft ? "Back to draft" : "Scheduled");
+					draft ? null : times.parse("scheduledAt", texts.get("composing.label.send-time"), scheduledAt), null,
+					null, draft ? "DRAFT" : "SCHEDULED"));
+			flash.addFlashAttribute("notice", texts.get(draft ? "composing.notice.back-to-draft" : "composing.notice.scheduled"));
 		}
 		catch (InvalidInputException | ConflictException | ChecklistFailedException | TemplateSyntaxException ex) {
-			flash.addFlashAttribute("error", ex.getMessage());
+			flash.addFlashAttribute("error", texts.of(ex));
 		}
 		return "redirect:/admin/campaigns/" + id;
 	}
@@ -241,21 +249,21 @@ class CampaignPageController {
 	String delete(@PathVariable long id, HttpServletRequest request, Model model, RedirectAttributes flash) {
 		Campaign c = service.get(id);
 		Confirmation confirmation = Confirmation
-			.of("Delete the campaign “" + c.subject() + "”?", "/admin/campaigns/" + id + "/delete",
+			.of(new Text("composing.delete.question", c.subject()), "/admin/campaigns/" + id + "/delete",
 					"/admin/campaigns/" + id)
-			.detail("List", lists.get(c.list()).name())
-			.detail("Its text and settings are gone for good; this cannot be undone.")
-			.button("Delete campaign");
+			.detail(new Text("composing.delete.list"), lists.get(c.list()).name())
+			.detail(new Text("composing.delete.detail"))
+			.button(new Text("composing.delete.button"));
 		if (c.status().editable() && !confirmation.givenIn(request)) {
 			return confirmation.page(model);
 		}
 		try {
 			service.delete(id);
-			flash.addFlashAttribute("notice", "Campaign deleted");
+			flash.addFlashAttribute("notice", texts.get("composing.notice.deleted"));
 			return "redirect:/admin/lists/" + c.list() + "/campaigns";
 		}
 		catch (ConflictException ex) {
-			flash.addFlashAttribute("error", ex.getMessage());
+			flash.addFlashAttribute("error", texts.of(ex));
 			return "redirect:/admin/campaigns/" + id;
 		}
 	}

@@ -14,6 +14,7 @@ import org.listserv.mail.OutboundMessage;
 import org.listserv.mail.Outbox;
 import org.listserv.mail.OutboxEntry;
 import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.Text;
 import org.listserv.subscriptions.Member;
 import org.listserv.subscriptions.MemberService;
 
@@ -102,7 +103,7 @@ class CampaignPreviews {
 			for (Checklist.Item i : checklist(version, list, messages.compile(version, list, language)).items()) {
 				if (!i.rule().equals("active-members") && !i.rule().equals("from-domain")) {
 					items.add(new Checklist.Item(v.language() + ":" + i.rule(), i.severity(), i.passed(),
-							texts.get("composing.checklist.version-item", name, i.message())));
+							new Text("composing.checklist.version-item", name, i.message())));
 				}
 			}
 		}
@@ -121,13 +122,13 @@ class CampaignPreviews {
 		});
 		String defaultName = org.listserv.shared.Languages.nameOf(languages.of(own_));
 		missing.forEach((tag, n) -> items.add(new Checklist.Item("version-missing:" + tag, Checklist.Severity.WARNING,
-				false, texts.get("composing.checklist.version-missing", n,
+				false, new Text("composing.checklist.version-missing", n,
 						org.listserv.shared.Languages.nameOf(java.util.Locale.forLanguageTag(tag)), defaultName))));
 		return Checklist.of(items);
 	}
 
 	private Checklist checklist(Campaign c, MailingList list, CompiledCampaign compiled) {
-		String sample = compiled.render(messages.sample(list, "sample@example.org", "Sample Subscriber")).html();
+		String sample = compiled.render(sampleSubscriber(list, compiled)).html();
 		long active = members.page(list.slug(), "ACTIVE", null, 0, 1).totalElements();
 		return ChecklistRules.check(c.subject(), c.fromAddress(), compiled, sample, active);
 	}
@@ -146,7 +147,7 @@ class CampaignPreviews {
 		CompiledCampaign compiled = chosen == null ? messages.compile(c, list)
 				: messages.compile(c, list, languages.of(chosen.language()));
 		Recipient r = email == null || email.isBlank()
-				? withSampleAttributes(messages.sample(list, "sample@example.org", "Sample Subscriber"), compiled)
+				? withSampleAttributes(sampleSubscriber(list, compiled), compiled)
 				: messages.lookingLike(list, members.get(list.slug(), email));
 		CompiledCampaign.Rendered rendered = compiled.render(r);
 		return new Preview(c.subject(), rendered.html(), rendered.text(), checklist(own));
@@ -200,13 +201,22 @@ class CampaignPreviews {
 
 	private static final String ATTRIBUTES = "subscriber.attributes.";
 
-	/** Sample values have no attributes: each one the message uses reads "your X" instead of nothing. */
-	private static Recipient withSampleAttributes(Recipient sample, CompiledCampaign compiled) {
+	/** The sample subscriber of a preview, named in the message's language. */
+	private Recipient sampleSubscriber(MailingList list, CompiledCampaign compiled) {
+		return messages.sample(list, "sample@example.org", texts.get(compiled.language(), "composing.sample.subscriber"));
+	}
+
+	/**
+	 * Sample values have no attributes: each one the message uses reads "your X" (in the message's language)
+	 * instead of nothing.
+	 */
+	private Recipient withSampleAttributes(Recipient sample, CompiledCampaign compiled) {
 		Map<String, Object> neutral = new HashMap<>();
 		for (MergeTags.Tag t : compiled.tags()) {
 			if (t.name().startsWith(ATTRIBUTES)) {
 				String key = t.name().substring(ATTRIBUTES.length());
-				neutral.put(key, "your " + key.replace('_', ' ').replace('-', ' '));
+				neutral.put(key, texts.get(compiled.language(), "composing.sample.attribute",
+						key.replace('_', ' ').replace('-', ' ')));
 			}
 		}
 		return new Recipient(sample.subscriberId(), sample.email(), sample.name(), neutral, sample.links());
@@ -230,10 +240,10 @@ class CampaignPreviews {
 	@Transactional
 	TestSend testSend(Campaign c, List<String> to, String as, String sender, String language) {
 		if (to == null || to.isEmpty()) {
-			throw new InvalidInputException("to", "Give at least one address");
+			throw new InvalidInputException("to", new Text("composing.error.test-no-address"));
 		}
 		if (to.size() > MAX_TEST_ADDRESSES) {
-			throw new InvalidInputException("to", "At most " + MAX_TEST_ADDRESSES + " addresses");
+			throw new InvalidInputException("to", new Text("composing.error.test-too-many", MAX_TEST_ADDRESSES));
 		}
 		List<EmailAddress> addresses = new ArrayList<>();
 		for (String raw : new LinkedHashSet<>(to)) {
@@ -241,7 +251,7 @@ class CampaignPreviews {
 				addresses.add(EmailAddress.parse(raw));
 			}
 			catch (EmailAddress.InvalidEmailAddressException ex) {
-				throw new InvalidInputException("to", "The address '" + raw + "' " + ex.getMessage());
+				throw new InvalidInputException("to", new Text("composing.error.test-address", raw, ex.getMessage()));
 			}
 		}
 		MailingList list = list(c);
@@ -281,8 +291,7 @@ class CampaignPreviews {
 				return members.get(list.slug(), as.strip());
 			}
 			catch (org.listserv.shared.NotFoundException ex) {
-				throw new InvalidInputException("as", "'" + as.strip() + "' is not a member of " + list.name()
-						+ ": leave \"Render as member\" empty for your own membership or sample values");
+				throw new InvalidInputException("as", new Text("composing.error.render-as", as.strip(), list.name()));
 			}
 		}
 		if (sender == null || sender.isBlank()) {

@@ -4,7 +4,10 @@ import java.util.List;
 
 import org.listserv.shared.ConflictException;
 import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.Languages;
 import org.listserv.shared.NotFoundException;
+import org.listserv.shared.Text;
+import org.listserv.shared.Texts;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -23,7 +26,13 @@ class CampaignReuse {
 
 	private final CampaignService campaigns;
 
-	CampaignReuse(CampaignTemplates templates, CampaignService campaigns) {
+	private final Languages languages;
+
+	private final Texts texts;
+
+	CampaignReuse(CampaignTemplates templates, CampaignService campaigns, Languages languages, Texts texts) {
+		this.languages = languages;
+		this.texts = texts;
 		this.templates = templates;
 		this.campaigns = campaigns;
 	}
@@ -33,7 +42,7 @@ class CampaignReuse {
 	}
 
 	CampaignTemplate template(long id) {
-		return templates.find(id).orElseThrow(() -> new NotFoundException("No template with the id " + id));
+		return templates.find(id).orElseThrow(() -> noTemplate(id));
 	}
 
 	/** @throws ConflictException if another template has this name */
@@ -48,7 +57,7 @@ class CampaignReuse {
 		String n = name(name);
 		try {
 			if (!templates.rename(id, n)) {
-				throw new NotFoundException("No template with the id " + id);
+				throw noTemplate(id);
 			}
 		}
 		catch (DuplicateKeyException ex) {
@@ -59,7 +68,7 @@ class CampaignReuse {
 
 	void delete(long id) {
 		if (!templates.delete(id)) {
-			throw new NotFoundException("No template with the id " + id);
+			throw noTemplate(id);
 		}
 	}
 
@@ -71,10 +80,13 @@ class CampaignReuse {
 				null, null, null, null, null, null), user);
 	}
 
-	/** A new DRAFT with the campaign's content and sender, its subject "Copy of ..." (cut to fit). */
+	/**
+	 * A new DRAFT with the campaign's content and sender, its subject "Copy of ..." (cut to fit) in the list's
+	 * language, the language of the subject it copies.
+	 */
 	Campaign duplicate(long campaignId, String user) {
 		Campaign c = staffCampaign(campaignId);
-		String subject = "Copy of " + c.subject();
+		String subject = texts.get(languages.of(campaigns.defaultLanguage(c)), "composing.reuse.copy-of", c.subject());
 		return campaigns.create(new CampaignRequest(c.list(), subject.length() > 300 ? subject.substring(0, 300) : subject,
 				c.preheader(), c.body(), c.layout(), c.format().json(), c.fromName(), c.fromAddress(), null,
 				c.priority() == null ? null : c.priority().name(), null, null), user);
@@ -84,7 +96,7 @@ class CampaignReuse {
 	private Campaign staffCampaign(long id) {
 		Campaign c = campaigns.get(id);
 		if (!campaigns.isStaffCampaign(id)) {
-			throw new NotFoundException("No campaign with the id " + id);
+			throw CampaignService.noCampaign(id);
 		}
 		return c;
 	}
@@ -92,17 +104,20 @@ class CampaignReuse {
 	private static String name(String raw) {
 		String n = raw == null ? "" : raw.strip();
 		if (n.isEmpty()) {
-			throw new InvalidInputException("name", "Give the template a name");
+			throw new InvalidInputException("name", new Text("composing.error.template-name-missing"));
 		}
 		if (n.length() > MAX_NAME || n.indexOf('\n') >= 0 || n.indexOf('\r') >= 0) {
-			throw new InvalidInputException("name", "The template name must be one line of at most " + MAX_NAME
-					+ " characters");
+			throw new InvalidInputException("name", new Text("composing.error.template-name-long", MAX_NAME));
 		}
 		return n;
 	}
 
 	private static ConflictException taken(String name) {
-		return new ConflictException("There is already a template named '" + name + "'");
+		return new ConflictException(new Text("composing.error.template-taken", name));
+	}
+
+	private static NotFoundException noTemplate(long id) {
+		return new NotFoundException(new Text("composing.error.no-template", String.valueOf(id)));
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.listserv.lists.MailingList;
 import org.listserv.mail.EmailAddress;
 import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.Text;
 
 /**
  * The rules for the schedule and the action-list fields of a campaign being saved. Giving
@@ -19,14 +20,14 @@ final class CampaignRules {
 
 	static Campaign apply(Campaign c, MailingList list, CampaignRequest r, boolean creating) {
 		if (!Layouts.validName(c.layout())) {
-			throw new InvalidInputException("layout", "There is no layout '" + c.layout() + "'");
+			throw new InvalidInputException("layout", new Text("composing.error.no-layout", c.layout()));
 		}
 		OffsetDateTime scheduledAt = r.scheduledAt() != null ? r.scheduledAt() : c.scheduledAt();
 		CampaignStatus status = c.status();
 		if (r.status() != null && !r.status().isBlank()) {
 			status = CampaignService.status(r.status());
 			if (status != CampaignStatus.DRAFT && status != CampaignStatus.SCHEDULED) {
-				throw new InvalidInputException("status", "The status can be set to DRAFT or SCHEDULED only");
+				throw new InvalidInputException("status", new Text("composing.error.status-settable"));
 			}
 		}
 		else if (r.scheduledAt() != null) {
@@ -34,10 +35,10 @@ final class CampaignRules {
 		}
 		if (status == CampaignStatus.SCHEDULED) {
 			if (scheduledAt == null) {
-				throw new InvalidInputException("scheduledAt", "Choose the date and time to send it");
+				throw new InvalidInputException("scheduledAt", new Text("composing.error.schedule-missing"));
 			}
 			if (!scheduledAt.isAfter(CampaignService.now()) && (creating || r.scheduledAt() != null)) {
-				throw new InvalidInputException("scheduledAt", "The scheduled time must be in the future");
+				throw new InvalidInputException("scheduledAt", new Text("composing.error.schedule-past"));
 			}
 		}
 		CampaignPriority priority = c.priority();
@@ -49,13 +50,13 @@ final class CampaignRules {
 			priority = priority == null ? CampaignPriority.NORMAL : priority;
 			OffsetDateTime earliest = scheduledAt != null ? scheduledAt : CampaignService.now();
 			if (expiresAt != null && !expiresAt.isAfter(earliest)) {
-				throw new InvalidInputException("expiresAt", "The expiry time must be after the "
-						+ (scheduledAt != null ? "scheduled time" : "present"));
+				throw new InvalidInputException("expiresAt", new Text(scheduledAt != null
+						? "composing.error.expiry-before-schedule" : "composing.error.expiry-past"));
 			}
 		}
 		else if (r.priority() != null || r.expiresAt() != null) {
 			throw new InvalidInputException(r.priority() != null ? "priority" : "expiresAt",
-					"Priority and expiry are for ACTION lists only");
+					new Text("composing.error.action-only"));
 		}
 		return new Campaign(c.id(), c.listId(), c.list(), status, c.subject(), c.preheader(), c.body(), c.format(),
 				c.layout(), c.fromName(), c.fromAddress(), scheduledAt, priority, expiresAt, c.createdBy(),
@@ -67,7 +68,7 @@ final class CampaignRules {
 			return CampaignPriority.valueOf(raw.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException("priority", "The priority must be NORMAL, HIGH or URGENT");
+			throw new InvalidInputException("priority", new Text("composing.error.priority"));
 		}
 	}
 
@@ -76,7 +77,7 @@ final class CampaignRules {
 			return EmailAddress.parse(raw).value();
 		}
 		catch (EmailAddress.InvalidEmailAddressException ex) {
-			throw new InvalidInputException("fromAddress", "The From address " + ex.getMessage());
+			throw new InvalidInputException("fromAddress", new Text("composing.error.from-address", ex.getMessage()));
 		}
 	}
 

@@ -9,9 +9,9 @@ import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
 import org.listserv.shared.ConflictException;
 import org.listserv.shared.Languages;
-import org.listserv.shared.Text;
 import org.listserv.shared.InvalidInputException;
 import org.listserv.shared.NotFoundException;
+import org.listserv.shared.Text;
 import org.listserv.web.WebProperties;
 
 import org.springframework.stereotype.Service;
@@ -47,7 +47,11 @@ public class CampaignService {
 	}
 
 	public Campaign get(long id) {
-		return campaigns.find(id).orElseThrow(() -> new NotFoundException("No campaign with the id " + id));
+		return campaigns.find(id).orElseThrow(() -> noCampaign(id));
+	}
+
+	static NotFoundException noCampaign(long id) {
+		return new NotFoundException(new Text("composing.error.no-campaign", String.valueOf(id)));
 	}
 
 	public List<Campaign> search(String listSlug, String status) {
@@ -84,7 +88,7 @@ public class CampaignService {
 	@Transactional
 	public Campaign create(CampaignRequest r, String user) {
 		if (r.list() == null || r.list().isBlank()) {
-			throw new InvalidInputException("list", "The list is required");
+			throw new InvalidInputException("list", new Text("composing.error.list-required"));
 		}
 		MailingList list = lists.get(r.list());
 		CampaignFormat parsed = r.format() == null ? null : CampaignFormat.parse(r.format());
@@ -167,7 +171,7 @@ public class CampaignService {
 	public Campaign update(long id, CampaignRequest r) {
 		Campaign current = get(id);
 		if (!current.status().editable()) {
-			throw new ConflictException("Only a DRAFT or SCHEDULED campaign can be changed; this one is " + current.status());
+			throw new ConflictException(new Text("composing.error.not-editable", status(current.status())));
 		}
 		Campaign c = unsaved(current, r);
 		MailingList list = lists.get(current.list());
@@ -177,7 +181,7 @@ public class CampaignService {
 			previews.validate(v.applyTo(c), list);
 		}
 		if (!campaigns.update(c)) {
-			throw new ConflictException("The campaign moved on meanwhile and can no longer be changed");
+			throw new ConflictException(new Text("composing.error.moved-on"));
 		}
 		if (r.versions() != null) {
 			campaigns.replaceVersions(id, versions);
@@ -191,7 +195,7 @@ public class CampaignService {
 	 */
 	Campaign unsaved(Campaign current, CampaignRequest r) {
 		if (r.list() != null && !r.list().equals(current.list())) {
-			throw new InvalidInputException("list", "A campaign cannot move to another list");
+			throw new InvalidInputException("list", new Text("composing.error.list-fixed"));
 		}
 		MailingList list = lists.get(current.list());
 		CampaignFormat parsed = r.format() == null ? null : CampaignFormat.parse(r.format());
@@ -215,7 +219,7 @@ public class CampaignService {
 	public void delete(long id) {
 		Campaign c = get(id);
 		if (!c.status().editable() || !campaigns.deleteEditable(id)) {
-			throw new ConflictException("Only a DRAFT or SCHEDULED campaign can be deleted; this one is " + c.status());
+			throw new ConflictException(new Text("composing.error.not-deletable", status(c.status())));
 		}
 	}
 
@@ -256,8 +260,13 @@ public class CampaignService {
 			return CampaignStatus.valueOf(raw.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException("status", "Unknown status '" + raw + "'");
+			throw new InvalidInputException("status", new Text("composing.error.status-unknown", raw));
 		}
+	}
+
+	/** A status as people read it ("Sent", "Enviada"). */
+	private static Text status(CampaignStatus status) {
+		return new Text("composing.status." + status.name());
 	}
 
 	static boolean isAction(MailingList list) {
@@ -270,8 +279,7 @@ public class CampaignService {
 		}
 		String v = value.strip();
 		if (v.length() > max || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-			throw new InvalidInputException(field,
-					"The " + CampaignFields.label(field) + " must be one line of at most " + max + " characters");
+			throw new InvalidInputException(field, new Text("composing.error.one-line", CampaignFields.label(field), max));
 		}
 		return v;
 	}

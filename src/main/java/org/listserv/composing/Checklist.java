@@ -2,6 +2,8 @@ package org.listserv.composing;
 
 import java.util.List;
 
+import org.listserv.shared.Text;
+
 /**
  * The pre-send checklist of a campaign. Errors block sending (and scheduling); warnings do not.
  *
@@ -14,8 +16,11 @@ public record Checklist(boolean ready, int errors, int warnings, List<Item> item
 		ERROR, WARNING
 	}
 
-	/** One check: {@code rule} is a stable id, {@code message} says what was found. */
-	public record Item(String rule, Severity severity, boolean passed, String message) {
+	/**
+	 * One check: {@code rule} is a stable id, {@code message} says what was found, resolved in the reader's
+	 * language where it is shown (the page, the API's JSON string {@code message}).
+	 */
+	public record Item(String rule, Severity severity, boolean passed, Text message) {
 	}
 
 	static Checklist of(List<Item> items) {

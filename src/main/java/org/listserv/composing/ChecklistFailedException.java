@@ -1,12 +1,15 @@
 package org.listserv.composing;
 
-/** Scheduling refused: the checklist has errors (answered 422 with the checklist). */
-class ChecklistFailedException extends RuntimeException {
+import org.listserv.shared.Text;
+import org.listserv.shared.TextException;
 
-	private final Checklist checklist;
+/** Scheduling refused: the checklist has errors (answered 422 with the checklist). */
+class ChecklistFailedException extends TextException {
+
+	private final transient Checklist checklist;
 
 	ChecklistFailedException(Checklist checklist) {
-		super("The campaign cannot be scheduled: the checklist has " + checklist.errors() + " error(s)");
+		super(new Text("composing.error.checklist-failed", checklist.errors()));
 		this.checklist = checklist;
 	}
 

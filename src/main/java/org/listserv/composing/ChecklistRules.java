@@ -16,6 +16,7 @@ import org.jsoup.nodes.Element;
 import org.listserv.composing.Checklist.Item;
 import org.listserv.composing.Checklist.Severity;
 import org.listserv.mail.EmailAddress;
+import org.listserv.shared.Text;
 
 /**
  * The rules of the pre-send checklist, in the order shown: subject present, unsubscribe link present, no
@@ -42,30 +43,31 @@ final class ChecklistRules {
 			long activeMembers) {
 		List<Item> items = new ArrayList<>();
 		boolean hasSubject = subject != null && !subject.isBlank();
-		items.add(new Item("subject", Severity.ERROR, hasSubject, hasSubject ? "Subject present" : "The subject is empty"));
+		items.add(item("subject", Severity.ERROR, hasSubject));
 		boolean unsubscribe = compiled.tags().stream().anyMatch(t -> t.name().equals("unsubscribe_url"));
-		items.add(new Item("unsubscribe-link", Severity.ERROR, unsubscribe, unsubscribe ? "Unsubscribe link present"
-				: "Neither the layout nor the body has {{unsubscribe_url}}"));
+		items.add(item("unsubscribe-link", Severity.ERROR, unsubscribe, "{{unsubscribe_url}}"));
 		List<String> unknown = MergeTags.unknown(compiled.tags());
-		items.add(new Item("merge-fields", Severity.WARNING, unknown.isEmpty(), unknown.isEmpty()
-				? "No unknown merge fields" : "Unknown merge fields (shown empty): " + String.join(", ", unknown)));
+		items.add(item("merge-fields", Severity.WARNING, unknown.isEmpty(), String.join(", ", unknown)));
 		Document doc = Jsoup.parse(compiled.source());
 		List<String> bad = doc.select("a[href]").stream().map(a -> a.attr("href")).filter(h -> !wellFormed(h)).toList();
-		items.add(new Item("links", Severity.ERROR, bad.isEmpty(),
-				bad.isEmpty() ? "Every link is well-formed" : "Links that are not well-formed: " + String.join(", ", bad)));
+		items.add(item("links", Severity.ERROR, bad.isEmpty(), String.join(", ", bad)));
 		int size = sampleHtml.getBytes(StandardCharsets.UTF_8).length;
-		items.add(new Item("html-size", Severity.WARNING, size < MAX_HTML_BYTES, "The HTML is " + (size + 1023) / 1024
-				+ " KB" + (size < MAX_HTML_BYTES ? " (under 100 KB)" : ": Gmail clips messages above 102 KB")));
+		items.add(item("html-size", Severity.WARNING, size < MAX_HTML_BYTES, String.valueOf((size + 1023) / 1024)));
 		long noAlt = doc.select("img").stream().filter(ChecklistRules::lacksAlt).count();
-		items.add(new Item("alt-text", Severity.WARNING, noAlt == 0,
-				noAlt == 0 ? "Every image has alt text" : noAlt + " image(s) without alt text"));
+		items.add(item("alt-text", Severity.WARNING, noAlt == 0, noAlt));
 		String domain = domain(fromAddress);
 		boolean domainSet = domain != null && domain.contains(".") && !domain.endsWith(".invalid");
-		items.add(new Item("from-domain", Severity.ERROR, domainSet, domainSet ? "From address domain: " + domain
-				: "The from address has no real domain (set listserv.mail.domain or the list's from address)"));
-		items.add(new Item("active-members", Severity.ERROR, activeMembers > 0,
-				activeMembers > 0 ? "The list has " + activeMembers + " active member(s)" : "The list has no active members"));
+		items.add(item("from-domain", Severity.ERROR, domainSet, domain));
+		items.add(item("active-members", Severity.ERROR, activeMembers > 0, activeMembers));
 		return Checklist.of(items);
+	}
+
+	/**
+	 * A check whose message is {@code composing.checklist.RULE.ok} when it passed, else
+	 * {@code composing.checklist.RULE.failed}, both given {@code args}.
+	 */
+	private static Item item(String rule, Severity severity, boolean passed, Object... args) {
+		return new Item(rule, severity, passed, new Text("composing.checklist." + rule + (passed ? ".ok" : ".failed"), args));
 	}
 
 	private static boolean lacksAlt(Element img) {

@@ -47,7 +47,10 @@ record CompiledCampaign(Template html, Template text, Map<String, Object> base, 
 	/** For a base without a list setting (the default of {@code lists.greeting_fallback}). */
 	static final String DEFAULT_GREETING_FALLBACK = "friend";
 
-	/** What {@code {{subscriber.email}}} shows where there is no one's address: the web version. */
+	/**
+	 * What {@code {{subscriber.email}}} shows where there is no one's address (the web version), for a base
+	 * without {@code t.no_address}, the words of its language.
+	 */
 	static final String NO_ADDRESS = "your email address";
 
 	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
@@ -63,7 +66,7 @@ record CompiledCampaign(Template html, Template text, Map<String, Object> base, 
 		compileOrFail(TEXT, body, "body");
 		int at = layout.indexOf(CONTENT);
 		if (at < 0) {
-			throw new TemplateSyntaxException("layout", 1, 1, "the layout has no " + CONTENT + " for the body");
+			throw new TemplateSyntaxException("layout", 1, 1, new org.listserv.shared.Text("composing.syntax.no-content", CONTENT));
 		}
 		String bodyHtml = BodyHtml.toHtml(body, format);
 		String source = layout.substring(0, at) + bodyHtml + layout.substring(at + CONTENT.length());
@@ -74,10 +77,11 @@ record CompiledCampaign(Template html, Template text, Map<String, Object> base, 
 	}
 
 	/**
-	 * One recipient's parts. A recipient without a name gets the list's greeting fallback for
+	 * One recipient's parts. A recipient without a name gets the list's greeting fallback (in the message's
+	 * language: see {@link CampaignMessages#greetingFallback}) for
 	 * {@code subscriber.name} and {@code subscriber.first_name} ("Dear friend,", never "Dear ,"), and
 	 * {@code subscriber.has_name} false for a template that would rather say something else; one without an
-	 * address (the web version) reads "your email address". Every path (preview, test, web version, the
+	 * address (the web version) reads "your email address" in the message's language. Every path (preview, test, web version, the
 	 * real send) renders here, so they all show the same.
 	 */
 	Rendered render(Recipient r) {
@@ -88,7 +92,7 @@ record CompiledCampaign(Template html, Template text, Map<String, Object> base, 
 		subscriber.put("name", name.isEmpty() ? fallback : name);
 		subscriber.put("first_name", name.isEmpty() ? fallback : WHITESPACE.split(name)[0]);
 		subscriber.put("has_name", !name.isEmpty());
-		subscriber.put("email", r.email().isBlank() ? NO_ADDRESS : r.email());
+		subscriber.put("email", r.email().isBlank() ? noAddress() : r.email());
 		subscriber.put("attributes", r.attributes());
 		model.put("subscriber", subscriber);
 		model.put("unsubscribe_url", r.links().unsubscribeUrl());
@@ -96,7 +100,22 @@ record CompiledCampaign(Template html, Template text, Map<String, Object> base, 
 		return new Rendered(html.execute(model), text.execute(model));
 	}
 
-	/** The list's word for a member without a name, as {@link CampaignMessages#compile} put it in the base. */
+	/** The words for "your email address" in the message's language, as {@link CampaignMessages#compile} put them in the base. */
+	private String noAddress() {
+		Object words = base.get("t") instanceof Map<?, ?> t ? t.get("no_address") : null;
+		return words == null ? NO_ADDRESS : words.toString();
+	}
+
+	/** The language of the message's fixed words ({@code lang} in the base), else English. */
+	java.util.Locale language() {
+		Object tag = base.get("lang");
+		return tag == null ? java.util.Locale.ENGLISH : java.util.Locale.forLanguageTag(tag.toString());
+	}
+
+	/**
+	 * The word for a member without a name in the message's language, as {@link CampaignMessages#compile} put
+	 * it in the base.
+	 */
 	String greetingFallback() {
 		Object fallback = base.get("list") instanceof Map<?, ?> list ? list.get("greeting_fallback") : null;
 		return fallback == null || fallback.toString().isBlank() ? DEFAULT_GREETING_FALLBACK : fallback.toString();
@@ -108,7 +127,7 @@ record CompiledCampaign(Template html, Template text, Map<String, Object> base, 
 		}
 		catch (MustacheException ex) {
 			Matcher m = LINE.matcher(String.valueOf(ex.getMessage()));
-			throw new TemplateSyntaxException(field, m.find() ? Integer.parseInt(m.group(1)) : 1, 1,
+			throw TemplateSyntaxException.engine(field, m.find() ? Integer.parseInt(m.group(1)) : 1, 1,
 					String.valueOf(ex.getMessage()));
 		}
 	}

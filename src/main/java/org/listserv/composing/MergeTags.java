@@ -8,6 +8,8 @@ import java.util.Set;
 
 import com.google.re2j.Pattern;
 
+import org.listserv.shared.Text;
+
 /**
  * The Mustache tags of a template, with their positions. {@link #scan} refuses what would not compile
  * (an unclosed tag, a section closed by another name or never closed, a bad name) and what we do not
@@ -48,7 +50,7 @@ final class MergeTags {
 			int end = source.indexOf(close, start);
 			int next = source.indexOf("{{", start);
 			if (end < 0 || (next >= 0 && next < end)) {
-				throw new TemplateSyntaxException(field, line, column, "the tag opened here is not closed with " + close);
+				throw new TemplateSyntaxException(field, line, column, new Text("composing.syntax.not-closed", close));
 			}
 			String inner = source.substring(start, end).strip();
 			char kind = triple ? '{' : inner.isEmpty() ? ' ' : inner.charAt(0);
@@ -64,15 +66,15 @@ final class MergeTags {
 			}
 			if (kind == '>' || kind == '=') {
 				throw new TemplateSyntaxException(field, line, column,
-						kind == '>' ? "partials ({{> ...}}) are not allowed" : "changing the delimiters is not allowed");
+						kind == '>' ? new Text("composing.syntax.partials", "{{> ...}}") : new Text("composing.syntax.delimiters"));
 			}
 			if ((kind == '{' || kind == '&') && !allowUnescaped) {
 				throw new TemplateSyntaxException(field, line, column,
-						"unescaped values ({{{...}}} or {{&...}}) are not allowed; use {{" + inner + "}}");
+						new Text("composing.syntax.unescaped", "{{{...}}}", "{{&...}}", "{{" + inner + "}}"));
 			}
 			if (!NAME.matcher(inner).matches()) {
 				throw new TemplateSyntaxException(field, line, column,
-						inner.isEmpty() ? "the tag has no name" : "'" + inner + "' is not a merge field name");
+						inner.isEmpty() ? new Text("composing.syntax.no-name") : new Text("composing.syntax.bad-name", inner));
 			}
 			Tag tag = new Tag(kind, inner, line, column);
 			if (kind == '#' || kind == '^') {
@@ -80,12 +82,12 @@ final class MergeTags {
 			}
 			else if (kind == '/') {
 				if (open.isEmpty()) {
-					throw new TemplateSyntaxException(field, line, column, "{{/" + inner + "}} closes no open section");
+					throw new TemplateSyntaxException(field, line, column, new Text("composing.syntax.closes-none", "{{/" + inner + "}}"));
 				}
 				Tag opened = open.pop();
 				if (!opened.name().equals(inner)) {
-					throw new TemplateSyntaxException(field, line, column, "{{/" + inner + "}} closes the section {{#"
-							+ opened.name() + "}} opened at line " + opened.line() + ", column " + opened.column());
+					throw new TemplateSyntaxException(field, line, column, new Text("composing.syntax.closes-other",
+							"{{/" + inner + "}}", "{{#" + opened.name() + "}}", opened.line(), opened.column()));
 				}
 			}
 			tags.add(tag);
@@ -93,7 +95,7 @@ final class MergeTags {
 		if (!open.isEmpty()) {
 			Tag t = open.pop();
 			throw new TemplateSyntaxException(field, t.line(), t.column(),
-					"the section {{#" + t.name() + "}} opened here is never closed");
+					new Text("composing.syntax.never-closed", "{{#" + t.name() + "}}"));
 		}
 		return tags;
 	}

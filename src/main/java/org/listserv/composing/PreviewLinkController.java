@@ -2,6 +2,7 @@ package org.listserv.composing;
 
 import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
+import org.listserv.shared.Texts;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,8 +22,11 @@ class PreviewLinkController {
 
 	private final ListService lists;
 
-	PreviewLinkController(ListService lists) {
+	private final Texts texts;
+
+	PreviewLinkController(ListService lists, Texts texts) {
 		this.lists = lists;
+		this.texts = texts;
 	}
 
 	@GetMapping(SampleLinks.PATH + "/{link:unsubscribe|preferences}/{slug}")
@@ -36,7 +40,7 @@ class PreviewLinkController {
 	ResponseEntity<String> post(@PathVariable String link, @PathVariable String slug) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.TEXT_PLAIN)
-			.body("This link is from a preview or a test message: nothing was changed.\n");
+			.body(texts.get("composing.preview-link.post") + "\n");
 	}
 
 }

@@ -5,6 +5,7 @@ import java.security.Principal;
 import java.util.List;
 
 import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.Text;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -49,7 +50,7 @@ class TemplateApiController {
 	@PostMapping("/api/templates")
 	ResponseEntity<CampaignTemplate> create(@RequestBody TemplateRequest request, Principal user) {
 		if (request.campaign() == null) {
-			throw new InvalidInputException("campaign", "Give the id of the campaign to save as a template");
+			throw new InvalidInputException("campaign", new Text("composing.error.template-campaign-missing"));
 		}
 		CampaignTemplate t = reuse.saveAsTemplate(request.campaign(), request.name(), user.getName());
 		return ResponseEntity.created(URI.create("/api/templates/" + t.id())).body(t);

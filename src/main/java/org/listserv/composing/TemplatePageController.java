@@ -4,6 +4,7 @@ import java.security.Principal;
 
 import org.listserv.shared.ConflictException;
 import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.Texts;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -30,7 +31,10 @@ class TemplatePageController {
 
 	private final LayoutPreview layoutPreview;
 
-	TemplatePageController(CampaignReuse reuse, Layouts layouts, LayoutPreview layoutPreview) {
+	private final Texts texts;
+
+	TemplatePageController(CampaignReuse reuse, Layouts layouts, LayoutPreview layoutPreview, Texts texts) {
+		this.texts = texts;
 		this.reuse = reuse;
 		this.layouts = layouts;
 		this.layoutPreview = layoutPreview;
@@ -47,10 +51,10 @@ class TemplatePageController {
 	String rename(@PathVariable long id, @RequestParam(defaultValue = "") String name, RedirectAttributes flash) {
 		try {
 			CampaignTemplate t = reuse.rename(id, name);
-			flash.addFlashAttribute("notice", "Renamed to '" + t.name() + "'");
+			flash.addFlashAttribute("notice", texts.get("composing.notice.template-renamed", t.name()));
 		}
 		catch (InvalidInputException | ConflictException ex) {
-			flash.addFlashAttribute("error", ex.getMessage());
+			flash.addFlashAttribute("error", texts.of(ex));
 		}
 		return "redirect:/admin/templates";
 	}
@@ -59,7 +63,7 @@ class TemplatePageController {
 	String delete(@PathVariable long id, RedirectAttributes flash) {
 		String name = reuse.template(id).name();
 		reuse.delete(id);
-		flash.addFlashAttribute("notice", "Template '" + name + "' deleted; campaigns started from it are unchanged");
+		flash.addFlashAttribute("notice", texts.get("composing.notice.template-deleted", name));
 		return "redirect:/admin/templates";
 	}
 
@@ -68,10 +72,10 @@ class TemplatePageController {
 			RedirectAttributes flash) {
 		try {
 			CampaignTemplate t = reuse.saveAsTemplate(id, name, user.getName());
-			flash.addFlashAttribute("notice", "Saved as the template '" + t.name() + "'");
+			flash.addFlashAttribute("notice", texts.get("composing.notice.template-saved", t.name()));
 		}
 		catch (InvalidInputException | ConflictException ex) {
-			flash.addFlashAttribute("templateError", ex.getMessage());
+			flash.addFlashAttribute("templateError", texts.of(ex));
 			flash.addFlashAttribute("templateName", name);
 			return "redirect:/admin/campaigns/" + id + "#reuse-h";
 		}
@@ -81,7 +85,7 @@ class TemplatePageController {
 	@PostMapping("/admin/campaigns/{id}/duplicate")
 	String duplicate(@PathVariable long id, Principal user, RedirectAttributes flash) {
 		Campaign copy = reuse.duplicate(id, user.getName());
-		flash.addFlashAttribute("notice", "This is a new draft, a copy of campaign " + id);
+		flash.addFlashAttribute("notice", texts.get("composing.notice.duplicated", String.valueOf(id)));
 		return "redirect:/admin/campaigns/" + copy.id();
 	}
 

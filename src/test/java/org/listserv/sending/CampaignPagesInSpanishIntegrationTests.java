@@ -21,7 +21,8 @@ class CampaignPagesInSpanishIntegrationTests extends SendingIntegrationTest {
 	static final List<String> ENGLISH = List.of(">Subject<", ">Send now<", ">Checklist<", ">Results<", ">Save<",
 			"Templates and layouts", ">Rates<", "All campaigns", "New campaign", "Create draft", ">Upload<",
 			"No campaigns yet", "This instance", "Send a test", "Back to draft", "Duplicate as a new draft",
-			" of 2 sent", ">Draft<", ">Sent<", "Recent campaigns");
+			" of 2 sent", ">Draft<", ">Sent<", "Recent campaigns", "Subject present", "Every link is well-formed",
+			"Unsubscribe link present", "data-label-bold=\"Bold\"", "Describe the image");
 
 	@Test
 	void everyCampaignPageAnswersInSpanishWithoutAMissingKeyOrAnEnglishWord() throws Exception {
