@@ -160,6 +160,11 @@ class MediaPagesIntegrationTests extends IntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail", startsWith("No se aceptan imágenes SVG")));
 
+		mvc.perform(get("/admin/media").with(user(STAFF).roles("STAFF")).header("Accept-Language", "es")
+			.accept(MediaType.TEXT_HTML))
+			.andExpect(content().string(containsString("data-title=\"Insertar una imagen\"")))
+			.andExpect(content().string(containsString("data-uploaded=\"Se subió {0}. Ahora descríbala aquí abajo.\"")));
+
 		long image = apiUpload("prensa.png");
 		long campaign = MediaFixtures.campaignShowing(mvc, newList("ACTION"), "Llamen hoy", image);
 		assertThat(campaigns.transition(campaign, CampaignStatus.SCHEDULED, CampaignStatus.DRAFT)).isTrue();
