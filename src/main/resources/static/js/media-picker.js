@@ -4,6 +4,8 @@
  * absolute URL (for mail) when the person chooses "Insert". Self-contained: it builds its own DOM, loads
  * /css/media.css next to this script, and posts uploads with the session's CSRF token from the page's
  * <meta name="_csrf"> and <meta name="_csrf_header">. No inline styles (the Content-Security-Policy is strict).
+ * Its words come from the page, in the page's language: data-* attributes of its script element, filled from
+ * the bundles by fragments/media-picker.html ({0}, {1}, ... are put in here); English only if they are missing.
  */
 (function () {
   'use strict';
@@ -12,6 +14,12 @@
   // the application's root (scheme, host, context path), from this script's own address
   var root = script && script.src ? script.src.replace(/\/js\/media-picker\.js(\?.*)?$/, '') : '';
   var counter = 0;
+
+  function says(name, fallback) {
+    var text = (script && script.getAttribute('data-' + name)) || fallback;
+    var values = Array.prototype.slice.call(arguments, 2);
+    return text.replace(/\{(\d)\}/g, function (all, i) { return i < values.length ? String(values[i]) : all; });
+  }
 
   function el(tag, attributes, text) {
     var e = document.createElement(tag);
@@ -36,8 +44,8 @@
 
   function problem(response) {
     return response.json().then(function (body) {
-      return body && body.detail ? body.detail : 'The server answered ' + response.status;
-    }, function () { return 'The server answered ' + response.status; });
+      return body && body.detail ? body.detail : says('server-answered', 'The server answered {0}', response.status);
+    }, function () { return says('server-answered', 'The server answered {0}', response.status); });
   }
 
   function pick(callback) {
@@ -46,18 +54,18 @@
     var selected = null;
     var dialog = el('dialog', { 'class': 'media-picker', 'aria-labelledby': 'media-picker-title-' + n });
     var form = el('form', { novalidate: '' });
-    var title = el('h2', { id: 'media-picker-title-' + n }, 'Insert an image');
+    var title = el('h2', { id: 'media-picker-title-' + n }, says('title', 'Insert an image'));
     var message = el('p', { 'class': 'media-picker-message', role: 'status', 'aria-live': 'polite' });
-    var items = el('ul', { 'class': 'media-picker-items', 'aria-label': 'Images in the library' });
-    var fileLabel = el('label', {}, 'Upload a new image (PNG, JPEG, GIF or WebP)');
+    var items = el('ul', { 'class': 'media-picker-items', 'aria-label': says('items', 'Images in the library') });
+    var fileLabel = el('label', {}, says('upload', 'Upload a new image (PNG, JPEG, GIF or WebP)'));
     var file = el('input', { type: 'file', name: 'file', accept: 'image/png,image/jpeg,image/gif,image/webp' });
     fileLabel.appendChild(file);
-    var altLabel = el('label', {}, 'Alt text: what the image shows, for people who cannot see it (required)');
+    var altLabel = el('label', {}, says('alt', 'Alt text: what the image shows, for people who cannot see it (required)'));
     var alt = el('input', { type: 'text', name: 'alt', required: '', maxlength: '300', autocomplete: 'off' });
     altLabel.appendChild(alt);
     var actions = el('div', { 'class': 'media-picker-actions' });
-    var cancel = el('button', { type: 'button', 'class': 'secondary' }, 'Cancel');
-    var insert = el('button', { type: 'submit' }, 'Insert');
+    var cancel = el('button', { type: 'button', 'class': 'secondary' }, says('cancel', 'Cancel'));
+    var insert = el('button', { type: 'submit' }, says('insert', 'Insert'));
     actions.appendChild(cancel);
     actions.appendChild(insert);
     [title, message, items, fileLabel, altLabel, actions].forEach(function (e) { form.appendChild(e); });
@@ -81,7 +89,7 @@
       var img = el('img', { src: root + '/media/' + item.id + '/' + encodeURIComponent(item.filename), alt: '',
         width: String(item.width), height: String(item.height), loading: 'lazy' });
       button.appendChild(img);
-      button.appendChild(el('span', {}, item.filename + ' (' + item.width + ' × ' + item.height + ')'));
+      button.appendChild(el('span', {}, says('size', '{0} ({1} × {2})', item.filename, item.width, item.height)));
       button.addEventListener('click', function () { choose(item, button); });
       li.appendChild(button);
       if (first && items.firstChild) { items.insertBefore(li, items.firstChild); } else { items.appendChild(li); }
@@ -89,7 +97,7 @@
     }
 
     function load() {
-      say('Loading the library…');
+      say(says('loading', 'Loading the library…'));
       fetch(root + '/admin/media', { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
         .then(function (response) {
           if (!response.ok) { return problem(response).then(function (text) { throw new Error(text); }); }
@@ -98,16 +106,16 @@
         .then(function (list) {
           items.textContent = '';
           list.forEach(function (item) { show(item, false); });
-          say(list.length ? '' : 'The library is empty: upload an image below.');
+          say(list.length ? '' : says('empty', 'The library is empty: upload an image below.'));
         })
-        .catch(function (error) { say('The library could not be loaded: ' + error.message, true); });
+        .catch(function (error) { say(says('not-loaded', 'The library could not be loaded: {0}', error.message), true); });
     }
 
     file.addEventListener('change', function () {
       if (!file.files.length) { return; }
       var data = new FormData();
       data.append('file', file.files[0]);
-      say('Uploading ' + file.files[0].name + '…');
+      say(says('uploading', 'Uploading {0}…', file.files[0].name));
       fetch(root + '/admin/media', { method: 'POST', body: data, headers: csrfHeaders(), credentials: 'same-origin' })
         .then(function (response) {
           if (!response.ok) { return problem(response).then(function (text) { throw new Error(text); }); }
@@ -116,18 +124,18 @@
         .then(function (item) {
           var old = items.querySelector('button[data-media-id="' + item.id + '"]');
           choose(item, old || show(item, true));
-          say('Uploaded ' + item.filename + '. Now describe it below.');
+          say(says('uploaded', 'Uploaded {0}. Now describe it below.', item.filename));
           file.value = '';
           alt.focus();
         })
-        .catch(function (error) { say('Not uploaded: ' + error.message, true); });
+        .catch(function (error) { say(says('not-uploaded', 'Not uploaded: {0}', error.message), true); });
     });
 
     form.addEventListener('submit', function (event) {
       event.preventDefault();
-      if (!selected) { say('Choose an image from the library or upload one first.', true); return; }
+      if (!selected) { say(says('choose-first', 'Choose an image from the library or upload one first.'), true); return; }
       if (!alt.value.trim()) {
-        say('Describe the image in the alt text first: people who cannot see it hear this instead.', true);
+        say(says('describe-first', 'Describe the image in the alt text first: people who cannot see it hear this instead.'), true);
         alt.focus();
         return;
       }

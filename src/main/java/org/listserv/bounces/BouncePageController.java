@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,6 +26,7 @@ import org.listserv.shared.InvalidInputException;
 import org.listserv.shared.NotFoundException;
 
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -83,6 +85,7 @@ class BouncePageController {
 		List<BounceReports.CampaignRates> campaigns = new java.util.ArrayList<>(newestFirst);
 		java.util.Collections.reverse(campaigns);
 		List<BounceReports.Day> timeline = reports.days(listId, from);
+		Locale language = LocaleContextHolder.getLocale();
 		List<String> campaignLabels = campaigns.stream().map(c -> "#" + c.id() + " " + c.subject()).toList();
 		List<String> dayLabels = timeline.stream().map(d -> d.day().toString()).toList();
 		model.addAttribute("list", selected);
@@ -91,15 +94,15 @@ class BouncePageController {
 		model.addAttribute("totals", reports.totals(listId, since));
 		model.addAttribute("campaigns", newestFirst);
 		model.addAttribute("campaignBounceChart", SvgBarChart.render(texts.get("bounces.chart.campaign-bounces"), campaignLabels,
-				campaigns.stream().map(BounceReports.CampaignRates::bounceRate).toList(), null, null, "bounces", texts.get("bounces.chart.no-data")));
+				campaigns.stream().map(BounceReports.CampaignRates::bounceRate).toList(), null, null, "bounces", texts.get("bounces.chart.no-data"), language));
 		model.addAttribute("campaignComplaintChart", SvgBarChart.render(texts.get("bounces.chart.campaign-complaints"),
 				campaignLabels, campaigns.stream().map(BounceReports.CampaignRates::complaintRate).toList(),
-				COMPLAINT_LIMIT, texts.get("bounces.chart.limit"), "complaints", texts.get("bounces.chart.no-data")));
+				COMPLAINT_LIMIT, texts.get("bounces.chart.limit"), "complaints", texts.get("bounces.chart.no-data"), language));
 		model.addAttribute("dayBounceChart", SvgBarChart.render(texts.get("bounces.chart.day-bounces"), dayLabels,
-				timeline.stream().map(BounceReports.Day::bounceRate).toList(), null, null, "bounces", texts.get("bounces.chart.no-data")));
+				timeline.stream().map(BounceReports.Day::bounceRate).toList(), null, null, "bounces", texts.get("bounces.chart.no-data"), language));
 		model.addAttribute("dayComplaintChart", SvgBarChart.render(texts.get("bounces.chart.day-complaints"), dayLabels,
 				timeline.stream().map(BounceReports.Day::complaintRate).toList(), COMPLAINT_LIMIT,
-				texts.get("bounces.chart.limit"), "complaints", texts.get("bounces.chart.no-data")));
+				texts.get("bounces.chart.limit"), "complaints", texts.get("bounces.chart.no-data"), language));
 		model.addAttribute("complaintLimit", COMPLAINT_LIMIT);
 		model.addAttribute("reasons", reports.topReasons(listId, since, 10));
 		model.addAttribute("domains", reports.topDomains(listId, since, 10));

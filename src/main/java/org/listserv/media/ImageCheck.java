@@ -12,6 +12,7 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
 import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.Text;
 
 /**
  * Whether uploaded bytes are an image the library takes: the type from the magic bytes, the dimensions from
@@ -33,9 +34,7 @@ final class ImageCheck {
 
 	static Checked check(byte[] data, long maxPixels) {
 		ImageType type = ImageType.sniff(data).orElseThrow(() -> new InvalidInputException("file",
-				data.length > 0 && looksLikeSvg(data)
-						? "SVG images are not accepted (they can carry scripts); upload a PNG, JPEG, GIF or WebP image"
-						: "This file is not a PNG, JPEG, GIF or WebP image"));
+				new Text(data.length > 0 && looksLikeSvg(data) ? "media.error.svg" : "media.error.not-an-image")));
 		// in memory: ImageIO's default stream would copy the upload to a temporary file first
 		try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
 			ImageReader reader = reader(type);
@@ -48,9 +47,9 @@ final class ImageCheck {
 					throw unreadable(type);
 				}
 				if ((long) width * height > maxPixels) {
-					throw new InvalidInputException("file", "This image is " + width + " × " + height
-							+ " pixels, more than the " + millions(maxPixels)
-							+ " million pixels allowed; make it smaller and upload it again");
+					// the dimensions as strings: people read them as 9000 × 9000, without a thousands separator
+					throw new InvalidInputException("file", new Text("media.error.too-many-pixels",
+							String.valueOf(width), String.valueOf(height), maxPixels / 1_000_000.0));
 				}
 				ImageReadParam param = reader.getDefaultReadParam();
 				int step = Math.max(1, Math.max(width, height) / PROBE);
@@ -76,15 +75,13 @@ final class ImageCheck {
 	private static ImageReader reader(ImageType type) {
 		Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(type.formatName());
 		if (!readers.hasNext()) {
-			throw new InvalidInputException("file",
-					"This server cannot read " + type.name() + " images; upload a PNG, JPEG or GIF image instead");
+			throw new InvalidInputException("file", new Text("media.error.no-reader", type.name()));
 		}
 		return readers.next();
 	}
 
 	private static InvalidInputException unreadable(ImageType type) {
-		return new InvalidInputException("file",
-				"This file starts like a " + type.name() + " image but could not be read as one; it may be damaged");
+		return new InvalidInputException("file", new Text("media.error.damaged", type.name()));
 	}
 
 	/** An SVG (or other XML) file: text that opens with "<" after optional white space or a byte-order mark. */
@@ -92,11 +89,6 @@ final class ImageCheck {
 		String head = new String(data, 0, Math.min(data.length, 512), java.nio.charset.StandardCharsets.UTF_8)
 			.replace("\uFEFF", "").strip().toLowerCase(java.util.Locale.ROOT);
 		return head.startsWith("<") && head.contains("<svg") || head.startsWith("<svg");
-	}
-
-	private static String millions(long pixels) {
-		return pixels % 1_000_000 == 0 ? String.valueOf(pixels / 1_000_000)
-				: String.format(java.util.Locale.ROOT, "%.1f", pixels / 1_000_000.0);
 	}
 
 }

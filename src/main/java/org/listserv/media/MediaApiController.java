@@ -6,6 +6,7 @@ import java.security.Principal;
 import java.util.List;
 
 import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.Text;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -48,7 +49,7 @@ class MediaApiController {
 	ResponseEntity<MediaItem> upload(@RequestParam(name = "file", required = false) MultipartFile file,
 			Principal user) throws IOException {
 		if (file == null) {
-			throw new InvalidInputException("file", "Choose an image file to upload (the form field is called file)");
+			throw new InvalidInputException("file", new Text("media.error.no-file"));
 		}
 		MediaFile f;
 		try (var in = file.getInputStream()) {

@@ -3,6 +3,8 @@ package org.listserv.media;
 import java.time.Duration;
 
 import org.listserv.shared.NotFoundException;
+import org.listserv.shared.Text;
+import org.listserv.shared.Texts;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -28,8 +30,11 @@ class MediaController {
 
 	private final MediaService media;
 
-	MediaController(MediaService media) {
+	private final Texts texts;
+
+	MediaController(MediaService media, Texts texts) {
 		this.media = media;
+		this.texts = texts;
 	}
 
 	@GetMapping("/media/{id}/{filename}")
@@ -51,7 +56,7 @@ class MediaController {
 	/** A plain 404 (no page around it: whoever asks is most likely a mail client). */
 	@ExceptionHandler
 	ResponseEntity<String> notFound(NotFoundException ex) {
-		return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN).body(ex.getMessage());
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN).body(texts.of(ex));
 	}
 
 	private static long parse(String id) {
@@ -59,7 +64,7 @@ class MediaController {
 			return Long.parseLong(id);
 		}
 		catch (NumberFormatException ex) {
-			throw new NotFoundException("There is no image at this address");
+			throw new NotFoundException(new Text("media.error.no-address"));
 		}
 	}
 

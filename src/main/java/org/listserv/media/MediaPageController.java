@@ -7,6 +7,7 @@ import java.security.Principal;
 import org.listserv.shared.ConflictException;
 import org.listserv.shared.InvalidInputException;
 import org.listserv.shared.PayloadTooLargeException;
+import org.listserv.shared.Texts;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,15 +33,18 @@ class MediaPageController {
 
 	private final MediaProperties properties;
 
-	MediaPageController(MediaService media, MediaProperties properties) {
+	private final Texts texts;
+
+	MediaPageController(MediaService media, MediaProperties properties, Texts texts) {
 		this.media = media;
 		this.properties = properties;
+		this.texts = texts;
 	}
 
 	@GetMapping(path = "/admin/media", produces = MediaType.TEXT_HTML_VALUE)
 	String library(Model model) {
 		model.addAttribute("files", media.all().stream().map(f -> MediaItem.of(f, media.url(f))).toList());
-		model.addAttribute("maxSize", MediaService.megabytes(properties.maxSize().toBytes()));
+		model.addAttribute("maxSize", texts.get(MediaService.size(properties.maxSize().toBytes())));
 		return "media";
 	}
 
@@ -49,17 +53,17 @@ class MediaPageController {
 	String upload(@RequestParam(name = "file", required = false) MultipartFile file, Principal user,
 			RedirectAttributes flash) throws IOException {
 		if (file == null || file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
-			flash.addFlashAttribute("error", "Choose an image file to upload first");
+			flash.addFlashAttribute("error", texts.get("media.upload.choose-first"));
 			return "redirect:/admin/media";
 		}
 		try (InputStream in = file.getInputStream()) {
 			MediaFile f = media.upload(file.getOriginalFilename(), file.getSize(), in, user.getName());
-			flash.addFlashAttribute("notice", "Uploaded " + f.filename() + " (" + f.width() + " × " + f.height()
-					+ " pixels). Its address is " + media.url(f));
+			flash.addFlashAttribute("notice", texts.get("media.upload.done", f.filename(), String.valueOf(f.width()),
+					String.valueOf(f.height()), media.url(f)));
 			flash.addFlashAttribute("uploaded", f.id());
 		}
 		catch (InvalidInputException | PayloadTooLargeException ex) {
-			flash.addFlashAttribute("error", "Not uploaded: " + ex.getMessage());
+			flash.addFlashAttribute("error", texts.get("media.upload.refused", texts.of(ex)));
 		}
 		return "redirect:/admin/media";
 	}
@@ -76,7 +80,7 @@ class MediaPageController {
 		if (usage.deletable() && "yes".equals(confirm)) {
 			try {
 				media.delete(id, true);
-				flash.addFlashAttribute("notice", file.filename() + " deleted");
+				flash.addFlashAttribute("notice", texts.get("media.delete.done", file.filename()));
 				return new ModelAndView("redirect:/admin/media");
 			}
 			catch (ConflictException ex) {
@@ -86,14 +90,14 @@ class MediaPageController {
 		}
 		ModelAndView page = new ModelAndView("media-delete");
 		page.addObject("file", MediaItem.of(file, media.url(file)));
-		page.addObject("keeping", usage.keeping().stream().map(MediaUsage::describe).toList());
-		page.addObject("drafts", usage.drafts().stream().map(MediaUsage::subject).toList());
+		page.addObject("keeping", usage.keeping().stream().map(c -> texts.get(MediaUsage.describe(c))).toList());
+		page.addObject("drafts", usage.drafts().stream().map(c -> texts.get(MediaUsage.subject(c))).toList());
 		if (!usage.deletable()) {
 			page.setStatus(HttpStatus.CONFLICT);
-			page.addObject("error", usage.refusal(file));
+			page.addObject("error", texts.get(usage.refusal(file)));
 		}
 		else if (!usage.drafts().isEmpty()) {
-			page.addObject("warning", usage.draftWarning(file));
+			page.addObject("warning", texts.get(usage.draftWarning(file)));
 		}
 		return page;
 	}

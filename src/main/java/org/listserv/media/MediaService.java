@@ -11,6 +11,7 @@ import org.listserv.shared.InvalidInputException;
 import org.listserv.shared.NotFoundException;
 import org.listserv.shared.PayloadTooLargeException;
 import org.listserv.shared.Sha256;
+import org.listserv.shared.Text;
 import org.listserv.web.WebProperties;
 
 import org.springframework.stereotype.Service;
@@ -45,7 +46,7 @@ public class MediaService {
 	}
 
 	public MediaFile get(long id) {
-		return files.find(id).orElseThrow(() -> new NotFoundException("There is no image with the number " + id));
+		return files.find(id).orElseThrow(() -> notFound(id));
 	}
 
 	/** The absolute URL to use in mail, on the configured public base URL ({@code listserv.base-url}). */
@@ -54,7 +55,7 @@ public class MediaService {
 	}
 
 	byte[] content(long id) {
-		return files.content(id).orElseThrow(() -> new NotFoundException("There is no image with the number " + id));
+		return files.content(id).orElseThrow(() -> notFound(id));
 	}
 
 	/**
@@ -79,7 +80,7 @@ public class MediaService {
 			throw tooLarge(-1, max);
 		}
 		if (data.length == 0) {
-			throw new InvalidInputException("file", "Choose an image file to upload; this one is empty");
+			throw new InvalidInputException("file", new Text("media.error.empty"));
 		}
 		String sha256 = Sha256.hex(data);
 		var existing = files.findBySha256(sha256);
@@ -111,23 +112,26 @@ public class MediaService {
 			throw new ConflictException(usage.refusal(file));
 		}
 		if (!usage.drafts().isEmpty() && !draftsConfirmed) {
-			throw new ConflictException(usage.draftWarning(file) + ". Confirm to delete it anyway.");
+			throw new ConflictException(new Text("media.error.drafts-show", usage.draftWarning(file)));
 		}
 		files.delete(id);
 	}
 
-	private static PayloadTooLargeException tooLarge(long size, long max) {
-		return new PayloadTooLargeException("This file is " + (size < 0 ? "larger than " + megabytes(max) : megabytes(size))
-				+ "; images of up to " + megabytes(max) + " are accepted. Make it smaller and upload it again.");
+	private static NotFoundException notFound(long id) {
+		return new NotFoundException(new Text("media.error.not-found", String.valueOf(id)));
 	}
 
-	/** A file size as people read it: "840 KB", "2.5 MB". */
-	public static String megabytes(long bytes) {
+	private static PayloadTooLargeException tooLarge(long size, long max) {
+		return new PayloadTooLargeException(size < 0 ? new Text("media.error.too-large-unknown", size(max))
+				: new Text("media.error.too-large", size(size), size(max)));
+	}
+
+	/** A file size as people read it, in their language: "840 KB", "2.5 MB" ("2,5 MB" in Spanish). */
+	public static Text size(long bytes) {
 		if (bytes < 1024 * 1024) {
-			return Math.max(1, Math.round(bytes / 1024.0)) + " KB";
+			return new Text("media.size.kb", Math.max(1, Math.round(bytes / 1024.0)));
 		}
-		double mb = bytes / (1024.0 * 1024.0);
-		return (mb == Math.rint(mb) ? String.valueOf((long) mb) : String.format(java.util.Locale.ROOT, "%.1f", mb)) + " MB";
+		return new Text("media.size.mb", bytes / (1024.0 * 1024.0));
 	}
 
 }

@@ -1,15 +1,21 @@
 package org.listserv.media;
 
 import java.util.List;
+import java.util.function.Function;
 
 import org.listserv.composing.Campaign;
 import org.listserv.composing.CampaignStatus;
+import org.listserv.shared.Text;
 
 /**
  * The campaigns that show an image. Those that went out or may still go out (anything but a draft) keep it:
- * mail in people's inboxes loads it from its URL, so it cannot be deleted. Drafts only warn.
+ * mail in people's inboxes loads it from its URL, so it cannot be deleted. Drafts only warn. What it says is
+ * a {@link Text}, put together from the bundles in the reader's language when it is shown.
  */
 record MediaUsage(List<Campaign> keeping, List<Campaign> drafts) {
+
+	/** How many campaigns a sentence names; the rest are counted. */
+	private static final int NAMED = 5;
 
 	static MediaUsage of(List<Campaign> campaigns) {
 		return new MediaUsage(campaigns.stream().filter(c -> c.status() != CampaignStatus.DRAFT).toList(),
@@ -20,43 +26,39 @@ record MediaUsage(List<Campaign> keeping, List<Campaign> drafts) {
 		return keeping.isEmpty();
 	}
 
-	/** A campaign as staff name it: its subject in quotes and where it is, e.g. “Spring news” (sent). */
-	static String describe(Campaign c) {
-		return subject(c) + " (" + state(c.status()) + ")";
+	/** A campaign as staff name it: its subject in quotes and its status as the pages show it, “Spring news” (Sent). */
+	static Text describe(Campaign c) {
+		return new Text("media.usage.described", subject(c), status(c.status()));
 	}
 
-	static String subject(Campaign c) {
-		return c.subject() == null || c.subject().isBlank() ? "campaign " + c.id() : "“" + c.subject() + "”";
+	static Text subject(Campaign c) {
+		return c.subject() == null || c.subject().isBlank() ? new Text("media.usage.untitled", String.valueOf(c.id()))
+				: new Text("media.usage.subject", c.subject());
 	}
 
-	static String state(CampaignStatus status) {
-		return switch (status) {
-			case DRAFT -> "draft";
-			case SCHEDULED -> "scheduled";
-			case SENDING -> "sending";
-			case PAUSED -> "paused while sending";
-			case SENT -> "sent";
-			case CANCELLED -> "cancelled";
-			case FAILED -> "failed while sending";
-		};
+	/** The status word of the campaign pages. */
+	static Text status(CampaignStatus status) {
+		return new Text("composing.status." + status.name());
 	}
 
-	String refusal(MediaFile file) {
-		return file.filename() + " cannot be deleted: " + names(keeping, MediaUsage::describe)
-				+ (keeping.size() == 1 ? " shows" : " show")
-				+ " it, and mail that went out (or will go out) loads the image from its address";
+	Text refusal(MediaFile file) {
+		return new Text(keeping.size() == 1 ? "media.usage.refusal.one" : "media.usage.refusal.many", file.filename(),
+				names(keeping, MediaUsage::describe));
 	}
 
-	String draftWarning(MediaFile file) {
-		return (drafts.size() == 1 ? "The draft " : "The drafts ") + names(drafts, MediaUsage::subject) + (drafts.size() == 1 ? " shows " : " show ")
-				+ file.filename() + "; after deleting, " + (drafts.size() == 1 ? "it shows" : "they show")
-				+ " a broken image until you change " + (drafts.size() == 1 ? "it" : "them");
+	Text draftWarning(MediaFile file) {
+		return new Text(drafts.size() == 1 ? "media.usage.drafts.one" : "media.usage.drafts.many", file.filename(),
+				names(drafts, MediaUsage::subject));
 	}
 
-	private static String names(List<Campaign> campaigns, java.util.function.Function<Campaign, String> name) {
-		List<String> names = campaigns.stream().limit(5).map(name).toList();
-		String joined = String.join(", ", names);
-		return campaigns.size() > 5 ? joined + " and " + (campaigns.size() - 5) + " more" : joined;
+	/** The first few names joined ("A, B, C"), and how many more there are. */
+	private static Text names(List<Campaign> campaigns, Function<Campaign, Text> name) {
+		List<Text> names = campaigns.stream().limit(NAMED).map(name).toList();
+		Text joined = names.get(0);
+		for (Text next : names.subList(1, names.size())) {
+			joined = new Text("media.usage.list", joined, next);
+		}
+		return campaigns.size() > NAMED ? new Text("media.usage.more", joined, campaigns.size() - NAMED) : joined;
 	}
 
 }

@@ -1,14 +1,16 @@
 package org.listserv.sending;
 
 import org.listserv.composing.Checklist;
+import org.listserv.shared.Text;
+import org.listserv.shared.TextException;
 
 /** Sending refused because the checklist has errors (answered 422 with the checklist). */
-public class CampaignNotReadyException extends RuntimeException {
+public class CampaignNotReadyException extends TextException {
 
 	private final transient Checklist checklist;
 
 	CampaignNotReadyException(Checklist checklist) {
-		super("The campaign cannot be sent: the checklist has " + checklist.errors() + " error(s)");
+		super(new Text("sending.error.not-ready", checklist.errors()));
 		this.checklist = checklist;
 	}
 

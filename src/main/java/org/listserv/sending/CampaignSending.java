@@ -15,6 +15,7 @@ import org.listserv.composing.CampaignService;
 import org.listserv.composing.CampaignStatus;
 import org.listserv.composing.Checklist;
 import org.listserv.shared.ConflictException;
+import org.listserv.shared.Text;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -108,15 +109,14 @@ public class CampaignSending implements DisposableBean {
 			throw new CampaignNotReadyException(checklist);
 		}
 		if (!campaigns.transition(id, CampaignStatus.SENDING, CampaignStatus.DRAFT, CampaignStatus.SCHEDULED)) {
-			throw new ConflictException("Only a DRAFT or SCHEDULED campaign can be sent; this one is "
-					+ campaigns.get(id).status());
+			throw refused("sending.error.not-sendable", id);
 		}
 	}
 
 	/** SENDING to PAUSED: the job stops after the chunk in flight. */
 	public void pause(long id) {
 		if (!campaigns.transition(id, CampaignStatus.PAUSED, CampaignStatus.SENDING)) {
-			throw new ConflictException("Only a SENDING campaign can be paused; this one is " + campaigns.get(id).status());
+			throw refused("sending.error.not-pausable", id);
 		}
 	}
 
@@ -127,8 +127,7 @@ public class CampaignSending implements DisposableBean {
 
 	void resume(long id, boolean launch) {
 		if (!campaigns.transition(id, CampaignStatus.SENDING, CampaignStatus.PAUSED, CampaignStatus.FAILED)) {
-			throw new ConflictException("Only a PAUSED or FAILED campaign can be resumed; this one is "
-					+ campaigns.get(id).status());
+			throw refused("sending.error.not-resumable", id);
 		}
 		if (launch) {
 			launch(id);
@@ -148,8 +147,13 @@ public class CampaignSending implements DisposableBean {
 		if (!campaigns.transition(id, CampaignStatus.CANCELLED, CampaignStatus.DRAFT, CampaignStatus.SCHEDULED,
 				CampaignStatus.SENDING,
 				CampaignStatus.PAUSED, CampaignStatus.FAILED)) {
-			throw new ConflictException("This campaign can no longer be cancelled; it is " + campaigns.get(id).status());
+			throw refused("sending.error.not-cancellable", id);
 		}
+	}
+
+	/** Why a change of status was refused, naming the status as the campaign pages do. */
+	private ConflictException refused(String key, long id) {
+		return new ConflictException(new Text(key, new Text("composing.status." + campaigns.get(id).status().name())));
 	}
 
 	/** Starts a run in the background unless one is running here already. */

@@ -45,7 +45,14 @@ public final class SendCampaignCommand {
 					"listserv.inbound.smtp.enabled=false",
 					"listserv.inbound.imap.enabled=false", "spring.main.banner-mode=off")
 			.run(settings)) {
-			return sendAndWait(context.getBean(CampaignSending.class), id) == BatchStatus.COMPLETED ? 0 : 1;
+			try {
+				return sendAndWait(context.getBean(CampaignSending.class), id) == BatchStatus.COMPLETED ? 0 : 1;
+			}
+			catch (org.listserv.shared.TextException ex) {
+				// a refusal (not sendable, checklist errors) in words, not as its bundle key
+				System.err.println("send-campaign failed: " + context.getBean(org.listserv.shared.Texts.class).of(ex));
+				return 1;
+			}
 		}
 		catch (RuntimeException ex) {
 			System.err.println("send-campaign failed: " + ex.getMessage());

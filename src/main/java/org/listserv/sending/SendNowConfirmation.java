@@ -1,13 +1,12 @@
 package org.listserv.sending;
 
-import java.text.NumberFormat;
-import java.util.Locale;
-
 import org.listserv.composing.Campaign;
 import org.listserv.composing.CampaignService;
 import org.listserv.composing.SendConfirmations;
 import org.listserv.lists.ListService;
 import org.listserv.lists.MailingList;
+import org.listserv.shared.Text;
+import org.listserv.shared.Texts;
 import org.listserv.web.ConfirmProperties;
 import org.listserv.web.Confirmation;
 
@@ -29,12 +28,15 @@ class SendNowConfirmation implements SendConfirmations {
 
 	private final ConfirmProperties properties;
 
+	private final Texts texts;
+
 	SendNowConfirmation(CampaignService campaigns, ListService lists, DeliveryLedger ledger,
-			ConfirmProperties properties) {
+			ConfirmProperties properties, Texts texts) {
 		this.campaigns = campaigns;
 		this.lists = lists;
 		this.ledger = ledger;
 		this.properties = properties;
+		this.texts = texts;
 	}
 
 	@Override
@@ -42,20 +44,18 @@ class SendNowConfirmation implements SendConfirmations {
 		Campaign c = campaigns.get(campaignId);
 		MailingList list = lists.get(c.list());
 		long n = ledger.activeMembers(list.id());
-		String count = NumberFormat.getIntegerInstance(Locale.ENGLISH).format(n);
-		String people = count + (n == 1 ? " member" : " members");
+		// the count is formatted by the bundle's pattern, in the reader's language: 1,250 or 1.250
+		Text people = new Text("sending.send-now.members", n);
 		Confirmation confirmation = Confirmation
-			.of("Send “" + c.subject() + "” to " + people + " of " + list.name() + " now?",
+			.of(new Text("sending.send-now.question", c.subject(), people, list.name()),
 					"/admin/campaigns/" + campaignId + "/send", "/admin/campaigns/" + campaignId)
-			.detail("List", list.name())
-			.detail("Recipients", people + " (everyone active on the list now)")
-			.detail("Subject", c.subject())
-			.detail("Once sent, mail cannot be called back. You can pause or cancel what has not gone out yet.")
-			.button("Send now");
+			.detail(new Text("sending.send-now.list"), list.name())
+			.detail(new Text("sending.send-now.recipients"), texts.get(new Text("sending.send-now.recipients-value", people)))
+			.detail(new Text("sending.send-now.subject"), c.subject())
+			.detail(new Text("sending.send-now.detail"))
+			.button(new Text("sending.send-now.button"));
 		if (properties.typingFor(n)) {
-			confirmation.typing(list.slug(),
-					"This goes to more than " + NumberFormat.getIntegerInstance(Locale.ENGLISH).format(properties.typedAbove())
-							+ " people: type the list's short name, " + list.slug() + ", to confirm");
+			confirmation.typing(list.slug(), new Text("sending.send-now.typing", properties.typedAbove(), list.slug()));
 		}
 		return confirmation;
 	}

@@ -7,6 +7,7 @@ import java.util.Optional;
 import com.google.re2j.Pattern;
 
 import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.Text;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -60,11 +61,11 @@ public class SendRates {
 	public Rate set(String domain, double perSecond, Double burst, String by) {
 		String d = normalise(domain);
 		if (!(perSecond > 0) || perSecond > 1_000_000 || Double.isNaN(perSecond)) {
-			throw new InvalidInputException("perSecond", "must be a number above 0 and at most 1000000");
+			throw new InvalidInputException("perSecond", new Text("sending.error.per-second", 1_000_000));
 		}
 		double b = burst == null ? Math.max(1, Math.ceil(perSecond)) : burst;
 		if (!(b >= 1) || b > 10_000_000) {
-			throw new InvalidInputException("burst", "must be at least 1");
+			throw new InvalidInputException("burst", new Text("sending.error.burst"));
 		}
 		jdbc.sql("""
 				insert into send_rate_limits (domain, per_second, burst, tokens, updated_by)
@@ -116,7 +117,7 @@ public class SendRates {
 			d = GLOBAL;
 		}
 		if (!d.equals(GLOBAL) && (d.length() > 253 || !Pattern.matches("[a-z0-9]([a-z0-9.-]*[a-z0-9])?", d))) {
-			throw new InvalidInputException("domain", "must be * (or global) or a domain name such as gmail.com");
+			throw new InvalidInputException("domain", new Text("sending.error.domain"));
 		}
 		return d;
 	}

@@ -7,6 +7,8 @@ import java.util.Map;
 import org.listserv.mail.RelayStatus;
 import org.listserv.shared.InvalidInputException;
 import org.listserv.shared.NotFoundException;
+import org.listserv.shared.Text;
+import org.listserv.shared.Texts;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -45,13 +47,16 @@ class SendRatesController {
 
 	private final RelayStatus relay;
 
+	private final Texts texts;
+
 	SendRatesController(SendRates rates, Throttle throttle, SendingProperties properties, SendingInstance instance,
-			RelayStatus relay) {
+			RelayStatus relay, Texts texts) {
 		this.rates = rates;
 		this.throttle = throttle;
 		this.properties = properties;
 		this.instance = instance;
 		this.relay = relay;
+		this.texts = texts;
 	}
 
 	@GetMapping("/api/sending/rates")
@@ -64,7 +69,7 @@ class SendRatesController {
 	@ResponseBody
 	SendRates.Rate put(@PathVariable String domain, @RequestBody RateRequest request, Principal who) {
 		if (request == null || request.perSecond() == null) {
-			throw new InvalidInputException("perSecond", "is required (messages per second, above 0)");
+			throw new InvalidInputException("perSecond", new Text("sending.error.per-second-required"));
 		}
 		SendRates.Rate r = rates.set(domain, request.perSecond(), request.burst(), who.getName());
 		throttle.refresh();
@@ -74,7 +79,7 @@ class SendRatesController {
 	@DeleteMapping("/api/sending/rates/{domain}")
 	ResponseEntity<Void> delete(@PathVariable String domain) {
 		if (!rates.remove(domain)) {
-			throw new NotFoundException("No rate for " + domain);
+			throw new NotFoundException(new Text("sending.error.no-rate", domain));
 		}
 		throttle.refresh();
 		return ResponseEntity.noContent().build();
@@ -87,7 +92,7 @@ class SendRatesController {
 		model.addAttribute("relay", relay.snapshot());
 		model.addAttribute("settings", Map.of("workers", properties.workers(), "connections", properties.connections(),
 				"chunkSize", properties.chunkSize(), "partitionSize", properties.partitionSize(),
-				"throttleMaxWait", properties.throttleMaxWait().toMillis() / 1000.0 + " s"));
+				"throttleMaxWait", properties.throttleMaxWait().toMillis() / 1000.0));
 		return "sending";
 	}
 
@@ -98,10 +103,10 @@ class SendRatesController {
 			SendRates.Rate r = rates.set(domain, number("perSecond", perSecond),
 					burst == null || burst.isBlank() ? null : number("burst", burst), who.getName());
 			throttle.refresh();
-			flash.addFlashAttribute("notice", "Rate for " + label(r.domain()) + " set to " + r.perSecond() + "/s");
+			flash.addFlashAttribute("notice", texts.get("sending.rates.saved", label(r.domain()), r.perSecond()));
 		}
 		catch (InvalidInputException ex) {
-			flash.addFlashAttribute("error", ex.field() + ": " + ex.getMessage());
+			flash.addFlashAttribute("error", texts.of(ex));
 		}
 		return "redirect:/admin/sending";
 	}
@@ -111,14 +116,14 @@ class SendRatesController {
 		try {
 			String d = SendRates.normalise(domain);
 			if (rates.remove(d)) {
-				flash.addFlashAttribute("notice", "Rate for " + label(d) + " removed");
+				flash.addFlashAttribute("notice", texts.get("sending.rates.removed", label(d)));
 			}
 			else {
-				flash.addFlashAttribute("error", "No rate for " + label(d));
+				flash.addFlashAttribute("error", texts.get("sending.error.no-rate", label(d)));
 			}
 		}
 		catch (InvalidInputException ex) {
-			flash.addFlashAttribute("error", ex.getMessage());
+			flash.addFlashAttribute("error", texts.of(ex));
 		}
 		throttle.refresh();
 		return "redirect:/admin/sending";
@@ -126,15 +131,18 @@ class SendRatesController {
 
 	private static double number(String field, String value) {
 		try {
-			return Double.parseDouble(value.strip());
+			// a decimal comma too: the page writes 12,5 to a Spanish reader
+			return Double.parseDouble(value.strip().replace(',', '.'));
 		}
 		catch (NumberFormatException ex) {
-			throw new InvalidInputException(field, "must be a number");
+			throw new InvalidInputException(field, new Text("perSecond".equals(field) ? "sending.error.per-second-not-a-number"
+					: "sending.error.burst-not-a-number"));
 		}
 	}
 
-	private static String label(String domain) {
-		return SendRates.GLOBAL.equals(domain) ? "all mail" : domain;
+	/** A domain as a sentence names it; {@code *} is "all mail". */
+	private static Object label(String domain) {
+		return SendRates.GLOBAL.equals(domain) ? new Text("sending.rates.all-mail-in-sentence") : domain;
 	}
 
 }

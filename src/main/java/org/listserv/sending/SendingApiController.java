@@ -3,6 +3,7 @@ package org.listserv.sending;
 import java.util.Map;
 
 import org.listserv.composing.CampaignService;
+import org.listserv.shared.Texts;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -20,9 +21,12 @@ class SendingApiController {
 
 	private final CampaignService campaigns;
 
-	SendingApiController(CampaignSending sending, CampaignService campaigns) {
+	private final Texts texts;
+
+	SendingApiController(CampaignSending sending, CampaignService campaigns, Texts texts) {
 		this.sending = sending;
 		this.campaigns = campaigns;
+		this.texts = texts;
 	}
 
 	@PostMapping("/api/campaigns/{id}/send")
@@ -55,7 +59,7 @@ class SendingApiController {
 
 	@ExceptionHandler
 	ProblemDetail notReady(CampaignNotReadyException ex) {
-		ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+		ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, texts.of(ex));
 		pd.setTitle("Checklist has errors");
 		pd.setProperty("checklist", ex.checklist());
 		return pd;

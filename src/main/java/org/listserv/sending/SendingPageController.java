@@ -3,7 +3,9 @@ package org.listserv.sending;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.listserv.composing.CampaignService;
+import org.listserv.shared.Text;
 import org.listserv.shared.ConflictException;
+import org.listserv.shared.Texts;
 import org.listserv.web.Confirmation;
 
 import org.springframework.stereotype.Controller;
@@ -26,10 +28,14 @@ class SendingPageController {
 
 	private final CampaignService campaigns;
 
-	SendingPageController(CampaignSending sending, SendNowConfirmation sendNow, CampaignService campaigns) {
+	private final Texts texts;
+
+	SendingPageController(CampaignSending sending, SendNowConfirmation sendNow, CampaignService campaigns,
+			Texts texts) {
 		this.sending = sending;
 		this.sendNow = sendNow;
 		this.campaigns = campaigns;
+		this.texts = texts;
 	}
 
 	@PostMapping("/admin/campaigns/{id}/send")
@@ -40,43 +46,44 @@ class SendingPageController {
 		if (sendable && !confirmation.givenIn(request)) {
 			return confirmation.page(model);
 		}
-		return act(id, flash, "Sending started", () -> sending.send(id));
+		return act(id, flash, "sending.done.started", () -> sending.send(id));
 	}
 
 	@PostMapping("/admin/campaigns/{id}/pause")
 	String pause(@PathVariable long id, RedirectAttributes flash) {
-		return act(id, flash, "Paused after the messages in flight", () -> sending.pause(id));
+		return act(id, flash, "sending.done.paused", () -> sending.pause(id));
 	}
 
 	@PostMapping("/admin/campaigns/{id}/resume")
 	String resume(@PathVariable long id, RedirectAttributes flash) {
-		return act(id, flash, "Sending resumed", () -> sending.resume(id));
+		return act(id, flash, "sending.done.resumed", () -> sending.resume(id));
 	}
 
 	@PostMapping("/admin/campaigns/{id}/cancel")
 	String cancel(@PathVariable long id, HttpServletRequest request, Model model, RedirectAttributes flash) {
 		org.listserv.composing.Campaign c = campaigns.get(id);
 		Confirmation confirmation = Confirmation
-			.of("Cancel the sending of “" + c.subject() + "” for good?",
-					"/admin/campaigns/" + id + "/cancel", "/admin/campaigns/" + id)
-			.detail("What has not gone out yet is never sent; it cannot be resumed. To stop for a while, pause instead.")
-			.button("Cancel sending");
+			.of(new Text("sending.cancel.question", c.subject()), "/admin/campaigns/" + id + "/cancel",
+					"/admin/campaigns/" + id)
+			.detail(new Text("sending.cancel.detail"))
+			.button(new Text("sending.cancel.button"));
 		boolean cancellable = c.status() != org.listserv.composing.CampaignStatus.SENT
 				&& c.status() != org.listserv.composing.CampaignStatus.CANCELLED;
 		if (cancellable && !confirmation.givenIn(request)) {
 			return confirmation.page(model);
 		}
-		return act(id, flash, "Cancelled: nothing more will be sent", () -> sending.cancel(id));
+		return act(id, flash, "sending.done.cancelled", () -> sending.cancel(id));
 	}
 
-	private static String act(long id, RedirectAttributes flash, String done, Runnable action) {
+	/** Runs the action and says how it went; {@code done} is the key of the notice. */
+	private String act(long id, RedirectAttributes flash, String done, Runnable action) {
 		try {
 			action.run();
-			flash.addFlashAttribute("notice", done);
+			flash.addFlashAttribute("notice", texts.get(done));
 		}
 		catch (ConflictException | CampaignNotReadyException ex) {
 			// why it did not happen is at the top of the page: open it there, not at the buttons
-			flash.addFlashAttribute("error", ex.getMessage());
+			flash.addFlashAttribute("error", texts.of(ex));
 			return "redirect:/admin/campaigns/" + id;
 		}
 		return "redirect:/admin/campaigns/" + id + "#sending";

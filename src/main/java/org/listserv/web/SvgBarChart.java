@@ -1,5 +1,6 @@
 package org.listserv.web;
 
+import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -30,18 +31,12 @@ public final class SvgBarChart {
 	 * @param labels one per bar (shown under the bars when few, always in each bar's tooltip)
 	 * @param values the rates, same length as labels
 	 * @param limit a rate to draw as a line, or null
+	 * @param noData what an empty chart says, in the reader's language
+	 * @param language how the percentages people read are written (5.5% in English, 5,5 % in Spanish); the
+	 *        drawing's own numbers (coordinates) are always written the same way
 	 */
 	public static String render(String title, List<String> labels, List<Double> values, Double limit, String limitLabel,
-			String seriesClass) {
-		return render(title, labels, values, limit, limitLabel, seriesClass, "no data yet");
-	}
-
-	/**
-	 * As {@link #render(String, List, List, Double, String, String)}, saying {@code noData} (in the reader's
-	 * language) when there is no bar.
-	 */
-	public static String render(String title, List<String> labels, List<Double> values, Double limit, String limitLabel,
-			String seriesClass, String noData) {
+			String seriesClass, String noData, Locale language) {
 		double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
 		if (limit != null) {
 			max = Math.max(max, limit * 1.5);
@@ -59,7 +54,7 @@ public final class SvgBarChart {
 			svg.append(String.format(Locale.ROOT, "<line class=\"grid\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>",
 					LEFT, y, WIDTH - 8, y));
 			svg.append(String.format(Locale.ROOT, "<text class=\"axis\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>",
-					LEFT - 4, y + 4, percent(v)));
+					LEFT - 4, y + 4, percent(v, language)));
 		}
 		int n = values.size();
 		if (n == 0) {
@@ -75,7 +70,7 @@ public final class SvgBarChart {
 			double x = LEFT + i * slot + (slot - barW) / 2;
 			svg.append(String.format(Locale.ROOT,
 					"<rect class=\"bar %s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"><title>%s: %s</title></rect>",
-					seriesClass, x, TOP + plotH - h, barW, Math.max(h, 0.5), esc(labels.get(i)), percent(v)));
+					seriesClass, x, TOP + plotH - h, barW, Math.max(h, 0.5), esc(labels.get(i)), percent(v, language)));
 			if (n <= 12) {
 				String label = labels.get(i).length() > 14 ? labels.get(i).substring(0, 13) + "…" : labels.get(i);
 				svg.append(String.format(Locale.ROOT,
@@ -101,10 +96,14 @@ public final class SvgBarChart {
 		return svg.append("</svg>").toString();
 	}
 
-	static String percent(double rate) {
+	/** A rate as a percentage in the reader's language: two decimals below 1%, else one (0.40%, 12.5%, 0%). */
+	static String percent(double rate, Locale language) {
 		double p = rate * 100;
-		return (p == 0 ? "0" : p < 1 ? String.format(Locale.ROOT, "%.2f", p) : String.format(Locale.ROOT, "%.1f", p))
-				+ "%";
+		NumberFormat format = NumberFormat.getPercentInstance(language);
+		int decimals = p == 0 ? 0 : p < 1 ? 2 : 1;
+		format.setMinimumFractionDigits(decimals);
+		format.setMaximumFractionDigits(decimals);
+		return format.format(rate);
 	}
 
 	/** 1, 2 or 5 times a power of ten, at or above {@code v}. */
@@ -119,7 +118,8 @@ public final class SvgBarChart {
 	}
 
 	private static String esc(String s) {
-		return HtmlUtils.htmlEscape(s == null ? "" : s);
+		// only markup characters: a named entity such as &iacute; (for "í") is not XML, and the page is UTF-8
+		return HtmlUtils.htmlEscape(s == null ? "" : s, "UTF-8");
 	}
 
 }

@@ -210,6 +210,8 @@ class BouncesIntegrationTests extends IntegrationTest {
 		mvc.perform(get("/admin/bounces/members/" + gone).with(user(ADMIN).roles("ADMIN")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Recipient address rejected")));
+		mvc.perform(get("/admin/bounces/members/" + gone).with(user(ADMIN).roles("ADMIN")).header("Accept-Language", "es"))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("contado, puntuación 1,0")));
 		mvc.perform(post("/admin/bounces/members/" + gone + "/reenable").param("list", list.slug())
 			.with(user(ADMIN).roles("ADMIN")).with(csrf()))
 			.andExpect(status().is3xxRedirection());
@@ -374,6 +376,11 @@ class BouncesIntegrationTests extends IntegrationTest {
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("0.3% Gmail/Yahoo limit")))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("<svg class=\"chart\"")))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString(list.slug() + ".example.org")));
+		// in Spanish the rates have a decimal comma: 1 of 1 sent bounced
+		mvc.perform(get("/admin/bounces").param("list", list.slug()).with(user(ADMIN).roles("ADMIN"))
+			.header("Accept-Language", "es"))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("<td class=\"num\">100,00 %</td>")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("100,0\u00a0%</title></rect>")));
 		mvc.perform(get("/admin/bounces").with(user(STAFF).roles("STAFF"))).andExpect(status().isForbidden());
 
 		String csv = mvc.perform(get("/admin/bounces.csv").param("list", list.slug()).with(user(ADMIN).roles("ADMIN")))

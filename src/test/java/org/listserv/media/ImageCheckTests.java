@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 import org.listserv.shared.InvalidInputException;
+import org.listserv.shared.Text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,34 +32,50 @@ class ImageCheckTests {
 		byte[] png = TestImages.image("png", 100, 50);
 		assertThat(ImageCheck.check(png, 5_000).width()).isEqualTo(100);
 		assertThatThrownBy(() -> ImageCheck.check(png, 4_999)).isInstanceOf(InvalidInputException.class)
-			.hasMessageContaining("100 × 50 pixels");
+			.satisfies(ex -> assertThat(text(ex)).isEqualTo(new Text("media.error.too-many-pixels", "100", "50", 4_999 / 1_000_000.0)));
 	}
 
 	@Test
 	void refusesDecompressionBombsOfEveryTypeByTheirHeaders() {
-		assertThatThrownBy(() -> ImageCheck.check(TestImages.pngHeader(100_000, 100_000), LIMIT))
-			.hasMessage("This image is 100000 × 100000 pixels, more than the 40 million pixels allowed; "
-					+ "make it smaller and upload it again");
-		assertThatThrownBy(() -> ImageCheck.check(gifHeader(65_535, 65_535), LIMIT))
-			.hasMessageContaining("65535 × 65535 pixels");
-		assertThatThrownBy(() -> ImageCheck.check(jpegHeader(60_000, 60_000), LIMIT))
-			.hasMessageContaining("60000 × 60000 pixels");
+		assertThat(english(refusal(TestImages.pngHeader(100_000, 100_000)))).isEqualTo("This image is 100000 × 100000 "
+				+ "pixels, more than the 40 million pixels allowed; make it smaller and upload it again");
+		assertThat(refusal(gifHeader(65_535, 65_535)))
+			.isEqualTo(new Text("media.error.too-many-pixels", "65535", "65535", 40.0));
+		assertThat(refusal(jpegHeader(60_000, 60_000)))
+			.isEqualTo(new Text("media.error.too-many-pixels", "60000", "60000", 40.0));
 	}
 
 	@Test
 	void refusesSvgTextAndDamagedImagesInWordsStaffUnderstand() {
-		assertThatThrownBy(() -> ImageCheck.check(
-				"\uFEFF  <?xml version=\"1.0\"?><svg onload=\"alert(1)\"/>".getBytes(StandardCharsets.UTF_8), LIMIT))
-			.hasMessageStartingWith("SVG images are not accepted (they can carry scripts)");
-		assertThatThrownBy(() -> ImageCheck.check("GIF? no: text".getBytes(StandardCharsets.UTF_8), LIMIT))
-			.hasMessage("This file is not a PNG, JPEG, GIF or WebP image");
+		assertThat(english(refusal(
+				"\uFEFF  <?xml version=\"1.0\"?><svg onload=\"alert(1)\"/>".getBytes(StandardCharsets.UTF_8))))
+			.startsWith("SVG images are not accepted (they can carry scripts)");
+		assertThat(english(refusal("GIF? no: text".getBytes(StandardCharsets.UTF_8))))
+			.isEqualTo("This file is not a PNG, JPEG, GIF or WebP image");
 		byte[] png = TestImages.image("png", 40, 40);
 		byte[] garbled = png.clone();
 		for (int i = 60; i < garbled.length - 20; i++) {
 			garbled[i] = (byte) 0x5a;
 		}
-		assertThatThrownBy(() -> ImageCheck.check(garbled, LIMIT))
-			.hasMessage("This file starts like a PNG image but could not be read as one; it may be damaged");
+		assertThat(english(refusal(garbled)))
+			.isEqualTo("This file starts like a PNG image but could not be read as one; it may be damaged");
+		assertThat(MediaUsageTests.spanish(refusal(garbled)))
+			.isEqualTo("Este archivo empieza como una imagen PNG, pero no se pudo leer como tal; puede estar dañado");
+	}
+
+	/** What the check says when it refuses the bytes. */
+	static Text refusal(byte[] data) {
+		return text(org.assertj.core.api.Assertions.catchThrowableOfType(InvalidInputException.class,
+				() -> ImageCheck.check(data, LIMIT)));
+	}
+
+	static Text text(Throwable ex) {
+		assertThat(ex).isInstanceOf(InvalidInputException.class);
+		return (Text) ((InvalidInputException) ex).text();
+	}
+
+	static String english(Text text) {
+		return MediaUsageTests.english(text);
 	}
 
 	/** A GIF's logical screen descriptor claiming this size, and nothing after it. */

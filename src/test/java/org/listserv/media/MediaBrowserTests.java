@@ -131,6 +131,30 @@ class MediaBrowserTests extends BrowserIntegrationTest {
 	}
 
 	@Test
+	void thePickerSpeaksThePagesLanguage() throws Exception {
+		login();
+		browser.get("http://localhost:" + port + "/admin/media?lang=es");
+		Path svg = file("logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(StandardCharsets.UTF_8));
+		try {
+			browser.findElement(By.id("open-picker")).click();
+			WebElement dialog = new WebDriverWait(browser, Duration.ofSeconds(10))
+				.until(d -> d.findElement(By.cssSelector("dialog.media-picker[open]")));
+			assertThat(dialog.findElement(By.tagName("h2")).getText()).isEqualTo("Insertar una imagen");
+			assertThat(dialog.findElement(By.cssSelector("button[type=submit]")).getText()).isEqualTo("Insertar");
+			dialog.findElement(By.cssSelector("button[type=submit]")).click();
+			assertThat(dialog.findElement(By.cssSelector(".media-picker-message")).getText())
+				.isEqualTo("Primero elija una imagen de la biblioteca o suba una.");
+			dialog.findElement(By.cssSelector("input[type=file]")).sendKeys(svg.toString());
+			new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> dialog
+				.findElement(By.cssSelector(".media-picker-message")).getText()
+				.startsWith("No se subió: No se aceptan imágenes SVG"));
+		}
+		finally {
+			Files.deleteIfExists(svg);
+		}
+	}
+
+	@Test
 	void deletingAsksFirstAndThenSaysItIsDoneAtTheTop() throws Exception {
 		ensureStaff();
 		long id = MediaFixtures.upload(mvc, "to-delete.png", TestImages.image("png", 50, 50));

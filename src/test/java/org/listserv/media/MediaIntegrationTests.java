@@ -141,7 +141,7 @@ class MediaIntegrationTests extends IntegrationTest {
 		mvc.perform(delete("/api/media/" + image + "?confirm=true").with(httpBasic(STAFF, STAFF_PASSWORD)))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail", allOf(containsString("sent.png cannot be deleted"),
-					containsString("“Spring newsletter” (sent)"))));
+					containsString("“Spring newsletter” (Sent)"))));
 		mvc.perform(get("/media/" + image + "/sent.png")).andExpect(status().isOk());
 	}
 

@@ -91,7 +91,7 @@ class MediaPagesIntegrationTests extends IntegrationTest {
 		mvc.perform(post("/admin/media/" + image + "/delete").param("confirm", "yes")
 			.with(user(STAFF).roles("STAFF")).with(csrf()))
 			.andExpect(status().isConflict())
-			.andExpect(content().string(containsString("<p class=\"error\" role=\"alert\">confirm.png cannot be deleted: “Call now” (scheduled) shows it")))
+			.andExpect(content().string(containsString("<p class=\"error\" role=\"alert\">confirm.png cannot be deleted: “Call now” (Scheduled) shows it")))
 			.andExpect(content().string(not(containsString("name=\"confirm\" value=\"yes\""))));
 		mvc.perform(get("/media/" + image + "/confirm.png")).andExpect(status().isOk());
 
@@ -141,6 +141,45 @@ class MediaPagesIntegrationTests extends IntegrationTest {
 			.contains("href=\"/admin/media\">Media</a>");
 		MvcResult stranger = mvc.perform(get("/lists")).andExpect(status().isOk()).andReturn();
 		assertThat(stranger.getResponse().getContentAsString()).doesNotContain("<meta name=\"_csrf");
+	}
+
+	@Test
+	void saysWhatHappenedToAnUploadAndADeleteInSpanish() throws Exception {
+		MvcResult refused = mvc.perform(multipart("/admin/media").file(new MockMultipartFile("file", "bomb.png",
+				"image/png", TestImages.pngHeader(9000, 9000))).header("Accept-Language", "es")
+			.with(user(STAFF).roles("STAFF")).with(csrf()).accept(MediaType.TEXT_HTML)).andReturn();
+		assertThat(refused.getFlashMap().get("error")).isEqualTo("No se subió: Esta imagen mide 9000 × 9000 píxeles, "
+				+ "más que los 40 millones de píxeles permitidos; redúzcala y vuelva a subirla");
+		MvcResult big = mvc.perform(multipart("/admin/media").file(new MockMultipartFile("file", "big.png",
+				"image/png", new byte[1024 * 1024 + 10])).header("Accept-Language", "es")
+			.with(user(STAFF).roles("STAFF")).with(csrf()).accept(MediaType.TEXT_HTML)).andReturn();
+		assertThat((String) big.getFlashMap().get("error")).contains("se aceptan imágenes de hasta 1 MB");
+		mvc.perform(multipart("/admin/media").file(new MockMultipartFile("file", "x.svg", "image/svg+xml",
+				"<svg/>".getBytes(StandardCharsets.UTF_8))).header("Accept-Language", "es")
+			.with(user(STAFF).roles("STAFF")).with(csrf()).accept(MediaType.APPLICATION_JSON))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail", startsWith("No se aceptan imágenes SVG")));
+
+		mvc.perform(get("/admin/media").with(user(STAFF).roles("STAFF")).header("Accept-Language", "es")
+			.accept(MediaType.TEXT_HTML))
+			.andExpect(content().string(containsString("data-title=\"Insertar una imagen\"")))
+			.andExpect(content().string(containsString("data-uploaded=\"Se subió {0}. Ahora descríbala aquí abajo.\"")));
+
+		long image = apiUpload("prensa.png");
+		long campaign = MediaFixtures.campaignShowing(mvc, newList("ACTION"), "Llamen hoy", image);
+		assertThat(campaigns.transition(campaign, CampaignStatus.SCHEDULED, CampaignStatus.DRAFT)).isTrue();
+		mvc.perform(post("/admin/media/" + image + "/delete").header("Accept-Language", "es")
+			.with(user(STAFF).roles("STAFF")).with(csrf()))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("No se puede eliminar prensa.png: la muestra «Llamen hoy» (Programada)")))
+			.andExpect(content().string(containsString("<li>«Llamen hoy» (Programada)</li>")));
+		assertThat(campaigns.transition(campaign, CampaignStatus.DRAFT, CampaignStatus.SCHEDULED)).isTrue();
+		mvc.perform(post("/admin/media/" + image + "/delete").header("Accept-Language", "es")
+			.with(user(STAFF).roles("STAFF")).with(csrf()))
+			.andExpect(content().string(containsString("El borrador «Llamen hoy» muestra prensa.png")));
+		mvc.perform(post("/admin/media/" + image + "/delete").param("confirm", "yes").header("Accept-Language", "es")
+			.with(user(STAFF).roles("STAFF")).with(csrf()))
+			.andExpect(flash().attribute("notice", "Se eliminó prensa.png"));
 	}
 
 	long apiUpload(String filename) throws Exception {

@@ -63,6 +63,12 @@ class SendConfirmationIntegrationTests extends SendingIntegrationTest {
 			.andExpect(content().string(allOf(containsString("1,001 members"), containsString("name=\"confirmTyped\""),
 					containsString("type the list&#39;s short name, " + list.slug()))));
 		mvc.perform(post("/admin/campaigns/" + id + "/send").with(user(STAFF).roles("STAFF")).with(csrf())
+			.header("Accept-Language", "es").param("confirm", "yes"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("¿Enviar «Big alert» a 1.001 miembros de " + list.name()),
+					containsString("Este envío llega a más de 1.000 personas: escriba el nombre corto de la lista, "
+							+ list.slug()))));
+		mvc.perform(post("/admin/campaigns/" + id + "/send").with(user(STAFF).roles("STAFF")).with(csrf())
 			.param("confirm", "yes").param("confirmTyped", "not-" + list.slug()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("That is not " + list.slug())));

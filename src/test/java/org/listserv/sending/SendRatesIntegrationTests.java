@@ -46,7 +46,11 @@ class SendRatesIntegrationTests {
 			assertThat(r.updatedBy()).isEqualTo("admin@example.org");
 		});
 		assertThatThrownBy(() -> rates.set("gmail.com", 0, null, "x")).isInstanceOf(InvalidInputException.class)
-			.hasMessageContaining("above 0");
+			.satisfies(ex -> {
+				assertThat(((InvalidInputException) ex).field()).isEqualTo("perSecond");
+				assertThat(((InvalidInputException) ex).text())
+					.isEqualTo(new org.listserv.shared.Text("sending.error.per-second", 1_000_000));
+			});
 		assertThat(rates.remove("gmail.com")).isTrue();
 		assertThat(rates.find("gmail.com")).isEmpty();
 	}

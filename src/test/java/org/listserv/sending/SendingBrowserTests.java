@@ -37,8 +37,8 @@ class SendingBrowserTests extends BrowserIntegrationTest {
 		form.findElement(By.tagName("button")).click();
 		awaitGone(form);
 		assertThat(browser.findElement(By.cssSelector("p.notice")).getText())
-			.isEqualTo("Rate for browser-gmail.example set to 20.0/s");
-		assertThat(browser.findElement(By.id("rates")).getText()).contains("browser-gmail.example").contains("20.0")
+			.isEqualTo("Rate for browser-gmail.example set to 20/s");
+		assertThat(browser.findElement(By.id("rates")).getText()).contains("browser-gmail.example 20 20")
 			.contains(ADMIN);
 		assertThat(rates.find("browser-gmail.example")).isPresent();
 		screenshot("sending-1-rate-set");

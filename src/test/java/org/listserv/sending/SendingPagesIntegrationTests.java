@@ -55,14 +55,34 @@ class SendingPagesIntegrationTests extends SendingIntegrationTest {
 			.andExpect(flash().attribute("notice", "Rate for yahoo.com set to 12.5/s"));
 		mvc.perform(post("/admin/sending/rates").with(user(ADMIN).roles("ADMIN")).with(csrf())
 			.param("domain", "yahoo.com").param("perSecond", "fast"))
-			.andExpect(flash().attribute("error", "perSecond: must be a number"));
+			.andExpect(flash().attribute("error", "The messages per second must be a number"));
 		mvc.perform(get("/admin/sending").with(user(ADMIN).roles("ADMIN")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("yahoo.com")))
 			.andExpect(content().string(containsString("12.5")));
 		mvc.perform(post("/admin/sending/rates/delete").with(user(ADMIN).roles("ADMIN")).with(csrf())
 			.param("domain", "yahoo.com")).andExpect(flash().attribute("notice", "Rate for yahoo.com removed"));
+		mvc.perform(post("/admin/sending/rates/delete").with(user(ADMIN).roles("ADMIN")).with(csrf())
+			.param("domain", "nowhere.example")).andExpect(flash().attribute("error", "No rate for nowhere.example"));
 		org.assertj.core.api.Assertions.assertThat(rates.find("yahoo.com")).isEmpty();
+	}
+
+	@Test
+	void theRatesAndWhatHappenedToThemReadInSpanishWithADecimalComma() throws Exception {
+		mvc.perform(post("/admin/sending/rates").with(user(ADMIN).roles("ADMIN")).with(csrf())
+			.header("Accept-Language", "es").param("domain", "hotmail.com").param("perSecond", "7,5").param("burst", ""))
+			.andExpect(flash().attribute("notice", "Velocidad de hotmail.com fijada en 7,5/s"));
+		mvc.perform(post("/admin/sending/rates").with(user(ADMIN).roles("ADMIN")).with(csrf())
+			.header("Accept-Language", "es").param("domain", "hotmail.com").param("perSecond", "7").param("burst", "0"))
+			.andExpect(flash().attribute("error", "La ráfaga debe ser de 1 como mínimo"));
+		mvc.perform(get("/admin/sending").with(user(ADMIN).roles("ADMIN")).header("Accept-Language", "es"))
+			.andExpect(content().string(containsString("<td>7,5</td>")));
+		mvc.perform(post("/admin/sending/rates/delete").with(user(ADMIN).roles("ADMIN")).with(csrf())
+			.header("Accept-Language", "es").param("domain", "hotmail.com"))
+			.andExpect(flash().attribute("notice", "Se quitó la velocidad de hotmail.com"));
+		mvc.perform(post("/admin/sending/rates/delete").with(user(ADMIN).roles("ADMIN")).with(csrf())
+			.header("Accept-Language", "es").param("domain", "nowhere.example"))
+			.andExpect(flash().attribute("error", "No hay ninguna velocidad fijada para nowhere.example"));
 	}
 
 }
