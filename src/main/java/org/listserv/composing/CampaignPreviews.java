@@ -120,10 +120,10 @@ class CampaignPreviews {
 				}
 			}
 		});
-		String defaultName = org.listserv.shared.Languages.nameOf(languages.of(own_));
+		var defaultName = org.listserv.shared.Languages.named(languages.of(own_));
 		missing.forEach((tag, n) -> items.add(new Checklist.Item("version-missing:" + tag, Checklist.Severity.WARNING,
 				false, new Text("composing.checklist.version-missing", n,
-						org.listserv.shared.Languages.nameOf(java.util.Locale.forLanguageTag(tag)), defaultName))));
+						org.listserv.shared.Languages.named(java.util.Locale.forLanguageTag(tag)), defaultName))));
 		return Checklist.of(items);
 	}
 
@@ -251,7 +251,7 @@ class CampaignPreviews {
 				addresses.add(EmailAddress.parse(raw));
 			}
 			catch (EmailAddress.InvalidEmailAddressException ex) {
-				throw new InvalidInputException("to", new Text("composing.error.test-address", raw, ex.getMessage()));
+				throw new InvalidInputException("to", new Text("composing.error.test-address", raw, ex.reason()));
 			}
 		}
 		MailingList list = list(c);

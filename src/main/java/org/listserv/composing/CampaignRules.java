@@ -77,7 +77,7 @@ final class CampaignRules {
 			return EmailAddress.parse(raw).value();
 		}
 		catch (EmailAddress.InvalidEmailAddressException ex) {
-			throw new InvalidInputException("fromAddress", new Text("composing.error.from-address", ex.getMessage()));
+			throw new InvalidInputException("fromAddress", new Text("composing.error.from-address", ex.reason()));
 		}
 	}
 

@@ -156,7 +156,7 @@ public class CampaignService {
 			String tag = languages.parse(field, v.language()).orElseThrow();
 			if (tag.equals(languages.of(list.language()).toLanguageTag())) {
 				throw new InvalidInputException(field,
-						new Text("composing.error.version-default", tag, Languages.nameOf(languages.of(tag))));
+						new Text("composing.error.version-default", tag, Languages.named(languages.of(tag))));
 			}
 			if (!seen.add(tag)) {
 				throw new InvalidInputException(field, new Text("composing.error.version-twice", tag));

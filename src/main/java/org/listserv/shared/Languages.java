@@ -105,6 +105,16 @@ public class Languages {
 		return Optional.empty();
 	}
 
+	/**
+	 * A language's name in the language of the text it is put in ("1 member reads Spanish", "1 miembro lee
+	 * inglés"), as a value of a {@link Text}: the bundle key {@code languages.name.<tag>}, else the language's
+	 * own name ({@link #nameOf}).
+	 */
+	public static org.springframework.context.MessageSourceResolvable named(Locale language) {
+		return new org.springframework.context.support.DefaultMessageSourceResolvable(
+				new String[] { "languages.name." + language.toLanguageTag() }, null, nameOf(language));
+	}
+
 	/** A language's name in that language, as a switcher shows it: "English", "Español". */
 	public static String nameOf(Locale language) {
 		String name = language.getDisplayLanguage(language);

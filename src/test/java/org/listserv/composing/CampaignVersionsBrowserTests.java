@@ -43,7 +43,7 @@ class CampaignVersionsBrowserTests extends BrowserIntegrationTest {
 
 		browser.get("http://localhost:" + port + "/admin/campaigns/" + c.id() + "?lang=es");
 		assertThat(browser.findElement(By.id("checklist")).getText())
-			.contains("1 miembro lee Español; recibirán la versión en English");
+			.contains("1 miembro lee español; recibirán la versión en inglés");
 		new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("new-version-language"))).selectByValue("es");
 		clickAndWait(By.cssSelector("#add-version button"));
 		assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Versión guardada");

@@ -56,7 +56,9 @@ class SpanishCampaignsBrowserTests extends BrowserIntegrationTest {
 		form.findElement(By.tagName("button")).click();
 		awaitGone(form);
 		assertThat(browser.findElement(By.cssSelector("html")).getAttribute("lang")).isEqualTo("es");
-		assertThat(browser.findElement(By.id("rates")).getText()).contains("es-browser.example");
+		assertThat(browser.findElement(By.cssSelector("p.notice")).getText())
+			.isEqualTo("Velocidad de es-browser.example fijada en 12,5/s");
+		assertThat(browser.findElement(By.id("rates")).getText()).contains("es-browser.example").contains("12,5");
 		for (int width : new int[] { 1280, 390 }) {
 			browser.manage().window().setSize(new Dimension(width, 1000));
 			screenshot("es-sending-" + width);

@@ -137,7 +137,11 @@ class MultilingualSendIntegrationTests extends SendingIntegrationTest {
 		mvc.perform(post("/api/campaigns/" + id + "/preview").with(httpBasic(STAFF, STAFF_PASSWORD))
 			.header("Accept-Language", "en"))
 			.andExpect(jsonPath("$.checklist.items[?(@.rule == 'version-missing:es')].message")
-				.value("2 members read Español; they will get the English version"));
+				.value("2 members read Spanish; they will get the English version"));
+		mvc.perform(post("/api/campaigns/" + id + "/preview").with(httpBasic(STAFF, STAFF_PASSWORD))
+			.header("Accept-Language", "es"))
+			.andExpect(jsonPath("$.checklist.items[?(@.rule == 'version-missing:es')].message")
+				.value("2 miembros leen español; recibirán la versión en inglés"));
 		mvc.perform(patch("/api/campaigns/" + id).with(httpBasic(STAFF, STAFF_PASSWORD))
 			.contentType(MediaType.APPLICATION_JSON).content("{" + VERSIONS + "}"))
 			.andExpect(status().isOk());
