@@ -1,6 +1,7 @@
 package org.listserv.posting;
 
 import java.security.Principal;
+import java.util.List;
 import java.util.Locale;
 
 import org.listserv.lists.ListService;
@@ -37,8 +38,11 @@ class ModerationPageController {
 
 	private final org.listserv.shared.Texts texts;
 
+	private final HoldReasons holdReasons;
+
 	ModerationPageController(ListService lists, ModerationService moderation, PostingSettings settings,
-			org.listserv.shared.Texts texts) {
+			org.listserv.shared.Texts texts, HoldReasons holdReasons) {
+		this.holdReasons = holdReasons;
 		this.texts = texts;
 		this.lists = lists;
 		this.moderation = moderation;
@@ -49,7 +53,13 @@ class ModerationPageController {
 	String queue(@PathVariable String slug, Model model) {
 		org.listserv.lists.MailingList list = lists.get(slug);
 		model.addAttribute("list", list);
-		model.addAttribute("held", moderation.held(slug).stream().map(Post::shown).toList());
+		List<Post> held = moderation.held(slug).stream().map(Post::shown).toList();
+		model.addAttribute("held", held);
+		Locale language = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		model.addAttribute("holdReasons", held.stream().collect(java.util.stream.Collectors.toMap(Post::id,
+				p -> holdReasons.of(p, language))));
+		model.addAttribute("holdReasonsInEnglish", held.stream().filter(p -> !holdReasons.translated(p))
+			.map(Post::id).collect(java.util.stream.Collectors.toSet()));
 		model.addAttribute("settings", settings.of(list.id()));
 		return "moderation";
 	}

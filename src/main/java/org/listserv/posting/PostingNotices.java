@@ -52,9 +52,12 @@ class PostingNotices {
 
 	private final Texts texts;
 
+	private final HoldReasons holdReasons;
+
 	PostingNotices(Outbox outbox, MailTemplates templates, AccountService accounts, MailProperties mail,
 			WebProperties web, PostingProperties properties, MemberLanguages memberLanguages,
-			AccountLanguages accountLanguages, Languages languages, Texts texts) {
+			AccountLanguages accountLanguages, Languages languages, Texts texts, HoldReasons holdReasons) {
+		this.holdReasons = holdReasons;
 		this.memberLanguages = memberLanguages;
 		this.accountLanguages = accountLanguages;
 		this.languages = languages;
@@ -68,26 +71,26 @@ class PostingNotices {
 	}
 
 	void held(MailingList list, Post post, String token) {
-		Map<String, Object> model = model(list, post);
 		String confirm = address(new ListAddress(list.slug(), ListAddress.Role.CONFIRM, token));
-		model.put("confirm_address", confirm);
-		model.put("moderation_url", web.base() + "/admin/lists/" + list.slug() + "/moderation");
 		for (String moderator : accounts.moderatorEmails()) {
 			Locale language = accountLanguages.account(moderator).flatMap(languages::find)
 				.orElseGet(() -> languages.of(list.language()));
+			Map<String, Object> model = model(list, post, language);
+			model.put("confirm_address", confirm);
+			model.put("moderation_url", web.base() + "/admin/lists/" + list.slug() + "/moderation");
 			send("post-held", language, list, EmailAddress.parse(moderator), model, EmailAddress.parse(confirm));
 		}
 	}
 
 	void rejected(MailingList list, Post post, String reason) {
-		Map<String, Object> model = model(list, post);
 		Locale language = memberLanguages.of(post.sender(), list);
+		Map<String, Object> model = model(list, post, language);
 		model.put("reason", reason == null || reason.isBlank() ? texts.get(language, "posting.notice.no-reason") : reason);
 		toAuthor("post-rejected", list, post, model);
 	}
 
 	void expired(MailingList list, Post post) {
-		toAuthor("post-expired", list, post, model(list, post));
+		toAuthor("post-expired", list, post, model(list, post, memberLanguages.of(post.sender(), list)));
 	}
 
 	private void toAuthor(String template, MailingList list, Post post, Map<String, Object> model) {
@@ -96,13 +99,13 @@ class PostingNotices {
 		}
 	}
 
-	private Map<String, Object> model(MailingList list, Post post) {
+	private Map<String, Object> model(MailingList list, Post post, Locale language) {
 		Map<String, Object> model = new HashMap<>();
 		model.put("list", Map.of("name", list.name(), "slug", list.slug()));
 		model.put("list_address", list.slug() + "@" + mail.domain());
 		String text = PersonalTokens.redact(post.bodyText());
 		model.put("post", Map.of("sender", post.sender(), "subject", post.subject(), "reason",
-				post.holdReason() == null ? "" : post.holdReason(), "excerpt",
+				holdReasons.of(post, language), "excerpt",
 				text.length() > 1000 ? text.substring(0, 1000) + " [...]" : text));
 		model.put("expiry_days", properties.holdExpiry().toDays());
 		return model;

@@ -86,7 +86,7 @@ class PostingRules {
 	 */
 	static Rule automated() {
 		return rule("automated", p -> p.message().isAutomated()
-				? new Verdict("automated", Verdict.Outcome.HOLD, "sent by a machine (auto-reply, bounce or another list)")
+				? Verdict.hold("automated", "sent by a machine (auto-reply, bounce or another list)", "automated")
 				: Verdict.pass("automated", "sent by a person"));
 	}
 
@@ -107,8 +107,8 @@ class PostingRules {
 
 	static Rule size() {
 		return rule("size", p -> p.message().raw().length > p.settings().maxSize()
-				? new Verdict("size", Verdict.Outcome.HOLD, "larger than " + p.settings().maxSize() + " bytes ("
-						+ p.message().raw().length + ")")
+				? Verdict.hold("size", "larger than " + p.settings().maxSize() + " bytes ("
+						+ p.message().raw().length + ")", "size", p.settings().maxSize(), p.message().raw().length)
 				: Verdict.pass("size", p.message().raw().length + " bytes"));
 	}
 
@@ -121,14 +121,15 @@ class PostingRules {
 
 	static Rule recipients() {
 		return rule("recipients", p -> p.message().recipientCount() > p.settings().maxRecipients()
-				? new Verdict("recipients", Verdict.Outcome.HOLD, p.message().recipientCount()
-						+ " addresses in To and Cc (at most " + p.settings().maxRecipients() + ")")
+				? Verdict.hold("recipients", p.message().recipientCount()
+						+ " addresses in To and Cc (at most " + p.settings().maxRecipients() + ")", "recipients",
+						p.message().recipientCount(), p.settings().maxRecipients())
 				: Verdict.pass("recipients", p.message().recipientCount() + " addresses in To and Cc"));
 	}
 
 	static Rule emergency() {
 		return rule("emergency", p -> p.settings().emergencyModeration()
-				? new Verdict("emergency", Verdict.Outcome.HOLD, "emergency moderation is on: every post is held")
+				? Verdict.hold("emergency", "emergency moderation is on: every post is held", "emergency")
 				: Verdict.pass("emergency", "emergency moderation is off"));
 	}
 
@@ -139,7 +140,7 @@ class PostingRules {
 	static Rule policy(PostingSettings settings, MemberService members, AccountService accounts) {
 		return rule("policy", p -> {
 			if (p.sender() == null) {
-				return new Verdict("policy", Verdict.Outcome.HOLD, "no valid From address");
+				return Verdict.hold("policy", "no valid From address", "no-from");
 			}
 			String from = p.sender().value();
 			if (settings.senderKind(p.list().id(), from).filter("ALLOWED"::equals).isPresent()) {
@@ -148,17 +149,17 @@ class PostingRules {
 			PostingPolicy policy = p.list().postingPolicy();
 			return switch (policy) {
 				case OPEN -> new Verdict("policy", Verdict.Outcome.ACCEPT, "OPEN list");
-				case MODERATED -> new Verdict("policy", Verdict.Outcome.HOLD, "MODERATED list: every post is held");
+				case MODERATED -> Verdict.hold("policy", "MODERATED list: every post is held", "moderated");
 				case ANNOUNCE -> accounts.isStaff(from)
 						? new Verdict("policy", Verdict.Outcome.ACCEPT, "ANNOUNCE list: " + from + " is staff")
-						: new Verdict("policy", Verdict.Outcome.HOLD, "ANNOUNCE list: only staff and allowed posters post");
+						: Verdict.hold("policy", "ANNOUNCE list: only staff and allowed posters post", "announce");
 				case MEMBERS -> {
 					if (isActiveMember(members, p.list().slug(), from)) {
 						yield new Verdict("policy", Verdict.Outcome.ACCEPT, "MEMBERS list: " + from + " is an active member");
 					}
 					yield accounts.isStaff(from)
 							? new Verdict("policy", Verdict.Outcome.ACCEPT, "MEMBERS list: " + from + " is staff")
-							: new Verdict("policy", Verdict.Outcome.HOLD, "MEMBERS list: " + from + " is not an active member");
+							: Verdict.hold("policy", "MEMBERS list: " + from + " is not an active member", "not-member", from);
 				}
 			};
 		});

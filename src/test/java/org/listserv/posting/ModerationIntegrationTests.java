@@ -177,7 +177,14 @@ class ModerationIntegrationTests extends PostingIntegrationTest {
 		jdbc.sql("update subscribers set language = 'en' where email = :e").param("e", ana).update();
 		send(list, pat, postText(pat, "Fuera de tema", "Gatos."));
 		MimeMessage held = heldNotice("Retenido para moderación en " + list.name() + ": Fuera de tema");
-		assertThat(body(held)).contains("Un mensaje a " + list.name(), "espera a un moderador");
+		assertThat(body(held)).contains("Un mensaje a " + list.name(), "espera a un moderador",
+				"Motivo:  lista moderada: se retienen todos los mensajes").doesNotContain("MODERATED list");
+		mvc.perform(get("/admin/lists/" + list.slug() + "/moderation").with(user(ADMIN).roles("ADMIN"))
+			.header("Accept-Language", "es"))
+			.andExpect(content().string(containsString("lista moderada: se retienen todos los mensajes")));
+		mvc.perform(get("/admin/lists/" + list.slug() + "/moderation").with(user(ADMIN).roles("ADMIN"))
+			.header("Accept-Language", "en"))
+			.andExpect(content().string(containsString("moderated list: every post is held")));
 		String confirm = header(held, "Reply-To");
 		sendTo(confirm, ADMIN, "From: " + ADMIN + "\nTo: " + confirm + "\nSubject: Re\n\nrechazar\n");
 		MimeMessage rejected = awaitMail(pat, 1).get(0);

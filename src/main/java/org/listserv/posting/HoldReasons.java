@@ -1,0 +1,67 @@
+package org.listserv.posting;
+
+import java.util.List;
+import java.util.Locale;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.listserv.shared.Text;
+import org.listserv.shared.Texts;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Why a post is held, in a moderator's language: the bundle text of the rule that held it (its verdict's
+ * {@code key} and {@code args}), else, for a post held before verdicts carried one, the stored English
+ * {@code hold_reason} as it is.
+ */
+@Component
+class HoldReasons {
+
+	private final JsonMapper json;
+
+	private final Texts texts;
+
+	HoldReasons(JsonMapper json, Texts texts) {
+		this.json = json;
+		this.texts = texts;
+	}
+
+	/** The reason of a held post in {@code language}; "" for a post that is not held. */
+	String of(Post post, Locale language) {
+		Text text = text(post);
+		if (text != null) {
+			return texts.get(language, text);
+		}
+		return post.holdReason() == null ? "" : post.holdReason();
+	}
+
+	/** Whether {@link #of} is in the reader's language (else it is the stored English). */
+	boolean translated(Post post) {
+		return text(post) != null;
+	}
+
+	private Text text(Post post) {
+		if (post.holdReason() == null || post.verdicts() == null) {
+			return null;
+		}
+		try {
+			JsonNode verdicts = json.readTree(post.verdicts());
+			for (int i = verdicts.size() - 1; i >= 0; i--) {
+				JsonNode v = verdicts.get(i);
+				if ("HOLD".equals(v.path("outcome").asString("")) && v.hasNonNull("key")) {
+					List<Object> args = new java.util.ArrayList<>();
+					v.path("args").forEach(a -> args.add(a.asString("")));
+					return new Text(v.get("key").asString(""), args.toArray());
+				}
+			}
+		}
+		catch (JacksonException ex) {
+			// a verdict list that does not parse: show the stored reason
+		}
+		return null;
+	}
+
+}
