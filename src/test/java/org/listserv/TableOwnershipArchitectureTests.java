@@ -31,7 +31,7 @@ class TableOwnershipArchitectureTests {
 			Map.entry("consent_events", "subscriptions"), Map.entry("confirmation_tokens", "subscriptions"),
 			Map.entry("import_rows", "subscriptions"), Map.entry("import_matched", "subscriptions"),
 			Map.entry("import_members", "subscriptions"), Map.entry("users", "accounts"),
-			Map.entry("organisation_settings", "accounts"),
+			Map.entry("organisation_settings", "accounts"), Map.entry("list_roles", "accounts"),
 			Map.entry("inbound_messages", "inbound"), Map.entry("outbox", "mail"), Map.entry("campaigns", "composing"), Map.entry("campaign_versions", "composing"),
 			Map.entry("campaign_templates", "composing"),
 			Map.entry("deliveries", "sending"), Map.entry("send_partitions", "sending"),

@@ -1,0 +1,78 @@
+package org.listserv.accounts;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.listserv.shared.NotFoundException;
+import org.listserv.shared.Text;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Who may do what on a list: ADMIN accounts everything on every list; anyone else what their
+ * {@link ListRole} on that list permits. A list the caller holds no role on does not exist for them (404,
+ * the same answer as a list that does not exist, so short names cannot be probed); a role too low for the
+ * action is 403.
+ */
+@Service
+public class ListAccess {
+
+	private final ListRoles roles;
+
+	ListAccess(ListRoles roles) {
+		this.roles = roles;
+	}
+
+	/**
+	 * Checks that the caller may do {@code permission} on the list {@code slug}.
+	 * @throws NotFoundException when there is no such list or the caller holds no role on it
+	 * @throws AccessDeniedException when their role does not permit it
+	 */
+	public void require(String slug, ListPermission permission) {
+		Authentication who = SecurityContextHolder.getContext().getAuthentication();
+		if (isAdmin(who)) {
+			return;
+		}
+		ListRole role = roleOf(slug, who)
+			.orElseThrow(() -> new NotFoundException(new Text("lists.error.not-found", slug)));
+		if (!role.permits(permission)) {
+			throw new AccessDeniedException("The role " + role + " on " + slug + " does not permit " + permission);
+		}
+	}
+
+	/** Whether the caller may do {@code permission} on the list {@code slug} (for showing a link or a form). */
+	public boolean may(String slug, ListPermission permission) {
+		Authentication who = SecurityContextHolder.getContext().getAuthentication();
+		return isAdmin(who) || roleOf(slug, who).filter(r -> r.permits(permission)).isPresent();
+	}
+
+	/** The caller's role on the list; empty for none (and for an admin, who holds them all). */
+	public Optional<ListRole> role(String slug) {
+		return roleOf(slug, SecurityContextHolder.getContext().getAuthentication());
+	}
+
+	/** The ids of the lists the caller may see; empty for an admin, who sees every list. */
+	public Optional<Set<Long>> visibleLists() {
+		Authentication who = SecurityContextHolder.getContext().getAuthentication();
+		if (isAdmin(who)) {
+			return Optional.empty();
+		}
+		return Optional.of(who == null ? Set.of() : Set.copyOf(roles.listIds(who.getName())));
+	}
+
+	private Optional<ListRole> roleOf(String slug, Authentication who) {
+		if (who == null || !who.isAuthenticated() || slug == null) {
+			return Optional.empty();
+		}
+		return roles.listId(slug).flatMap(id -> roles.role(id, who.getName()));
+	}
+
+	static boolean isAdmin(Authentication who) {
+		return who != null && who.isAuthenticated()
+				&& who.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+	}
+
+}
