@@ -54,6 +54,7 @@ class CampaignApiController {
 
 	@PostMapping("/api/campaigns")
 	ResponseEntity<CampaignView> create(@RequestBody CampaignRequest request, Principal user) {
+		requireSendToSchedule(request);
 		Campaign c = service.create(request, user.getName());
 		return ResponseEntity.created(URI.create("/api/campaigns/" + c.id())).body(view(c));
 	}
@@ -86,7 +87,15 @@ class CampaignApiController {
 
 	@PatchMapping("/api/campaigns/{id}")
 	CampaignView update(@PathVariable long id, @RequestBody CampaignRequest request) {
+		requireSendToSchedule(request);
 		return view(service.update(id, request));
+	}
+
+	/** Scheduling a send is sending: an API token needs the scope {@code send} for it. */
+	private static void requireSendToSchedule(CampaignRequest request) {
+		if (request.status() != null && "SCHEDULED".equalsIgnoreCase(request.status().strip())) {
+			org.listserv.web.ApiScopes.require(org.listserv.web.ApiScopes.SEND);
+		}
 	}
 
 	@DeleteMapping("/api/campaigns/{id}")
