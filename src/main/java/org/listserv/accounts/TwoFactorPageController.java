@@ -49,6 +49,11 @@ class TwoFactorPageController {
 
 	private final HttpSessionRequestCache requests = new HttpSessionRequestCache();
 
+	{
+		// the page asked for is remembered without Spring's "?continue" marker: the code step redirects to it itself
+		requests.setMatchingRequestParameterName(null);
+	}
+
 	private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
 	TwoFactorPageController(TwoFactor twoFactor, LoginThrottle throttle, Texts texts, WebProperties web) {

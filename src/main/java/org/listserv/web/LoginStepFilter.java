@@ -29,6 +29,11 @@ class LoginStepFilter extends OncePerRequestFilter {
 
 	private final HttpSessionRequestCache requests = new HttpSessionRequestCache();
 
+	{
+		// the page asked for is remembered without Spring's "?continue" marker: the code step redirects to it itself
+		requests.setMatchingRequestParameterName(null);
+	}
+
 	LoginStepFilter(LoginSteps steps, RequestMatcher publicPaths) {
 		this.steps = steps;
 		this.publicPaths = publicPaths;
