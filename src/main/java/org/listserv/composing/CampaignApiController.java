@@ -91,9 +91,13 @@ class CampaignApiController {
 		return view(service.update(id, request));
 	}
 
-	/** Scheduling a send is sending: an API token needs the scope {@code send} for it. */
+	/**
+	 * Scheduling a send is sending: an API token needs the scope {@code send} to set {@code "status":"SCHEDULED"},
+	 * or a {@code scheduledAt} without a status (which schedules too, see CampaignRules).
+	 */
 	private static void requireSendToSchedule(CampaignRequest request) {
-		if (request.status() != null && "SCHEDULED".equalsIgnoreCase(request.status().strip())) {
+		boolean noStatus = request.status() == null || request.status().isBlank();
+		if (noStatus ? request.scheduledAt() != null : "SCHEDULED".equalsIgnoreCase(request.status().strip())) {
 			org.listserv.web.ApiScopes.require(org.listserv.web.ApiScopes.SEND);
 		}
 	}

@@ -88,6 +88,10 @@ class ApiTokensIntegrationTests extends IntegrationTest {
 			.header("Authorization", "Bearer " + write.token()).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"status\":\"SCHEDULED\",\"scheduledAt\":\"2099-01-01T10:00:00Z\"}"))
 			.andExpect(status().isForbidden());
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/campaigns/" + campaign)
+			.header("Authorization", "Bearer " + write.token()).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"scheduledAt\":\"2099-01-01T10:00:00Z\"}"))
+			.andExpect(status().isForbidden());
 		assertThat(campaigns.get(campaign).status().name()).isEqualTo("DRAFT");
 
 		// a list is made by write, but changing it is ADMIN's: an admin's token without the admin scope acts as staff

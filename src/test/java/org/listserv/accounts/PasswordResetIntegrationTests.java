@@ -85,6 +85,17 @@ class PasswordResetIntegrationTests extends IntegrationTest {
 		mvc.perform(post("/login/forgot").param("email", known)).andExpect(status().isForbidden());
 	}
 
+	@Test
+	void theMailIsInTheAccountsLanguage() throws Exception {
+		String email = newAccount("spanish");
+		accountService.setLanguage(email, "es");
+		mvc.perform(post("/login/forgot").param("email", email).header("Accept-Language", "en").with(csrf()))
+			.andExpect(status().isOk());
+		jakarta.mail.internet.MimeMessage mail = awaitMail(email, 1).get(0);
+		assertThat(mail.getSubject()).isEqualTo("Elija una nueva contraseña para listserv");
+		assertThat(body(mail)).contains("funciona una sola vez, durante 60 minutos");
+	}
+
 	private String askAndReadLink(String email) throws Exception {
 		mvc.perform(get("/login/forgot")).andExpect(status().isOk());
 		mvc.perform(post("/login/forgot").param("email", email).with(csrf())).andExpect(status().isOk())
