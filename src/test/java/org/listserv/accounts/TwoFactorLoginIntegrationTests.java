@@ -81,6 +81,39 @@ class TwoFactorLoginIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void theLoginThrottleTurnsCodesAwayAfterFiveWrongOnes() throws Exception {
+		String email = newAccount("throttled");
+		Enrolment enrolment = enrol(login(email), "/admin/account/two-factor");
+		MockHttpSession session = login(email);
+		String right = enrolment.codeAt(Duration.ofSeconds(30));
+		String wrong = "000000".equals(right) ? "111111" : "000000";
+		// from an address of its own (TEST-NET-1), so that the address counter does not slow other tests' logins
+		for (int i = 0; i < 5; i++) {
+			mvc.perform(post("/login/code").param("code", wrong).session(session).with(csrf()).with(from("192.0.2.15")))
+				.andExpect(content().string(containsString("That code is not right")));
+		}
+		mvc.perform(post("/login/code").param("code", right).session(session).with(csrf()).with(from("192.0.2.15")))
+			.andExpect(status().isOk()).andExpect(content().string(containsString("Too many attempts to log in")));
+		mvc.perform(get("/admin").session(session)).andExpect(redirectedUrl("/login/code"));
+	}
+
+	@Test
+	void anAdminTurnsOffTheTwoFactorLoginOfSomeoneWhoLostTheirPhone() throws Exception {
+		String email = newAccount("lost-phone");
+		enrol(login(email), "/admin/account/two-factor");
+		long id = accounts.findByEmail(email).orElseThrow().id();
+		mvc.perform(post("/admin/users/" + id + "/two-factor/off").with(user(ADMIN).roles("ADMIN")).with(csrf()))
+			.andExpect(status().isOk()).andExpect(content().string(containsString("Turn off two-factor login for " + email + "?")));
+		assertThat(accounts.loginState(email).orElseThrow().totpEnabled()).isTrue();
+		mvc.perform(post("/admin/users/" + id + "/two-factor/off").param("confirm", "yes").with(user(STAFF).roles("STAFF"))
+			.with(csrf())).andExpect(status().isForbidden());
+		mvc.perform(post("/admin/users/" + id + "/two-factor/off").param("confirm", "yes").with(user(ADMIN).roles("ADMIN"))
+			.with(csrf())).andExpect(redirectedUrl("/admin/users"));
+		assertThat(accounts.loginState(email).orElseThrow().totpEnabled()).isFalse();
+		mvc.perform(get("/admin").session(login(email))).andExpect(status().isOk());
+	}
+
+	@Test
 	void turningItOffAsksThePassword() throws Exception {
 		String email = newAccount("totp-off");
 		MockHttpSession session = login(email);
@@ -154,6 +187,13 @@ class TwoFactorLoginIntegrationTests extends IntegrationTest {
 		mvc.perform(get("/admin/account").session(session)).andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(shown))));
 		return new Enrolment(secret, now, codes);
+	}
+
+	private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+		return request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
 	}
 
 	private org.springframework.test.web.servlet.ResultActions code(MockHttpSession session, String code) throws Exception {
