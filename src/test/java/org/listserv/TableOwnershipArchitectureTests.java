@@ -32,6 +32,8 @@ class TableOwnershipArchitectureTests {
 			Map.entry("import_rows", "subscriptions"), Map.entry("import_matched", "subscriptions"),
 			Map.entry("import_members", "subscriptions"), Map.entry("users", "accounts"),
 			Map.entry("organisation_settings", "accounts"), Map.entry("list_roles", "accounts"),
+			Map.entry("api_tokens", "accounts"), Map.entry("recovery_codes", "accounts"),
+			Map.entry("password_resets", "accounts"),
 			Map.entry("inbound_messages", "inbound"), Map.entry("outbox", "mail"), Map.entry("campaigns", "composing"), Map.entry("campaign_versions", "composing"),
 			Map.entry("campaign_templates", "composing"),
 			Map.entry("deliveries", "sending"), Map.entry("send_partitions", "sending"),

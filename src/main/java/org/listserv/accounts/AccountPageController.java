@@ -37,8 +37,15 @@ class AccountPageController {
 
 	private final Languages languages;
 
-	AccountPageController(AccountService service, AccountTimeZones zones, Texts texts, Languages languages) {
+	private final TwoFactor twoFactor;
+
+	private final ApiTokenService tokens;
+
+	AccountPageController(AccountService service, AccountTimeZones zones, Texts texts, Languages languages,
+			TwoFactor twoFactor, ApiTokenService tokens) {
 		this.service = service;
+		this.twoFactor = twoFactor;
+		this.tokens = tokens;
 		this.zones = zones;
 		this.texts = texts;
 		this.languages = languages;
@@ -57,6 +64,13 @@ class AccountPageController {
 		model.addAttribute("languages", languages.supported().stream()
 			.map(l -> new LanguageOption(l.toLanguageTag(), Languages.nameOf(l))).toList());
 		model.addAttribute("language", service.language(me.getName()).orElse(""));
+		boolean on = twoFactor.enabled(me.getName());
+		model.addAttribute("twoFactorOn", on);
+		model.addAttribute("twoFactorRequired", twoFactor.required());
+		model.addAttribute("recoveryLeft", on ? twoFactor.recoveryCodesLeft(me.getName()) : 0);
+		model.addAttribute("tokens", tokens.list(me.getName()));
+		model.addAttribute("scopes", java.util.Arrays.stream(TokenScope.values()).map(TokenScope::value).toList());
+		model.addAttribute("admin", service.isAdmin(me.getName()));
 		return "account";
 	}
 
@@ -101,6 +115,7 @@ class AccountPageController {
 		model.addAttribute("zones", AccountTimeZones.CHOICES);
 		model.addAttribute("timeZone", zones.organisation().getId());
 		model.addAttribute("timeZoneSet", zones.organisationSet());
+		model.addAttribute("twoFactorRequired", twoFactor.required());
 		return "settings";
 	}
 
@@ -125,6 +140,7 @@ class AccountPageController {
 	@PreAuthorize("hasRole('ADMIN')")
 	String users(Model model, Principal me) {
 		model.addAttribute("accounts", service.all());
+		model.addAttribute("twoFactorOn", service.withTwoFactor());
 		// your own account is not offered "Disable": nobody can lock themselves out (the service refuses it too)
 		model.addAttribute("me", me.getName());
 		model.addAttribute("roles", Role.values());

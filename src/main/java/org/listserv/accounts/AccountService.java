@@ -156,4 +156,13 @@ public class AccountService implements UserDetailsService, ApplicationRunner {
 		accounts.setLanguage(email, languages.parse("language", language).orElse(null));
 	}
 
+	boolean isAdmin(String email) {
+		return accounts.findByEmail(email).map(a -> a.role() == Role.ADMIN).orElse(false);
+	}
+
+	/** The ids of the accounts that log in with two factors. */
+	java.util.Set<Long> withTwoFactor() {
+		return accounts.withTwoFactor();
+	}
+
 }

@@ -16,7 +16,8 @@ class OrganisationSettings {
 	}
 
 	Optional<String> timeZone() {
-		return jdbc.sql("select time_zone from organisation_settings").query(String.class).optional();
+		return jdbc.sql("select time_zone from organisation_settings where time_zone is not null").query(String.class)
+			.optional();
 	}
 
 	void setTimeZone(String zone, String by) {
@@ -25,6 +26,20 @@ class OrganisationSettings {
 				on conflict (id) do update set time_zone = excluded.time_zone, updated_by = excluded.updated_by,
 				       updated_at = now()
 				""").param("zone", zone).param("by", by).update();
+	}
+
+	/** Whether an admin requires two-factor login of every account. */
+	boolean twoFactorRequired() {
+		return jdbc.sql("select two_factor_required from organisation_settings").query(Boolean.class).optional()
+			.orElse(false);
+	}
+
+	void setTwoFactorRequired(boolean required, String by) {
+		jdbc.sql("""
+				insert into organisation_settings (two_factor_required, updated_by) values (:required, :by)
+				on conflict (id) do update set two_factor_required = excluded.two_factor_required,
+				       updated_by = excluded.updated_by, updated_at = now()
+				""").param("required", required).param("by", by).update();
 	}
 
 }

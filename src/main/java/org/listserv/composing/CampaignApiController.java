@@ -59,6 +59,7 @@ class CampaignApiController {
 
 	@PostMapping("/api/campaigns")
 	ResponseEntity<CampaignView> create(@RequestBody CampaignRequest request, Principal user) {
+		requireSendToSchedule(request);
 		Campaign c = service.create(request, user.getName());
 		return ResponseEntity.created(URI.create("/api/campaigns/" + c.id())).body(view(c));
 	}
@@ -91,7 +92,19 @@ class CampaignApiController {
 
 	@PatchMapping("/api/campaigns/{id}")
 	CampaignView update(@PathVariable long id, @RequestBody CampaignRequest request) {
+		requireSendToSchedule(request);
 		return view(service.update(id, request));
+	}
+
+	/**
+	 * Scheduling a send is sending: an API token needs the scope {@code send} to set {@code "status":"SCHEDULED"},
+	 * or a {@code scheduledAt} without a status (which schedules too, see CampaignRules).
+	 */
+	private static void requireSendToSchedule(CampaignRequest request) {
+		boolean noStatus = request.status() == null || request.status().isBlank();
+		if (noStatus ? request.scheduledAt() != null : "SCHEDULED".equalsIgnoreCase(request.status().strip())) {
+			org.listserv.web.ApiScopes.require(org.listserv.web.ApiScopes.SEND);
+		}
 	}
 
 	@DeleteMapping("/api/campaigns/{id}")
