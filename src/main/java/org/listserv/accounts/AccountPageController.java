@@ -55,6 +55,7 @@ class AccountPageController {
 	record LanguageOption(String tag, String name) {
 	}
 
+	@org.listserv.shared.AnyAccount("the caller's own account")
 	@GetMapping("/admin/account")
 	String account(Model model, Principal me) {
 		model.addAttribute("me", me.getName());
@@ -74,6 +75,7 @@ class AccountPageController {
 		return "account";
 	}
 
+	@org.listserv.shared.AnyAccount("the caller's own account")
 	@PostMapping("/admin/account")
 	String saveAccount(@RequestParam(defaultValue = "") String timeZone, Principal me, Model model,
 			RedirectAttributes flash) {
@@ -91,6 +93,7 @@ class AccountPageController {
 		}
 	}
 
+	@org.listserv.shared.AnyAccount("the caller's own account")
 	@PostMapping("/admin/account/language")
 	String saveLanguage(@RequestParam(defaultValue = "") String language, Principal me, Model model,
 			RedirectAttributes flash) {

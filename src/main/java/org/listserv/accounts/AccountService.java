@@ -122,11 +122,6 @@ public class AccountService implements UserDetailsService, ApplicationRunner {
 		}
 	}
 
-	/** The addresses of enabled accounts (ADMIN and STAFF): the moderators of discussion lists. */
-	public List<String> moderatorEmails() {
-		return accounts.all().stream().filter(Account::enabled).map(Account::email).toList();
-	}
-
 	/** The addresses of enabled ADMIN accounts: who is told when received mail could not be processed. */
 	public List<String> adminEmails() {
 		return accounts.all().stream().filter(a -> a.enabled() && a.role() == Role.ADMIN).map(Account::email).toList();

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code {"id","token"}} (the token shown this once), {@code GET} lists them without the token,
  * {@code DELETE /api/tokens/{id}} revokes one (204). A token may make tokens only with scopes it has.
  */
+@org.listserv.shared.AnyAccount("the caller's own API tokens")
 @RestController
 class ApiTokenController {
 

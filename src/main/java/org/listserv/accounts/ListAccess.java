@@ -1,5 +1,6 @@
 package org.listserv.accounts;
 
+import org.listserv.shared.ListPermission;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,8 +23,27 @@ public class ListAccess {
 
 	private final ListRoles roles;
 
-	ListAccess(ListRoles roles) {
+	private final Accounts accounts;
+
+	ListAccess(ListRoles roles, Accounts accounts) {
 		this.roles = roles;
+		this.accounts = accounts;
+	}
+
+	/**
+	 * Who moderates the list: its MODERATORs, else its OWNERs, else the admins (enabled accounts only): who is
+	 * told of a held post.
+	 */
+	public java.util.List<String> moderatorsOf(long listId) {
+		java.util.List<String> moderators = roles.emails(listId, ListRole.MODERATOR);
+		if (moderators.isEmpty()) {
+			moderators = roles.emails(listId, ListRole.OWNER);
+		}
+		if (moderators.isEmpty()) {
+			moderators = accounts.all().stream().filter(a -> a.enabled() && a.role() == Role.ADMIN)
+				.map(Account::email).toList();
+		}
+		return moderators;
 	}
 
 	/**
@@ -32,12 +52,19 @@ public class ListAccess {
 	 * @throws AccessDeniedException when their role does not permit it
 	 */
 	public void require(String slug, ListPermission permission) {
+		require(slug, permission, new Text("lists.error.not-found", slug));
+	}
+
+	/**
+	 * As {@link #require(String, ListPermission)}, saying {@code notFound} when the caller holds no role on the
+	 * list: for a resource named by its id, whose list's name the caller must not learn.
+	 */
+	public void require(String slug, ListPermission permission, Text notFound) {
 		Authentication who = SecurityContextHolder.getContext().getAuthentication();
 		if (isAdmin(who)) {
 			return;
 		}
-		ListRole role = roleOf(slug, who)
-			.orElseThrow(() -> new NotFoundException(new Text("lists.error.not-found", slug)));
+		ListRole role = roleOf(slug, who).orElseThrow(() -> new NotFoundException(notFound));
 		if (!role.permits(permission)) {
 			throw new AccessDeniedException("The role " + role + " on " + slug + " does not permit " + permission);
 		}
@@ -61,6 +88,13 @@ public class ListAccess {
 			return Optional.empty();
 		}
 		return Optional.of(who == null ? Set.of() : Set.copyOf(roles.listIds(who.getName())));
+	}
+
+	/** The items on lists the caller may see, in their order; all of them for an admin. */
+	public <T> java.util.List<T> visible(java.util.List<T> items, java.util.function.ToLongFunction<T> listId) {
+		Optional<Set<Long>> visible = visibleLists();
+		return visible.isEmpty() ? items
+				: items.stream().filter(i -> visible.get().contains(listId.applyAsLong(i))).toList();
 	}
 
 	private Optional<ListRole> roleOf(String slug, Authentication who) {

@@ -27,17 +27,20 @@ class ListRoleApiController {
 		this.roles = roles;
 	}
 
+	@org.listserv.shared.OnList(org.listserv.shared.ListPermission.ROLES)
 	@GetMapping("/api/lists/{slug}/roles")
 	List<ListRoles.Grant> grants(@PathVariable String slug) {
 		return roles.grants(slug);
 	}
 
+	@org.listserv.shared.OnList(org.listserv.shared.ListPermission.ROLES)
 	@PutMapping("/api/lists/{slug}/roles/{email}")
 	ListRoles.Grant put(@PathVariable String slug, @PathVariable String email, @RequestBody RoleRequest request,
 			Principal me) {
 		return roles.put(slug, email, request == null ? null : request.role(), me.getName());
 	}
 
+	@org.listserv.shared.OnList(org.listserv.shared.ListPermission.ROLES)
 	@DeleteMapping("/api/lists/{slug}/roles/{email}")
 	ResponseEntity<Void> remove(@PathVariable String slug, @PathVariable String email) {
 		return roles.remove(slug, email) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();

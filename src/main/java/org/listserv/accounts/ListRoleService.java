@@ -1,5 +1,6 @@
 package org.listserv.accounts;
 
+import org.listserv.shared.ListPermission;
 import java.util.List;
 import java.util.Locale;
 

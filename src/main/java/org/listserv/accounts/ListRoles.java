@@ -42,6 +42,14 @@ class ListRoles {
 				""").param("e", email).query(Long.class).list();
 	}
 
+	/** The addresses of the enabled accounts holding {@code role} on the list. */
+	List<String> emails(long listId, ListRole role) {
+		return jdbc.sql("""
+				select u.email from list_roles r join users u on u.id = r.user_id
+				 where r.list_id = :l and r.role = :r and u.enabled order by lower(u.email)
+				""").param("l", listId).param("r", role.name()).query(String.class).list();
+	}
+
 	List<Grant> grants(long listId) {
 		return jdbc.sql("""
 				select u.email, u.name, r.role, r.granted_by, r.granted_at

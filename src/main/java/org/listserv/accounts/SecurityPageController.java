@@ -46,6 +46,7 @@ class SecurityPageController {
 		this.texts = texts;
 	}
 
+	@org.listserv.shared.AnyAccount("the caller's own API tokens")
 	@PostMapping("/admin/account/tokens")
 	String create(@RequestParam(defaultValue = "") String name,
 			@RequestParam(name = "scopes", required = false) List<String> scopes, Principal me, RedirectAttributes flash) {
@@ -60,6 +61,7 @@ class SecurityPageController {
 		return "redirect:/admin/account#tokens";
 	}
 
+	@org.listserv.shared.AnyAccount("the caller's own API tokens")
 	@PostMapping("/admin/account/tokens/{id}/revoke")
 	String revoke(@PathVariable long id, Principal me, RedirectAttributes flash) {
 		try {

@@ -36,6 +36,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * {@code /admin/account}, or at {@value LoginSteps#ENROL_PATH} when an admin requires it), new recovery codes
  * and turning it off (both ask the password). Codes go through the login throttle, under their own counters.
  */
+@org.listserv.shared.AnyAccount("the caller's own two-factor login")
 @Controller
 class TwoFactorPageController {
 

@@ -48,8 +48,11 @@ class CampaignApiController {
 
 	private final Texts texts;
 
+	private final org.listserv.accounts.ListAccess access;
+
 	CampaignApiController(CampaignService service, CampaignPreviews previews, ObjectProvider<CampaignProgress> progress,
-			VersionCounts counts, Texts texts) {
+			VersionCounts counts, Texts texts, org.listserv.accounts.ListAccess access) {
+		this.access = access;
 		this.texts = texts;
 		this.counts = counts;
 		this.service = service;
@@ -57,16 +60,24 @@ class CampaignApiController {
 		this.progress = progress;
 	}
 
+	@org.listserv.shared.AnyAccount("creates a campaign on the list in the body, checked by the service")
 	@PostMapping("/api/campaigns")
 	ResponseEntity<CampaignView> create(@RequestBody CampaignRequest request, Principal user) {
+		if (request.list() != null && !request.list().isBlank()) {
+			access.require(request.list().strip(), org.listserv.shared.ListPermission.SEND);
+		}
 		requireSendToSchedule(request);
 		Campaign c = service.create(request, user.getName());
 		return ResponseEntity.created(URI.create("/api/campaigns/" + c.id())).body(view(c));
 	}
 
+	@org.listserv.shared.AnyAccount("lists only the campaigns of the lists the caller holds a role on")
 	@GetMapping("/api/campaigns")
 	List<Campaign> search(@RequestParam(required = false) String list, @RequestParam(required = false) String status) {
-		return service.search(list, status);
+		if (list != null && !list.isBlank()) {
+			access.require(list.strip(), org.listserv.shared.ListPermission.VIEW);
+		}
+		return access.visible(service.search(list, status), Campaign::listId);
 	}
 
 	/**
@@ -85,11 +96,13 @@ class CampaignApiController {
 				now == null ? null : counts.of(c));
 	}
 
+	@org.listserv.shared.OnList(value = org.listserv.shared.ListPermission.VIEW, via = "campaign")
 	@GetMapping("/api/campaigns/{id}")
 	CampaignView one(@PathVariable long id) {
 		return view(service.get(id));
 	}
 
+	@org.listserv.shared.OnList(value = org.listserv.shared.ListPermission.SEND, via = "campaign")
 	@PatchMapping("/api/campaigns/{id}")
 	CampaignView update(@PathVariable long id, @RequestBody CampaignRequest request) {
 		requireSendToSchedule(request);
@@ -107,18 +120,21 @@ class CampaignApiController {
 		}
 	}
 
+	@org.listserv.shared.OnList(value = org.listserv.shared.ListPermission.SEND, via = "campaign")
 	@DeleteMapping("/api/campaigns/{id}")
 	ResponseEntity<Void> delete(@PathVariable long id) {
 		service.delete(id);
 		return ResponseEntity.noContent().build();
 	}
 
+	@org.listserv.shared.OnList(value = org.listserv.shared.ListPermission.VIEW, via = "campaign")
 	@PostMapping("/api/campaigns/{id}/preview")
 	CampaignPreviews.Preview preview(@PathVariable long id, @RequestBody(required = false) PreviewRequest request) {
 		return previews.preview(service.get(id), request == null ? null : request.email(),
 				request == null ? null : request.language());
 	}
 
+	@org.listserv.shared.OnList(value = org.listserv.shared.ListPermission.SEND, via = "campaign")
 	@PostMapping("/api/campaigns/{id}/test")
 	ResponseEntity<Map<String, Object>> test(@PathVariable long id, @RequestBody TestRequest request, Principal user) {
 		CampaignPreviews.TestSend sent = previews.testSend(service.get(id), request.to(), request.as(), user.getName(),

@@ -71,6 +71,7 @@ class CampaignFrameController {
 		return framed(MediaType.TEXT_HTML, previews.webVersion(c, lang));
 	}
 
+	@org.listserv.shared.OnList(value = org.listserv.shared.ListPermission.VIEW, via = "campaign")
 	@GetMapping("/admin/campaigns/{id}/preview.html")
 	@ResponseBody
 	ResponseEntity<String> html(@PathVariable long id, @RequestParam(required = false) String email,
@@ -78,6 +79,7 @@ class CampaignFrameController {
 		return framed(MediaType.TEXT_HTML, previews.preview(service.get(id), email, lang).html());
 	}
 
+	@org.listserv.shared.OnList(value = org.listserv.shared.ListPermission.VIEW, via = "campaign")
 	@GetMapping("/admin/campaigns/{id}/preview.txt")
 	@ResponseBody
 	ResponseEntity<String> text(@PathVariable long id, @RequestParam(required = false) String email,
@@ -89,6 +91,7 @@ class CampaignFrameController {
 	 * The editor's form as it stands, rendered without saving (the live preview): a form posted into the
 	 * preview frame. A template error is shown in the frame instead of the message.
 	 */
+	@org.listserv.shared.OnList(value = org.listserv.shared.ListPermission.VIEW, via = "campaign")
 	@PostMapping("/admin/campaigns/{id}/preview-draft")
 	@ResponseBody
 	ResponseEntity<String> draft(@PathVariable long id, @ModelAttribute CampaignForm form,

@@ -61,9 +61,12 @@ class CampaignPageController {
 
 	private final Texts texts;
 
+	private final org.listserv.accounts.ListAccess access;
+
 	CampaignPageController(CampaignService service, CampaignPreviews previews, ListService lists, Layouts layouts,
 			ObjectProvider<CampaignProgress> progress, ObjectProvider<SendConfirmations> sendConfirmations, Times times,
-			CampaignReuse reuse, VersionCounts versionCounts, Texts texts) {
+			CampaignReuse reuse, VersionCounts versionCounts, Texts texts, org.listserv.accounts.ListAccess access) {
+		this.access = access;
 		this.texts = texts;
 		this.versionCounts = versionCounts;
 		this.service = service;
@@ -76,13 +79,16 @@ class CampaignPageController {
 		this.layouts = layouts;
 	}
 
+	@org.listserv.shared.AnyAccount("lists only the campaigns of the lists the caller holds a role on")
 	@GetMapping("/admin/campaigns")
 	String all(Model model) {
-		model.addAttribute("lists", lists.all());
-		model.addAttribute("campaigns", service.search(null, null));
+		model.addAttribute("lists", lists.all().stream()
+			.filter(l -> access.may(l.slug(), org.listserv.shared.ListPermission.SEND)).toList());
+		model.addAttribute("campaigns", access.visible(service.search(null, null), Campaign::listId));
 		return "campaigns-all";
 	}
 
+	@org.listserv.shared.OnList(org.listserv.shared.ListPermission.VIEW)
 	@GetMapping("/admin/lists/{slug}/campaigns")
 	String campaigns(@PathVariable String slug, Model model) {
 		MailingList list = lists.get(slug);
@@ -94,6 +100,7 @@ class CampaignPageController {
 	}
 
 	/** A new draft, blank or (with {@code template}, a template's id) from a template. */
+	@org.listserv.shared.OnList(org.listserv.shared.ListPermission.SEND)
 	@PostMapping("/admin/lists/{slug}/campaigns")
 	String create(@PathVariable String slug, @RequestParam(defaultValue = "") String subject,
 			@RequestParam(required = false) String layout, @RequestParam(required = false) String format,
@@ -123,6 +130,7 @@ class CampaignPageController {
 		}
 	}
 
+	@org.listserv.shared.OnList(value = org.listserv.shared.ListPermission.VIEW, via = "campaign")
 	@GetMapping("/admin/campaigns/{id}")
 	String editor(@PathVariable long id, @RequestParam(defaultValue = "desktop") String view,
 			@RequestParam(required = false) String email, Model model, HttpServletResponse response) {
@@ -172,6 +180,7 @@ class CampaignPageController {
 		return "campaign";
 	}
 
+	@org.listserv.shared.OnList(value = org.listserv.shared.ListPermission.SEND, via = "campaign")
 	@PostMapping("/admin/campaigns/{id}")
 	String save(@PathVariable long id, @ModelAttribute("form") CampaignForm form, Model model, RedirectAttributes flash) {
 		Campaign c = service.get(id);
@@ -207,6 +216,7 @@ class CampaignPageController {
 		return editor(id, "desktop", null, model, null);
 	}
 
+	@org.listserv.shared.OnList(value = org.listserv.shared.ListPermission.SEND, via = "campaign")
 	@PostMapping("/admin/campaigns/{id}/test")
 	String test(@PathVariable long id, @RequestParam String to, @RequestParam(required = false) String as,
 			@RequestParam(required = false) String language, Principal user, RedirectAttributes flash) {
@@ -229,6 +239,7 @@ class CampaignPageController {
 		return "redirect:/admin/campaigns/" + id + "#test-h";
 	}
 
+	@org.listserv.shared.OnList(value = org.listserv.shared.ListPermission.SEND, via = "campaign")
 	@PostMapping("/admin/campaigns/{id}/schedule")
 	String schedule(@PathVariable long id, @RequestParam(required = false) String scheduledAt,
 			@RequestParam(defaultValue = "SCHEDULED") String status, RedirectAttributes flash) {
@@ -245,6 +256,7 @@ class CampaignPageController {
 		return "redirect:/admin/campaigns/" + id;
 	}
 
+	@org.listserv.shared.OnList(value = org.listserv.shared.ListPermission.SEND, via = "campaign")
 	@PostMapping("/admin/campaigns/{id}/delete")
 	String delete(@PathVariable long id, HttpServletRequest request, Model model, RedirectAttributes flash) {
 		Campaign c = service.get(id);

@@ -30,6 +30,7 @@ class CampaignVersionPageController {
 		this.texts = texts;
 	}
 
+	@org.listserv.shared.OnList(value = org.listserv.shared.ListPermission.SEND, via = "campaign")
 	@PostMapping("/admin/campaigns/{id}/versions")
 	String save(@PathVariable long id, @RequestParam String language, @RequestParam(defaultValue = "") String subject,
 			@RequestParam(defaultValue = "") String preheader, @RequestParam(defaultValue = "") String body,
@@ -40,6 +41,7 @@ class CampaignVersionPageController {
 		return change(id, versions, "composing.versions.saved", flash);
 	}
 
+	@org.listserv.shared.OnList(value = org.listserv.shared.ListPermission.SEND, via = "campaign")
 	@PostMapping("/admin/campaigns/{id}/versions/{language}/remove")
 	String remove(@PathVariable long id, @PathVariable String language, RedirectAttributes flash) {
 		List<CampaignVersion> versions = new ArrayList<>(service.versions(id));

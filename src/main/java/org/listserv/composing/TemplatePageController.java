@@ -40,6 +40,7 @@ class TemplatePageController {
 		this.layoutPreview = layoutPreview;
 	}
 
+	@org.listserv.shared.AnyAccount("the organisation's templates, shared by every list")
 	@GetMapping("/admin/templates")
 	String templates(Model model) {
 		model.addAttribute("templates", reuse.templates());
@@ -47,6 +48,7 @@ class TemplatePageController {
 		return "templates";
 	}
 
+	@org.listserv.shared.AnyAccount("the organisation's templates, shared by every list")
 	@PostMapping("/admin/templates/{id}/rename")
 	String rename(@PathVariable long id, @RequestParam(defaultValue = "") String name, RedirectAttributes flash) {
 		try {
@@ -59,6 +61,7 @@ class TemplatePageController {
 		return "redirect:/admin/templates";
 	}
 
+	@org.listserv.shared.AnyAccount("the organisation's templates, shared by every list")
 	@PostMapping("/admin/templates/{id}/delete")
 	String delete(@PathVariable long id, RedirectAttributes flash) {
 		String name = reuse.template(id).name();
@@ -67,6 +70,7 @@ class TemplatePageController {
 		return "redirect:/admin/templates";
 	}
 
+	@org.listserv.shared.OnList(value = org.listserv.shared.ListPermission.VIEW, via = "campaign")
 	@PostMapping("/admin/campaigns/{id}/save-as-template")
 	String saveAsTemplate(@PathVariable long id, @RequestParam(defaultValue = "") String name, Principal user,
 			RedirectAttributes flash) {
@@ -82,6 +86,7 @@ class TemplatePageController {
 		return "redirect:/admin/campaigns/" + id;
 	}
 
+	@org.listserv.shared.OnList(value = org.listserv.shared.ListPermission.SEND, via = "campaign")
 	@PostMapping("/admin/campaigns/{id}/duplicate")
 	String duplicate(@PathVariable long id, Principal user, RedirectAttributes flash) {
 		Campaign copy = reuse.duplicate(id, user.getName());
@@ -90,6 +95,7 @@ class TemplatePageController {
 	}
 
 	/** A layout with a sample body and sample values, as a page of its own (the same policy as the previews). */
+	@org.listserv.shared.AnyAccount("the installation's layouts, with sample values")
 	@GetMapping("/admin/templates/layouts/{name}/preview.html")
 	@ResponseBody
 	ResponseEntity<String> layout(@PathVariable String name) {

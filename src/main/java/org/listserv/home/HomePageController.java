@@ -51,8 +51,11 @@ class HomePageController {
 
 	private final MemberCounts counts;
 
+	private final org.listserv.accounts.ListAccess access;
+
 	HomePageController(List<Attention> attention, CampaignService campaigns, ObjectProvider<CampaignProgress> progress,
-			ListService lists, MemberCounts counts) {
+			ListService lists, MemberCounts counts, org.listserv.accounts.ListAccess access) {
+		this.access = access;
 		this.attention = attention;
 		this.campaigns = campaigns;
 		this.progress = progress;
@@ -60,6 +63,7 @@ class HomePageController {
 		this.counts = counts;
 	}
 
+	@org.listserv.shared.AnyAccount("the home page shows only the lists the caller holds a role on")
 	@GetMapping({ "/admin", "/admin/" })
 	String home(Model model, Authentication user) {
 		boolean admin = user.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
@@ -69,14 +73,14 @@ class HomePageController {
 			.sorted(Comparator.comparing(Attention.Item::warning).reversed())
 			.toList();
 		model.addAttribute("attention", items);
-		List<MailingList> all = lists.all();
+		List<MailingList> all = access.visible(lists.all(), MailingList::id);
 		Map<Long, MailingList> byId = all.stream()
 			.collect(java.util.stream.Collectors.toMap(MailingList::id, l -> l));
 		model.addAttribute("sends", sends(byId));
-		model.addAttribute("scheduled", campaigns.search(null, CampaignStatus.SCHEDULED.name()).stream()
+		model.addAttribute("scheduled", access.visible(campaigns.search(null, CampaignStatus.SCHEDULED.name()), Campaign::listId).stream()
 			.sorted(Comparator.comparing(Campaign::scheduledAt, Comparator.nullsLast(Comparator.naturalOrder())))
 			.toList());
-		List<Campaign> drafts = campaigns.search(null, CampaignStatus.DRAFT.name()).stream()
+		List<Campaign> drafts = access.visible(campaigns.search(null, CampaignStatus.DRAFT.name()), Campaign::listId).stream()
 			.sorted(Comparator.comparing(Campaign::updatedAt).reversed())
 			.toList();
 		model.addAttribute("drafts", drafts.stream().limit(SHOWN).toList());
@@ -90,8 +94,8 @@ class HomePageController {
 	private List<Send> sends(Map<Long, MailingList> byId) {
 		CampaignProgress p = progress.getIfAvailable();
 		return java.util.stream.Stream
-			.concat(campaigns.search(null, CampaignStatus.SENDING.name()).stream(),
-					campaigns.search(null, CampaignStatus.PAUSED.name()).stream())
+			.concat(access.visible(campaigns.search(null, CampaignStatus.SENDING.name()), Campaign::listId).stream(),
+					access.visible(campaigns.search(null, CampaignStatus.PAUSED.name()), Campaign::listId).stream())
 			.map(c -> new Send(c, byId.get(c.listId()),
 					p == null ? null : p.progress(c.id()).orElse(null)))
 			.toList();

@@ -30,6 +30,7 @@ class InboundPageController {
 	}
 
 	@GetMapping("/admin/inbound")
+	@PreAuthorize("hasRole('ADMIN')")
 	String messages(@RequestParam(required = false) String state, @RequestParam(defaultValue = "0") int page,
 			Model model) {
 		InboundState wanted = InboundAdmin.state(state);
@@ -40,6 +41,7 @@ class InboundPageController {
 	}
 
 	@GetMapping("/admin/inbound/{id}")
+	@PreAuthorize("hasRole('ADMIN')")
 	String message(@PathVariable long id, Model model) {
 		model.addAttribute("view", admin.view(id));
 		return "inbound-message";

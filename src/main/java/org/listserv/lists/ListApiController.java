@@ -19,15 +19,20 @@ class ListApiController {
 
 	private final ListService service;
 
-	ListApiController(ListService service) {
+	private final org.listserv.accounts.ListAccess access;
+
+	ListApiController(ListService service, org.listserv.accounts.ListAccess access) {
+		this.access = access;
 		this.service = service;
 	}
 
+	@org.listserv.shared.AnyAccount("lists only the lists the caller holds a role on")
 	@GetMapping("/api/lists")
 	List<MailingList> all() {
-		return service.all();
+		return access.visible(service.all(), MailingList::id);
 	}
 
+	@org.listserv.shared.OnList(org.listserv.shared.ListPermission.VIEW)
 	@GetMapping("/api/lists/{slug}")
 	MailingList one(@PathVariable String slug) {
 		return service.get(slug);
@@ -40,8 +45,8 @@ class ListApiController {
 		return ResponseEntity.created(URI.create("/api/lists/" + created.slug())).body(created);
 	}
 
+	@org.listserv.shared.OnList(org.listserv.shared.ListPermission.SETTINGS)
 	@PatchMapping("/api/lists/{slug}")
-	@PreAuthorize("hasRole('ADMIN')")
 	MailingList update(@PathVariable String slug, @RequestBody ListRequest request) {
 		return service.update(slug, request);
 	}

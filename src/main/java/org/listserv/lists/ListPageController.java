@@ -45,15 +45,19 @@ class ListPageController {
 
 	private final Texts texts;
 
-	ListPageController(ListService service, MemberCounts counts, Texts texts) {
+	private final org.listserv.accounts.ListAccess access;
+
+	ListPageController(ListService service, MemberCounts counts, Texts texts, org.listserv.accounts.ListAccess access) {
+		this.access = access;
 		this.service = service;
 		this.counts = counts;
 		this.texts = texts;
 	}
 
+	@org.listserv.shared.AnyAccount("lists only the lists the caller holds a role on")
 	@GetMapping("/admin/lists")
 	String overview(Model model) {
-		model.addAttribute("lists", service.all());
+		model.addAttribute("lists", access.visible(service.all(), MailingList::id));
 		model.addAttribute("counts", counts.countsByList());
 		model.addAttribute("kinds", ListKind.values());
 		if (!model.containsAttribute("form")) {
@@ -85,8 +89,8 @@ class ListPageController {
 		}
 	}
 
+	@org.listserv.shared.OnList(org.listserv.shared.ListPermission.SETTINGS)
 	@PostMapping("/admin/lists/{slug}/settings")
-	@PreAuthorize("hasRole('ADMIN')")
 	String update(@PathVariable String slug, @ModelAttribute ListRequest form, RedirectAttributes flash) {
 		try {
 			service.update(slug, form);

@@ -20,6 +20,7 @@ class OutboxApiController {
 		this.outbox = outbox;
 	}
 
+	@org.listserv.shared.AnyAccount("an account sees its own test sends; admins everything")
 	@GetMapping("/api/outbox")
 	Outbox.Page page(@RequestParam(required = false) String state, @RequestParam(required = false) String kind,
 			@RequestParam(defaultValue = "0") int page, Authentication user) {
@@ -28,6 +29,7 @@ class OutboxApiController {
 		return outbox.page(OutboxPageController.state(state), shownKind, page, OutboxPageController.PAGE_SIZE);
 	}
 
+	@org.listserv.shared.AnyAccount("an account sees its own test sends; admins everything")
 	@GetMapping("/api/outbox/{id}")
 	OutboxEntry one(@PathVariable long id, Authentication user) {
 		return OutboxPageController.visible(outbox, id, user);

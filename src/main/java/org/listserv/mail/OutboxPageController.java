@@ -32,6 +32,7 @@ class OutboxPageController {
 		this.outbox = outbox;
 	}
 
+	@org.listserv.shared.AnyAccount("an account sees its own test sends; admins everything")
 	@GetMapping("/admin/outbox")
 	String page(@RequestParam(required = false) String state, @RequestParam(required = false) String kind,
 			@RequestParam(defaultValue = "0") int page, Authentication user, Model model) {
@@ -45,6 +46,7 @@ class OutboxPageController {
 		return "outbox";
 	}
 
+	@org.listserv.shared.AnyAccount("an account sees its own test sends; admins everything")
 	@GetMapping("/admin/outbox/{id}")
 	String one(@PathVariable long id, Authentication user, Model model, HttpServletResponse response) {
 		OutboxEntry entry = visible(outbox, id, user);

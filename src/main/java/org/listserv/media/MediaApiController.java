@@ -32,11 +32,13 @@ class MediaApiController {
 		this.media = media;
 	}
 
+	@org.listserv.shared.AnyAccount("the organisation's image library, shared by every list")
 	@GetMapping(path = { "/api/media", "/admin/media" }, produces = MediaType.APPLICATION_JSON_VALUE)
 	List<MediaItem> all() {
 		return media.all().stream().map(f -> MediaItem.of(f, media.url(f))).toList();
 	}
 
+	@org.listserv.shared.AnyAccount("the organisation's image library, shared by every list")
 	@GetMapping("/api/media/{id}")
 	MediaItem one(@PathVariable long id) {
 		MediaFile f = media.get(id);
@@ -44,6 +46,7 @@ class MediaApiController {
 	}
 
 	/** Uploads one image (multipart field {@code file}); the same bytes again answer with the stored image. */
+	@org.listserv.shared.AnyAccount("the organisation's image library, shared by every list")
 	@PostMapping(path = { "/api/media", "/admin/media" }, consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<MediaItem> upload(@RequestParam(name = "file", required = false) MultipartFile file,
@@ -62,6 +65,7 @@ class MediaApiController {
 	 * Deletes an image: 409 while a campaign that went out (or may go out) shows it, and also while a draft
 	 * does, unless {@code confirm=true} says the caller knows.
 	 */
+	@org.listserv.shared.AnyAccount("the organisation's image library, shared by every list")
 	@DeleteMapping("/api/media/{id}")
 	ResponseEntity<Void> delete(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirm) {
 		media.delete(id, confirm);

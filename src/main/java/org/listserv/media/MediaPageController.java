@@ -41,6 +41,7 @@ class MediaPageController {
 		this.texts = texts;
 	}
 
+	@org.listserv.shared.AnyAccount("the organisation's image library, shared by every list")
 	@GetMapping(path = "/admin/media", produces = MediaType.TEXT_HTML_VALUE)
 	String library(Model model) {
 		model.addAttribute("files", media.all().stream().map(f -> MediaItem.of(f, media.url(f))).toList());
@@ -48,6 +49,7 @@ class MediaPageController {
 		return "media";
 	}
 
+	@org.listserv.shared.AnyAccount("the organisation's image library, shared by every list")
 	@PostMapping(path = "/admin/media", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
 			produces = MediaType.TEXT_HTML_VALUE)
 	String upload(@RequestParam(name = "file", required = false) MultipartFile file, Principal user,
@@ -72,6 +74,7 @@ class MediaPageController {
 	 * Deletes after confirmation: without {@code confirm} (the Delete button of the library) it shows what
 	 * deleting means and asks; an image that a campaign that went out shows is refused with 409 either way.
 	 */
+	@org.listserv.shared.AnyAccount("the organisation's image library, shared by every list")
 	@PostMapping("/admin/media/{id}/delete")
 	ModelAndView delete(@PathVariable long id, @RequestParam(required = false) String confirm,
 			RedirectAttributes flash) {

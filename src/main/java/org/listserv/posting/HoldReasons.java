@@ -43,6 +43,31 @@ class HoldReasons {
 		return text(post) != null;
 	}
 
+	/** The rule that held the post ({@code automated}, {@code policy}, ...); empty if it is not held. */
+	java.util.Optional<String> rule(Post post) {
+		if (post.holdReason() == null || post.verdicts() == null) {
+			return java.util.Optional.empty();
+		}
+		try {
+			JsonNode verdicts = json.readTree(post.verdicts());
+			for (int i = verdicts.size() - 1; i >= 0; i--) {
+				if ("HOLD".equals(verdicts.get(i).path("outcome").asString(""))) {
+					return java.util.Optional.of(verdicts.get(i).path("rule").asString(""));
+				}
+			}
+		}
+		catch (JacksonException ex) {
+			// a verdict list that does not parse: no rule known
+		}
+		return java.util.Optional.empty();
+	}
+
+	/** Whether the post was held as a non-member's (where spam is held: its author is not told). */
+	boolean heldAsNonMember(Post post) {
+		Text text = text(post);
+		return text != null && text.key().equals("posting.hold.not-member");
+	}
+
 	private Text text(Post post) {
 		if (post.holdReason() == null || post.verdicts() == null) {
 			return null;

@@ -49,6 +49,7 @@ class ModerationPageController {
 		this.settings = settings;
 	}
 
+	@org.listserv.shared.OnList(org.listserv.shared.ListPermission.MODERATE)
 	@GetMapping("/admin/lists/{slug}/moderation")
 	String queue(@PathVariable String slug, Model model) {
 		org.listserv.lists.MailingList list = lists.get(slug);
@@ -75,8 +76,8 @@ class ModerationPageController {
 	 * The list's posting settings (admins): prefix, Reply-To, limits, emergency moderation, archive, digests. A
 	 * wrong value shows the form again (400) with the error beside its field and the values as typed.
 	 */
+	@org.listserv.shared.OnList(org.listserv.shared.ListPermission.MODERATE)
 	@PostMapping("/admin/lists/{slug}/posting-settings")
-	@PreAuthorize("hasRole('ADMIN')")
 	String saveSettings(@PathVariable String slug, @RequestParam(required = false) String subjectPrefix,
 			@RequestParam(defaultValue = "false") boolean defaultPrefix, @RequestParam String replyTo,
 			@RequestParam String maxSize, @RequestParam String maxRecipients,
@@ -150,6 +151,7 @@ class ModerationPageController {
 			.orElse(null);
 	}
 
+	@org.listserv.shared.OnList(org.listserv.shared.ListPermission.MODERATE)
 	@PostMapping("/admin/lists/{slug}/moderation/{id}")
 	String decide(@PathVariable String slug, @PathVariable long id, @RequestParam String action,
 			@RequestParam(required = false) String reason, Principal me, HttpServletRequest request, Model model,

@@ -54,9 +54,13 @@ class PostingNotices {
 
 	private final HoldReasons holdReasons;
 
+	private final org.listserv.accounts.ListAccess access;
+
 	PostingNotices(Outbox outbox, MailTemplates templates, AccountService accounts, MailProperties mail,
 			WebProperties web, PostingProperties properties, MemberLanguages memberLanguages,
-			AccountLanguages accountLanguages, Languages languages, Texts texts, HoldReasons holdReasons) {
+			AccountLanguages accountLanguages, Languages languages, Texts texts, HoldReasons holdReasons,
+			org.listserv.accounts.ListAccess access) {
+		this.access = access;
 		this.holdReasons = holdReasons;
 		this.memberLanguages = memberLanguages;
 		this.accountLanguages = accountLanguages;
@@ -72,13 +76,19 @@ class PostingNotices {
 
 	void held(MailingList list, Post post, String token) {
 		String confirm = address(new ListAddress(list.slug(), ListAddress.Role.CONFIRM, token));
-		for (String moderator : accounts.moderatorEmails()) {
+		for (String moderator : access.moderatorsOf(list.id())) {
 			Locale language = accountLanguages.account(moderator).flatMap(languages::find)
 				.orElseGet(() -> languages.of(list.language()));
 			Map<String, Object> model = model(list, post, language);
 			model.put("confirm_address", confirm);
 			model.put("moderation_url", web.base() + "/admin/lists/" + list.slug() + "/moderation");
 			send("post-held", language, list, EmailAddress.parse(moderator), model, EmailAddress.parse(confirm));
+		}
+		// the author learns that the post waits, once (a post is held once), unless it came from a machine or
+		// from a non-member, where spam is held: telling a forged From would be backscatter
+		boolean automated = holdReasons.rule(post).filter("automated"::equals).isPresent();
+		if (!automated && !holdReasons.heldAsNonMember(post)) {
+			toAuthor("post-waiting", list, post, model(list, post, memberLanguages.of(post.sender(), list)));
 		}
 	}
 

@@ -29,24 +29,28 @@ class SendingApiController {
 		this.texts = texts;
 	}
 
+	@org.listserv.shared.OnList(value = org.listserv.shared.ListPermission.SEND, via = "campaign")
 	@PostMapping("/api/campaigns/{id}/send")
 	ResponseEntity<Map<String, Object>> send(@PathVariable long id) {
 		sending.send(id);
 		return accepted(id);
 	}
 
+	@org.listserv.shared.OnList(value = org.listserv.shared.ListPermission.SEND, via = "campaign")
 	@PostMapping("/api/campaigns/{id}/pause")
 	ResponseEntity<Map<String, Object>> pause(@PathVariable long id) {
 		sending.pause(id);
 		return accepted(id);
 	}
 
+	@org.listserv.shared.OnList(value = org.listserv.shared.ListPermission.SEND, via = "campaign")
 	@PostMapping("/api/campaigns/{id}/resume")
 	ResponseEntity<Map<String, Object>> resume(@PathVariable long id) {
 		sending.resume(id);
 		return accepted(id);
 	}
 
+	@org.listserv.shared.OnList(value = org.listserv.shared.ListPermission.SEND, via = "campaign")
 	@PostMapping("/api/campaigns/{id}/cancel")
 	ResponseEntity<Map<String, Object>> cancel(@PathVariable long id) {
 		sending.cancel(id);

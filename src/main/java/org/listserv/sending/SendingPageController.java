@@ -38,6 +38,7 @@ class SendingPageController {
 		this.texts = texts;
 	}
 
+	@org.listserv.shared.OnList(value = org.listserv.shared.ListPermission.SEND, via = "campaign")
 	@PostMapping("/admin/campaigns/{id}/send")
 	String send(@PathVariable long id, HttpServletRequest request, Model model, RedirectAttributes flash) {
 		Confirmation confirmation = sendNow.sendNow(id);
@@ -49,16 +50,19 @@ class SendingPageController {
 		return act(id, flash, "sending.done.started", () -> sending.send(id));
 	}
 
+	@org.listserv.shared.OnList(value = org.listserv.shared.ListPermission.SEND, via = "campaign")
 	@PostMapping("/admin/campaigns/{id}/pause")
 	String pause(@PathVariable long id, RedirectAttributes flash) {
 		return act(id, flash, "sending.done.paused", () -> sending.pause(id));
 	}
 
+	@org.listserv.shared.OnList(value = org.listserv.shared.ListPermission.SEND, via = "campaign")
 	@PostMapping("/admin/campaigns/{id}/resume")
 	String resume(@PathVariable long id, RedirectAttributes flash) {
 		return act(id, flash, "sending.done.resumed", () -> sending.resume(id));
 	}
 
+	@org.listserv.shared.OnList(value = org.listserv.shared.ListPermission.SEND, via = "campaign")
 	@PostMapping("/admin/campaigns/{id}/cancel")
 	String cancel(@PathVariable long id, HttpServletRequest request, Model model, RedirectAttributes flash) {
 		org.listserv.composing.Campaign c = campaigns.get(id);

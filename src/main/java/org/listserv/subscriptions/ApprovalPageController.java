@@ -32,6 +32,7 @@ class ApprovalPageController {
 		this.approvals = approvals;
 	}
 
+	@org.listserv.shared.OnList(org.listserv.shared.ListPermission.MEMBERS)
 	@GetMapping("/admin/lists/{slug}/approvals")
 	String queue(@PathVariable String slug, Model model) {
 		model.addAttribute("list", lists.get(slug));
@@ -39,8 +40,8 @@ class ApprovalPageController {
 		return "approvals";
 	}
 
+	@org.listserv.shared.OnList(org.listserv.shared.ListPermission.MEMBERS)
 	@PostMapping("/admin/lists/{slug}/approvals")
-	@PreAuthorize("hasRole('ADMIN')")
 	String decide(@PathVariable String slug, @RequestParam String email, @RequestParam boolean approve,
 			Principal me, HttpServletRequest request, RedirectAttributes flash) {
 		Actor actor = Actor.staff(ConsentSource.ADMIN, me.getName(), request.getRemoteAddr());

@@ -59,6 +59,7 @@ class MemberApiController {
 	record NewMember(String email, String name, Map<String, Object> attributes, String language) {
 	}
 
+	@org.listserv.shared.OnList(org.listserv.shared.ListPermission.VIEW)
 	@GetMapping("/api/lists/{slug}/members")
 	PageJson page(@PathVariable String slug, @RequestParam(required = false) String status,
 			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
@@ -68,11 +69,13 @@ class MemberApiController {
 				p.totalPages());
 	}
 
+	@org.listserv.shared.OnList(org.listserv.shared.ListPermission.VIEW)
 	@GetMapping("/api/lists/{slug}/members/{email}")
 	MemberJson one(@PathVariable String slug, @PathVariable String email) {
 		return MemberJson.of(members.get(slug, email));
 	}
 
+	@org.listserv.shared.OnList(org.listserv.shared.ListPermission.MEMBERS)
 	@PostMapping("/api/lists/{slug}/members")
 	ResponseEntity<MemberJson> add(@PathVariable String slug, @RequestBody NewMember body, Principal me,
 			HttpServletRequest request) {
@@ -87,17 +90,17 @@ class MemberApiController {
 				: ResponseEntity.ok(json);
 	}
 
+	@org.listserv.shared.OnList(org.listserv.shared.ListPermission.MEMBERS)
 	@DeleteMapping("/api/lists/{slug}/members/{email}")
-	@PreAuthorize("hasRole('ADMIN')")
 	MemberJson remove(@PathVariable String slug, @PathVariable String email, Principal me,
 			HttpServletRequest request) {
 		return MemberJson.of(members.remove(slug, email, Actor.staff(ConsentSource.API, me.getName(),
 				request.getRemoteAddr())));
 	}
 
+	@org.listserv.shared.OnList(org.listserv.shared.ListPermission.MEMBERS)
 	@PostMapping(path = "/api/lists/{slug}/members/import", consumes = { "text/csv", "text/plain",
 			MediaType.APPLICATION_OCTET_STREAM_VALUE })
-	@PreAuthorize("hasRole('ADMIN')")
 	ImportResult importCsv(@PathVariable String slug, @RequestParam(defaultValue = "ACTIVE") String mode,
 			Principal me, HttpServletRequest request) throws IOException {
 		ImportMode importMode = mode(mode);
@@ -107,6 +110,7 @@ class MemberApiController {
 		}
 	}
 
+	@org.listserv.shared.OnList(org.listserv.shared.ListPermission.MEMBERS)
 	@GetMapping("/api/lists/{slug}/members/export")
 	@PreAuthorize("hasRole('ADMIN')")
 	ResponseEntity<StreamingResponseBody> export(@PathVariable String slug,

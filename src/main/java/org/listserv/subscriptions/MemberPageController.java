@@ -62,9 +62,13 @@ class MemberPageController {
 
 	private final Languages languages;
 
+	private final org.listserv.accounts.ListAccess access;
+
 	MemberPageController(ListService lists, MemberService members, MemberImporter importer, MemberExporter exporter,
 			org.listserv.web.WebProperties web, org.listserv.mail.MailProperties mail,
-			PendingConfirmations confirmations, SubscriptionsProperties properties, Texts texts, Languages languages) {
+			PendingConfirmations confirmations, SubscriptionsProperties properties, Texts texts, Languages languages,
+			org.listserv.accounts.ListAccess access) {
+		this.access = access;
 		this.languages = languages;
 		this.texts = texts;
 		this.confirmations = confirmations;
@@ -77,6 +81,7 @@ class MemberPageController {
 		this.exporter = exporter;
 	}
 
+	@org.listserv.shared.OnList(org.listserv.shared.ListPermission.VIEW)
 	@GetMapping("/admin/lists/{slug}")
 	String list(@PathVariable String slug, @RequestParam(required = false) String status,
 			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
@@ -104,6 +109,7 @@ class MemberPageController {
 		return "list";
 	}
 
+	@org.listserv.shared.OnList(org.listserv.shared.ListPermission.MEMBERS)
 	@PostMapping("/admin/lists/{slug}/members")
 	String add(@PathVariable String slug, @RequestParam String email, @RequestParam(defaultValue = "") String name,
 			Principal me, HttpServletRequest request, RedirectAttributes flash) {
@@ -123,8 +129,8 @@ class MemberPageController {
 		return "redirect:/admin/lists/" + slug;
 	}
 
+	@org.listserv.shared.OnList(org.listserv.shared.ListPermission.MEMBERS)
 	@PostMapping("/admin/lists/{slug}/members/remove")
-	@PreAuthorize("hasRole('ADMIN')")
 	String remove(@PathVariable String slug, @RequestParam String email, Principal me, HttpServletRequest request,
 			Model model, RedirectAttributes flash) {
 		MailingList list = lists.get(slug);
@@ -142,8 +148,8 @@ class MemberPageController {
 		return "redirect:/admin/lists/" + slug;
 	}
 
+	@org.listserv.shared.OnList(org.listserv.shared.ListPermission.MEMBERS)
 	@PostMapping("/admin/lists/{slug}/import")
-	@PreAuthorize("hasRole('ADMIN')")
 	String importCsv(@PathVariable String slug, @RequestParam("file") MultipartFile file,
 			@RequestParam(defaultValue = "ACTIVE") String mode, Principal me, HttpServletRequest request,
 			RedirectAttributes flash) throws IOException {
@@ -165,16 +171,22 @@ class MemberPageController {
 		return "redirect:/admin/lists/" + slug;
 	}
 
+	@org.listserv.shared.OnList(org.listserv.shared.ListPermission.MEMBERS)
 	@GetMapping("/admin/lists/{slug}/export")
-	@PreAuthorize("hasRole('ADMIN')")
 	ResponseEntity<StreamingResponseBody> export(@PathVariable String slug,
 			@RequestParam(required = false) String status) {
 		return MemberApiController.csv(slug, exporter.export(slug, status));
 	}
 
+	@org.listserv.shared.AnyAccount("shows a subscriber only on the lists the caller holds a role on")
 	@GetMapping("/admin/subscribers/{id}")
 	String history(@PathVariable long id, Model model) {
-		var events = members.history(id);
+		// the history on the lists the caller holds a role on; someone on none of them does not exist for them
+		var events = access.visible(members.history(id), e -> e.listId());
+		if (events.isEmpty() && access.visibleLists().isPresent()) {
+			throw new org.listserv.shared.NotFoundException(
+					new org.listserv.shared.Text("subscriptions.member.error.no-subscriber", String.valueOf(id)));
+		}
 		Map<Long, MailingList> listsById = new LinkedHashMap<>();
 		events.forEach(e -> listsById.computeIfAbsent(e.listId(), k -> lists.findById(k).orElse(null)));
 		model.addAttribute("email", members.emailOf(id));

@@ -25,7 +25,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * how many: the POST for all does nothing without {@code confirm=yes} but ask.
  */
 @Controller
-@PreAuthorize("hasRole('ADMIN')")
 class PendingConfirmationsPageController {
 
 	private final PendingConfirmations confirmations;
@@ -44,6 +43,7 @@ class PendingConfirmationsPageController {
 		this.properties = properties;
 	}
 
+	@org.listserv.shared.OnList(org.listserv.shared.ListPermission.MEMBERS)
 	@PostMapping("/admin/lists/{slug}/members/resend-confirmation")
 	String resendOne(@PathVariable String slug, @RequestParam String email, RedirectAttributes flash) {
 		try {
@@ -57,12 +57,14 @@ class PendingConfirmationsPageController {
 	}
 
 	/** The question without JavaScript (the list page links here): the same page as an unconfirmed POST. */
+	@org.listserv.shared.OnList(org.listserv.shared.ListPermission.MEMBERS)
 	@GetMapping("/admin/lists/{slug}/pending/resend")
 	String confirmAll(@PathVariable String slug, Model model, RedirectAttributes flash) {
 		Confirmation confirmation = question(slug);
 		return confirmation == null ? nobody(slug, flash) : confirmation.page(model);
 	}
 
+	@org.listserv.shared.OnList(org.listserv.shared.ListPermission.MEMBERS)
 	@PostMapping("/admin/lists/{slug}/pending/resend")
 	String resendAll(@PathVariable String slug, HttpServletRequest request, Model model, RedirectAttributes flash) {
 		Confirmation confirmation = question(slug);

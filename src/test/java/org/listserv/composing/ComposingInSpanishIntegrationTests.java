@@ -43,8 +43,10 @@ class ComposingInSpanishIntegrationTests extends IntegrationTest {
 	private MailingList spanishList() {
 		ensureStaff();
 		String slug = "es" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-		return listService.create(new ListRequest(slug, "Noticias " + slug, "INFORMATIONAL", null, null, null, null,
-				null, null, null, null, null, null, null, null, "es"));
+		MailingList list = listService.create(new ListRequest(slug, "Noticias " + slug, "INFORMATIONAL", null, null,
+				null, null, null, null, null, null, null, null, null, null, "es"));
+		ownedByStaff(list);
+		return list;
 	}
 
 	private static MockHttpServletRequestBuilder es(MockHttpServletRequestBuilder request) {

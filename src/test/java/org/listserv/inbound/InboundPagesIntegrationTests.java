@@ -69,14 +69,14 @@ class InboundPagesIntegrationTests extends IntegrationTest {
 	@Test
 	void staffSeeTheMessagesFilteredByStateWithTheirNotes() throws Exception {
 		stored("Subject: =?UTF-8?Q?Caf=C3=A9?= " + list.slug() + "\r\n\r\nHi\r\n", InboundState.FAILED, "it broke");
-		mvc.perform(get("/admin/inbound").param("state", "failed").with(user(STAFF).roles("STAFF")))
+		mvc.perform(get("/admin/inbound").param("state", "failed").with(user(ADMIN).roles("ADMIN")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Café " + list.slug())))
 			.andExpect(content().string(containsString("it broke")))
 			.andExpect(content().string(containsString("&lt;&gt;")));
-		mvc.perform(get("/admin/inbound").param("state", "HANDLED").with(user(STAFF).roles("STAFF")))
+		mvc.perform(get("/admin/inbound").param("state", "HANDLED").with(user(ADMIN).roles("ADMIN")))
 			.andExpect(content().string(not(containsString("Café " + list.slug()))));
-		mvc.perform(get("/admin/inbound").param("state", "LOST").with(user(STAFF).roles("STAFF")))
+		mvc.perform(get("/admin/inbound").param("state", "LOST").with(user(ADMIN).roles("ADMIN")))
 			.andExpect(status().isBadRequest());
 	}
 
@@ -84,13 +84,12 @@ class InboundPagesIntegrationTests extends IntegrationTest {
 	void aMessagePageShowsHeadersTextAndEscapesWhatTheSenderWrote() throws Exception {
 		long id = stored("From: <script>alert(1)</script> <x@example.org>\r\nSubject: Look\r\n"
 				+ "X-Folded: one\r\n two\r\n\r\nThe <b>text</b>.\r\n", InboundState.HELD, "waits");
-		mvc.perform(get("/admin/inbound/" + id).with(user(STAFF).roles("STAFF")))
+		mvc.perform(get("/admin/inbound/" + id).with(user(ADMIN).roles("ADMIN")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("X-Folded")))
 			.andExpect(content().string(containsString("one two")))
 			.andExpect(content().string(containsString("The &lt;b&gt;text&lt;/b&gt;.")))
-			.andExpect(content().string(not(containsString("<script>"))))
-			.andExpect(content().string(not(containsString("Process again"))));
+			.andExpect(content().string(not(containsString("<script>"))));
 	}
 
 	@Autowired
@@ -113,16 +112,16 @@ class InboundPagesIntegrationTests extends IntegrationTest {
 		String preferencesToken = preferences.substring(preferences.lastIndexOf('/') + 1);
 
 		for (String page : new String[] { "/admin/inbound/" + id, "/admin/inbound" }) {
-			mvc.perform(get(page).with(user(STAFF).roles("STAFF")))
+			mvc.perform(get(page).with(user(ADMIN).roles("ADMIN")))
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("[personal token removed]")))
 				.andExpect(content().string(not(containsString(confirm))))
 				.andExpect(content().string(not(containsString(unsubscribeToken))))
 				.andExpect(content().string(not(containsString(preferencesToken))));
 		}
-		mvc.perform(get("/admin/inbound/" + id).with(user(STAFF).roles("STAFF")))
+		mvc.perform(get("/admin/inbound/" + id).with(user(ADMIN).roles("ADMIN")))
 			.andExpect(content().string(containsString("Yes please.")))
-			.andExpect(content().string(not(containsString("id=\"raw\""))));
+			.andExpect(content().string(not(containsString(unsubscribeToken))));
 		mvc.perform(get("/api/inbound/" + id).with(httpBasic(ADMIN, ADMIN_PASSWORD)))
 			.andExpect(jsonPath("$.recipient").value(list.slug() + "-confirm+[personal token removed]@lists.example.org"));
 		mvc.perform(get("/admin/inbound/" + id + "/raw").with(user(ADMIN).roles("ADMIN")))
@@ -149,12 +148,12 @@ class InboundPagesIntegrationTests extends IntegrationTest {
 	@Test
 	void aMessageNestedTenThousandMultipartsDeepShowsWhatCanBeShownWithANote() throws Exception {
 		long id = stored(nested(10_000), InboundState.HELD, "waits");
-		mvc.perform(get("/admin/inbound/" + id).with(user(STAFF).roles("STAFF")))
+		mvc.perform(get("/admin/inbound/" + id).with(user(ADMIN).roles("ADMIN")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Visible at the top.")))
 			.andExpect(content().string(containsString("nested more than 40 levels deep")));
 		long shallow = stored(nested(3), InboundState.HELD, "waits");
-		mvc.perform(get("/admin/inbound/" + shallow).with(user(STAFF).roles("STAFF")))
+		mvc.perform(get("/admin/inbound/" + shallow).with(user(ADMIN).roles("ADMIN")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Visible at the top.")))
 			.andExpect(content().string(not(containsString("levels deep"))));
@@ -179,6 +178,9 @@ class InboundPagesIntegrationTests extends IntegrationTest {
 		long id = stored("Subject: retry me\r\n\r\nHi\r\n", InboundState.FAILED, "database was down");
 		mvc.perform(post("/admin/inbound/" + id + "/retry").with(user(STAFF).roles("STAFF")).with(csrf()))
 			.andExpect(status().isForbidden());
+		// received mail is every list's (and bounces, and replies to staff): admins only since per-list roles
+		mvc.perform(get("/admin/inbound").with(user(STAFF).roles("STAFF"))).andExpect(status().isForbidden());
+		mvc.perform(get("/admin/inbound/" + id).with(user(STAFF).roles("STAFF"))).andExpect(status().isForbidden());
 		assertThat(messages.find(id).orElseThrow().state()).isEqualTo(InboundState.FAILED);
 		mvc.perform(post("/admin/inbound/" + id + "/retry").with(user(ADMIN).roles("ADMIN")).with(csrf()))
 			.andExpect(redirectedUrl("/admin/inbound/" + id))

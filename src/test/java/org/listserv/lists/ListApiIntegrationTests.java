@@ -70,9 +70,13 @@ class ListApiIntegrationTests extends IntegrationTest {
 			.content("{\"slug\":\"staff-made\",\"name\":\"x\",\"kind\":\"ACTION\"}"))
 			.andExpect(status().isForbidden())
 			.andExpect(content().contentTypeCompatibleWith("application/problem+json"));
-		mvc.perform(patch("/api/lists/" + list.slug()).with(httpBasic(STAFF, STAFF_PASSWORD))
+		// changing a list's settings is for its OWNERs (the STAFF account owns the tests' lists): a SENDER may not
+		String sender = accountWithRole(list, "SENDER");
+		mvc.perform(patch("/api/lists/" + list.slug()).with(httpBasic(sender, ROLE_PASSWORD))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\":\"changed\"}")).andExpect(status().isForbidden());
+		mvc.perform(get("/api/lists").with(httpBasic(sender, ROLE_PASSWORD)))
+			.andExpect(jsonPath("$[*].slug").value(org.hamcrest.Matchers.contains(list.slug())));
 		mvc.perform(delete("/api/lists/" + list.slug()).with(httpBasic(STAFF, STAFF_PASSWORD)))
 			.andExpect(status().isForbidden());
 		assertThat(listService.get(list.slug()).name()).isEqualTo(list.name());

@@ -91,7 +91,8 @@ class MemberApiIntegrationTests extends IntegrationTest {
 	void deleteSetsRemovedKeepsTheLedgerAndOnlyAdminsMayDoIt() throws Exception {
 		MailingList list = newList("INFORMATIONAL");
 		add(list, "{\"email\":\"gone@example.org\"}", 201);
-		mvc.perform(delete("/api/lists/" + list.slug() + "/members/gone@example.org").with(httpBasic(STAFF, STAFF_PASSWORD)))
+		String viewer = accountWithRole(list, "VIEWER");
+		mvc.perform(delete("/api/lists/" + list.slug() + "/members/gone@example.org").with(httpBasic(viewer, ROLE_PASSWORD)))
 			.andExpect(status().isForbidden());
 		mvc.perform(delete("/api/lists/" + list.slug() + "/members/gone@example.org").with(httpBasic(ADMIN, ADMIN_PASSWORD)))
 			.andExpect(status().isOk())

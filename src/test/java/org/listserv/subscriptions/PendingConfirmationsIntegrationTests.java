@@ -124,7 +124,7 @@ class PendingConfirmationsIntegrationTests extends IntegrationTest {
 		mvc.perform(post("/admin/lists/" + list.slug() + "/members/resend-confirmation").with(user(ADMIN).roles("ADMIN"))
 			.with(csrf()).param("email", address(list, "left")))
 			.andExpect(flash().attribute("error", containsString("not waiting to confirm")));
-		mvc.perform(post("/admin/lists/" + list.slug() + "/members/resend-confirmation").with(user(STAFF).roles("STAFF"))
+		mvc.perform(post("/admin/lists/" + list.slug() + "/members/resend-confirmation").with(user(accountWithRole(list, "SENDER")).roles("STAFF"))
 			.with(csrf()).param("email", address(list, "again")))
 			.andExpect(status().isForbidden());
 		assertThroughout(Duration.ofMillis(300), () -> {
@@ -150,7 +150,7 @@ class PendingConfirmationsIntegrationTests extends IntegrationTest {
 		mvc.perform(post(path).with(user(ADMIN).roles("ADMIN")).with(csrf()).param("confirmed", "yes"))
 			.andExpect(status().isOk()).andExpect(content().string(containsString("id=\"confirm-form\"")));
 		assertThat(confirmations.waiting(list.slug()).due()).as("only confirm=yes confirms").isZero();
-		mvc.perform(post(path).with(user(STAFF).roles("STAFF")).with(csrf()).param("confirm", "yes"))
+		mvc.perform(post(path).with(user(accountWithRole(list, "SENDER")).roles("STAFF")).with(csrf()).param("confirm", "yes"))
 			.andExpect(status().isForbidden());
 		mvc.perform(post(path).with(user(ADMIN).roles("ADMIN")).with(csrf()).param("confirm", "yes"))
 			.andExpect(flash().attribute("notice", containsString("2 confirmation requests queued")));

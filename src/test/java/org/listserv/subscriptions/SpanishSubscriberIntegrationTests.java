@@ -206,7 +206,8 @@ class SpanishSubscriberIntegrationTests extends IntegrationTest {
 
 	/** The notices in templates/notices/ that other capabilities send (posting, bounces, inbound). */
 	private static final Set<String> NOT_SUBSCRIPTIONS = Set.of("archive-link", "bounce-disabled", "bounce-warning",
-			"inbound-failed", "inbound-failed-admin", "post-expired", "post-held", "post-rejected", "password-reset");
+			"inbound-failed", "inbound-failed-admin", "post-expired", "post-held", "post-rejected", "password-reset",
+			"post-waiting");
 
 	/**
 	 * Every notice subscriptions sends, to members whose own language is Spanish on English lists, asked for

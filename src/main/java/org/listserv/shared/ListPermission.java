@@ -1,6 +1,6 @@
-package org.listserv.accounts;
+package org.listserv.shared;
 
-/** What a page or API call does on a list, checked against the caller's {@link ListRole} by {@link ListAccess}. */
+/** What a page or API call does on a list, checked against the caller's role on the list by {@code accounts.ListAccess}. */
 public enum ListPermission {
 
 	/** Read the list, its members, campaigns and reports. */
