@@ -45,21 +45,7 @@ class HoldReasons {
 
 	/** The rule that held the post ({@code automated}, {@code policy}, ...); empty if it is not held. */
 	java.util.Optional<String> rule(Post post) {
-		if (post.holdReason() == null || post.verdicts() == null) {
-			return java.util.Optional.empty();
-		}
-		try {
-			JsonNode verdicts = json.readTree(post.verdicts());
-			for (int i = verdicts.size() - 1; i >= 0; i--) {
-				if ("HOLD".equals(verdicts.get(i).path("outcome").asString(""))) {
-					return java.util.Optional.of(verdicts.get(i).path("rule").asString(""));
-				}
-			}
-		}
-		catch (JacksonException ex) {
-			// a verdict list that does not parse: no rule known
-		}
-		return java.util.Optional.empty();
+		return heldVerdict(post).map(v -> v.path("rule").asString(""));
 	}
 
 	/** Whether the post was held as a non-member's (where spam is held: its author is not told). */
@@ -68,25 +54,32 @@ class HoldReasons {
 		return text != null && text.key().equals("posting.hold.not-member");
 	}
 
+	/** The bundle text of the verdict that held the post; null for one stored before verdicts carried one. */
 	private Text text(Post post) {
+		return heldVerdict(post).filter(v -> v.hasNonNull("key")).map(v -> {
+			List<Object> args = new java.util.ArrayList<>();
+			v.path("args").forEach(a -> args.add(a.asString("")));
+			return new Text(v.get("key").asString(""), args.toArray());
+		}).orElse(null);
+	}
+
+	/** The verdict that held the post (a HOLD decides, so it is the last); empty if it is not held or unreadable. */
+	private java.util.Optional<JsonNode> heldVerdict(Post post) {
 		if (post.holdReason() == null || post.verdicts() == null) {
-			return null;
+			return java.util.Optional.empty();
 		}
 		try {
 			JsonNode verdicts = json.readTree(post.verdicts());
 			for (int i = verdicts.size() - 1; i >= 0; i--) {
-				JsonNode v = verdicts.get(i);
-				if ("HOLD".equals(v.path("outcome").asString("")) && v.hasNonNull("key")) {
-					List<Object> args = new java.util.ArrayList<>();
-					v.path("args").forEach(a -> args.add(a.asString("")));
-					return new Text(v.get("key").asString(""), args.toArray());
+				if ("HOLD".equals(verdicts.get(i).path("outcome").asString(""))) {
+					return java.util.Optional.of(verdicts.get(i));
 				}
 			}
 		}
 		catch (JacksonException ex) {
-			// a verdict list that does not parse: show the stored reason
+			// a verdict list that does not parse: the stored reason is all there is
 		}
-		return null;
+		return java.util.Optional.empty();
 	}
 
 }
